@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layering (see README "Design"): GeoCore → MapData, Cartography → MapRender, Atlas → frontline.
+// C libraries enter through system-library targets and are imported `internal` in one bridge each.
+let package = Package(
+    name: "Frontline",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "frontline", targets: ["frontline"]),
+        .library(name: "FrontlineKit", targets: ["GeoCore", "MapData", "Cartography", "MapRender", "Atlas"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCairo", path: "Sources/CCairo", pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        .systemLibrary(
+            name: "CGEOS", path: "Sources/CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(
+            name: "CProj", path: "Sources/CProj", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .target(name: "GeoCore", dependencies: ["CGEOS", "CProj"]),
+        .target(name: "MapData", dependencies: ["GeoCore"]),
+        .target(name: "Cartography", dependencies: ["GeoCore"]),
+        .target(name: "MapRender", dependencies: ["Cartography", "GeoCore", "CCairo"]),
+        .target(name: "Atlas", dependencies: ["MapData", "Cartography", "GeoCore"]),
+        .executableTarget(
+            name: "frontline",
+            dependencies: [
+                "GeoCore", "MapData", "Cartography", "MapRender", "Atlas",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(
+            name: "FrontlineTests",
+            dependencies: ["GeoCore", "MapData", "Cartography", "MapRender", "Atlas"],
+            resources: [.copy("Goldens"), .copy("Fixtures")]),
+    ]
+)

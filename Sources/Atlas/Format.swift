@@ -1,0 +1,15 @@
+/// Number and text formatting for maps: no locale, no grouping separators, typographic minus.
+enum Format {
+    /// "957 km²"; one decimal under 10.
+    static func km2(_ v: Double) -> String {
+        let r = abs(v) < 10 ? (v * 10).rounded() / 10 : v.rounded()
+        let text = r == r.rounded() ? String(Int(r)) : String(Int(r)) + "." + String(Int(abs(r * 10)) % 10)
+        return text + " km²"
+    }
+
+    /// "+120 km²" / "−45 km²".
+    static func signedKm2(_ v: Double) -> String {
+        let body = km2(abs(v))
+        return (v < 0 ? "−" : "+") + body
+    }
+}

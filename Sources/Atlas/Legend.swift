@@ -1,0 +1,39 @@
+import Cartography
+
+/// One line of the legend: a swatch that looks like what was drawn, and its text.
+struct LegendEntry: Equatable {
+    enum Swatch: Equatable {
+        case area(Fill, Stroke?)
+        case line(Stroke)
+        case marker(MarkerShape, Fill, Stroke)
+    }
+    let swatch: Swatch
+    let label: String
+}
+
+/// Lays legend entries out as scene items from `origin` down, within `width`; returns the items and the height used.
+func legendItems(_ entries: [LegendEntry], origin: Point, width: Double, style: TextStyle, measurer: any TextMeasurer,
+                 unit: Double) -> ([SceneItem], Double) {
+    var items: [SceneItem] = []
+    var y = origin.y
+    let sw = 34 * unit, sh = 18 * unit, gap = 10 * unit
+    for e in entries {
+        let textWidth = width - sw - gap
+        let size = measurer.measure(e.label, style: style, maxWidth: textWidth)
+        let rowHeight = max(sh, size.height)
+        let box = Rect(x: origin.x, y: y + (rowHeight - sh) / 2, width: sw, height: sh)
+        switch e.swatch {
+        case .area(let fill, let stroke):
+            items.append(.rect(box, fill: fill, stroke: stroke, cornerRadius: 2 * unit))
+        case .line(let stroke):
+            let mid = box.y + sh / 2
+            items.append(.path(PagePath(subpaths: [[Point(box.x, mid), Point(box.maxX, mid)]], closed: false), fill: nil, stroke: stroke))
+        case .marker(let shape, let fill, let stroke):
+            items.append(.marker(shape, at: box.center, size: 12 * unit, fill: fill, stroke: stroke))
+        }
+        items.append(.text(TextItem(e.label, at: Point(origin.x + sw + gap, y + rowHeight / 2), anchor: TextAnchor(.start, .middle),
+                                    style: style, maxWidth: textWidth)))
+        y += rowHeight + 8 * unit
+    }
+    return (items, y - origin.y)
+}

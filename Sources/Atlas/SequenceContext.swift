@@ -1,0 +1,65 @@
+import Cartography
+import GeoCore
+import MapData
+
+/// What stays the same for every frame of a sequence at one size: the projection, the basemap paths,
+/// and the per-snapshot measures and lines (cached). Build once, then compose many frames.
+public final class SequenceContext {
+    public let dataset: Dataset
+    public let theme: Theme
+    public let layout: Layout
+    public let projection: PageProjection
+    public let builder: PathBuilder
+    let measurer: any TextMeasurer
+    let engine = GeometryEngine()
+    /// The state border drawn on the map: the shared edge of the territories when the data has them
+    /// (so it matches the ground the control areas were split by), else the basemap border.
+    let borderPath: PagePath
+    let riverPaths: [(level: Int?, path: PagePath)]
+    let territoryPaths: [(name: String, path: PagePath)]
+    private var frontLines: [Day: PagePath] = [:]
+
+    public init(dataset: Dataset, theme: Theme, layout: Layout, measurer: any TextMeasurer, view: BBox? = nil) throws {
+        self.dataset = dataset
+        self.theme = theme
+        self.layout = layout
+        self.measurer = measurer
+        let box = view ?? dataset.manifest.view
+        let frame = layout.map.insetBy(layout.margin)
+        projection = PageProjection(raw: LambertConformalConic(fitting: box), fitting: box, into: frame)
+        // Bleed: geometry runs past the frame, whose group clips it, so clipped edges never show.
+        let builder = PathBuilder(projection: projection, clip: layout.map.insetBy(-20))
+        self.builder = builder
+        riverPaths = dataset.rivers.lines.map { (level: $0.level, path: builder.path([$0.line])) }.filter { !$0.path.isEmpty }
+        territoryPaths = dataset.territories.territories.map { (name: $0.name, path: builder.path($0.geometry)) }
+        if dataset.territories.territories.count >= 2 {
+            let a = try engine.boundary(dataset.territories.territories[0].geometry)
+            let region = dataset.manifest.region
+            let edge = try LineString(region.polygon.outer.points)
+            // The region's own outline is not a border.
+            borderPath = builder.path(try engine.lines(a, fartherThan: 1e-6, from: [edge]))
+        } else {
+            borderPath = builder.path(dataset.border.lineStrings)
+        }
+    }
+
+    /// Ground each side holds outside its home country, per snapshot.
+    func acrossBorder(_ snapshot: ControlSnapshot) -> [ControlArea] {
+        snapshot.areas.filter { a in
+            guard let t = a.territory, let home = dataset.manifest.side(a.side)?.home else { return a.territory == nil }
+            return t != home
+        }
+    }
+
+    /// The front line: the outline of ground held across the border, less the stretches along the border itself.
+    func frontLine(_ snapshot: ControlSnapshot) throws -> PagePath {
+        if let cached = frontLines[snapshot.date] { return cached }
+        var outline: [LineString] = []
+        for a in acrossBorder(snapshot) where a.territory != nil { outline += try engine.boundary(a.geometry) }
+        let territoryEdges = try dataset.territories.territories.first.map { try engine.boundary($0.geometry) } ?? []
+        let lines = try engine.lines(outline, fartherThan: 0.002, from: territoryEdges.isEmpty ? dataset.border.lineStrings : territoryEdges)
+        let path = builder.path(lines)
+        frontLines[snapshot.date] = path
+        return path
+    }
+}

@@ -1,0 +1,68 @@
+import Cartography
+
+/// Every colour, width and type size a map uses, as one typed value. Sizes are for a 1080-pixel-high
+/// page and scale with the layout.
+public struct Theme: Sendable {
+    public struct SideColors: Sendable {
+        public var fill: Color
+        public var line: Color
+    }
+
+    public var name: String
+    public var background: Color
+    public var panel: Color
+    /// Land tint by territory name; others use `land`.
+    public var territoryTint: [String: Color]
+    public var land: Color
+    public var river: Color
+    public var border: Stroke
+    public var borderCasing: Stroke
+    public var frontLine: Stroke
+    /// Colours by side id; unknown sides take the fallback palette in order.
+    public var sides: [String: SideColors]
+    public var fallbackSides: [SideColors]
+    public var heldOpacity: Double
+    public var hatchSpacing: Double
+    public var settlementFill: Color
+    public var settlementLine: Color
+    public var eventFill: Color
+    public var text: Color
+    public var mutedText: Color
+    public var halo: Color
+    public var fontFamily: String
+
+    public func colors(forSide id: String, index: Int) -> SideColors {
+        sides[id] ?? fallbackSides[index % fallbackSides.count]
+    }
+
+    /// Blue and vermilion stay apart under deuteranopia and protanopia; claims are hatched as well,
+    /// so nothing relies on hue alone.
+    public static let standard = Theme(
+        name: "default",
+        background: Color(hex: 0xDCE6EE),
+        panel: Color(hex: 0xFFFFFF),
+        territoryTint: ["Russia": Color(hex: 0xEEECE7), "Ukraine": Color(hex: 0xF9F7F1)],
+        land: Color(hex: 0xF2F0EB),
+        river: Color(hex: 0x8DB9DD),
+        border: Stroke(Color(hex: 0x4A4A4A), width: 1.6, dash: [9, 3, 2, 3], cap: .butt),
+        borderCasing: Stroke(Color(hex: 0xFFFFFF, alpha: 0.8), width: 4),
+        frontLine: Stroke(Color(hex: 0x15315C), width: 2.2),
+        sides: [
+            "ukraine": SideColors(fill: Color(hex: 0x2F74C0), line: Color(hex: 0x1B4F8C)),
+            "russia": SideColors(fill: Color(hex: 0xD55E00), line: Color(hex: 0x9A3F00)),
+        ],
+        fallbackSides: [
+            SideColors(fill: Color(hex: 0x0072B2), line: Color(hex: 0x004C77)),
+            SideColors(fill: Color(hex: 0xE69F00), line: Color(hex: 0x9A6A00)),
+            SideColors(fill: Color(hex: 0x009E73), line: Color(hex: 0x006A4D)),
+        ],
+        heldOpacity: 0.42,
+        hatchSpacing: 7,
+        settlementFill: Color(hex: 0xFFFFFF),
+        settlementLine: Color(hex: 0x222222),
+        eventFill: Color(hex: 0xFFC20A),
+        text: Color(hex: 0x1E1E1E),
+        mutedText: Color(hex: 0x5E5E5E),
+        halo: Color(hex: 0xFFFFFF, alpha: 0.9),
+        fontFamily: "Noto Sans, DejaVu Sans, sans-serif")
+}

@@ -1,0 +1,58 @@
+internal import CProj
+
+/// Geodesic measures on the WGS84 ellipsoid (Karney's algorithm, as shipped in PROJ's geodesic.h).
+public enum Geodesic {
+    private static let geod: geod_geodesic = {
+        var g = geod_geodesic()
+        geod_init(&g, 6_378_137.0, 1.0 / 298.257_223_563)
+        return g
+    }()
+
+    /// Area enclosed by a ring in km², whatever its orientation.
+    public static func areaKm2(_ ring: Ring) -> Double {
+        var g = geod
+        // The closing position repeats the first; geod_polygonarea closes rings itself.
+        let pts = ring.points.dropLast()
+        var lats = pts.map(\.lat)
+        var lons = pts.map(\.lon)
+        var area = 0.0, perimeter = 0.0
+        geod_polygonarea(&g, &lats, &lons, Int32(lats.count), &area, &perimeter)
+        return abs(area) / 1e6
+    }
+
+    /// Area of a polygon in km²: outer ring less its holes.
+    public static func areaKm2(_ polygon: Polygon) -> Double {
+        polygon.holes.reduce(areaKm2(polygon.outer)) { $0 - areaKm2($1) }
+    }
+
+    /// Area of a multipolygon in km² (its parts must not overlap; GEOS results don't).
+    public static func areaKm2(_ multi: MultiPolygon) -> Double {
+        multi.polygons.reduce(0) { $0 + areaKm2($1) }
+    }
+
+    /// Distance between two positions along the ellipsoid in km.
+    public static func distanceKm(_ a: LonLat, _ b: LonLat) -> Double {
+        var g = geod
+        var s12 = 0.0, azi1 = 0.0, azi2 = 0.0
+        geod_inverse(&g, a.lat, a.lon, b.lat, b.lon, &s12, &azi1, &azi2)
+        return s12 / 1000
+    }
+
+    /// The position reached from `start` after `km` along the initial bearing `azimuth` (degrees from north).
+    public static func destination(from start: LonLat, azimuth: Double, km: Double) -> LonLat {
+        var g = geod
+        var lat2 = 0.0, lon2 = 0.0, azi2 = 0.0
+        geod_direct(&g, start.lat, start.lon, azimuth, km * 1000, &lat2, &lon2, &azi2)
+        return LonLat(uncheckedLon: lon2, lat: lat2)
+    }
+}
+
+extension MultiPolygon {
+    /// Geodesic area in km² on WGS84.
+    public var areaKm2: Double { Geodesic.areaKm2(self) }
+}
+
+extension Polygon {
+    /// Geodesic area in km² on WGS84.
+    public var areaKm2: Double { Geodesic.areaKm2(self) }
+}

@@ -1,0 +1,47 @@
+/// A polygon in degrees: one outer ring and any number of holes.
+public struct Polygon: Hashable, Sendable {
+    public let outer: Ring
+    public let holes: [Ring]
+
+    public init(outer: Ring, holes: [Ring] = []) {
+        self.outer = outer
+        self.holes = holes
+    }
+
+    public var rings: [Ring] { [outer] + holes }
+    public var bounds: BBox { outer.bounds }
+
+    public func contains(_ p: LonLat) -> Bool {
+        outer.contains(p) && !holes.contains { $0.contains(p) }
+    }
+
+    public var vertexCount: Int { rings.reduce(0) { $0 + $1.points.count } }
+}
+
+/// Any number of polygons in degrees; the empty value is valid and means "nothing held".
+public struct MultiPolygon: Hashable, Sendable {
+    public let polygons: [Polygon]
+
+    public init(_ polygons: [Polygon]) { self.polygons = polygons }
+    public static let empty = MultiPolygon([])
+
+    public var isEmpty: Bool { polygons.isEmpty }
+    public var bounds: BBox? {
+        polygons.map(\.bounds).reduce(nil) { acc, b in acc.map { $0.union(b) } ?? b }
+    }
+    public func contains(_ p: LonLat) -> Bool { polygons.contains { $0.contains(p) } }
+    public var vertexCount: Int { polygons.reduce(0) { $0 + $1.vertexCount } }
+}
+
+/// An open line in degrees: a border or a river.
+public struct LineString: Hashable, Sendable {
+    public let points: [LonLat]
+
+    public init(_ points: [LonLat]) throws(GeometryError) {
+        guard points.count >= 2 else { throw .tooFewPoints(count: points.count, minimum: 2) }
+        self.points = points
+    }
+
+    init(unchecked points: [LonLat]) { self.points = points }
+    public var bounds: BBox { BBox(covering: points)! }
+}

@@ -1,0 +1,38 @@
+/// RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines. Rows keep their line numbers.
+public enum CSV {
+    public struct Row: Sendable {
+        public let line: Int
+        public let fields: [String]
+    }
+
+    public static func parse(_ text: String, file: String) throws(DataError) -> [Row] {
+        var rows: [Row] = []
+        var field = "", fields: [String] = []
+        var inQuotes = false, line = 1, rowLine = 1, afterQuote = false
+        var it = text.makeIterator()
+        while let c = it.next() {
+            if inQuotes {
+                if c == "\"" { inQuotes = false; afterQuote = true } else { if c == "\n" { line += 1 }; field.append(c) }
+                continue
+            }
+            switch c {
+            case "\"":
+                if afterQuote { field.append("\""); inQuotes = true; afterQuote = false }
+                else if field.isEmpty { inQuotes = true }
+                else { throw DataError(file: file, place: "line \(line)", message: "quote inside an unquoted field") }
+            case ",":
+                fields.append(field); field = ""; afterQuote = false
+            case "\n", "\r\n":
+                fields.append(field); field = ""; afterQuote = false
+                if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Row(line: rowLine, fields: fields)) }
+                fields = []; line += 1; rowLine = line
+            default:
+                if afterQuote { throw DataError(file: file, place: "line \(line)", message: "text after a closing quote") }
+                field.append(c)
+            }
+        }
+        if inQuotes { throw DataError(file: file, place: "line \(rowLine)", message: "unterminated quoted field") }
+        if !field.isEmpty || !fields.isEmpty { fields.append(field); rows.append(Row(line: rowLine, fields: fields)) }
+        return rows
+    }
+}

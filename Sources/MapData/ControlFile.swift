@@ -1,0 +1,53 @@
+import GeoCore
+
+/// control/*.geojson: each feature is the ground one side held on one date.
+/// Properties: date, side, status (assessed|claimed|contested), territory (optional),
+/// source, sourceUrl, retrieved, note.
+public enum ControlFile {
+    public static func decode(_ bytes: [UInt8], file: String) throws(DataError) -> [(Day, ControlArea)] {
+        var out: [(Day, ControlArea)] = []
+        for f in try GeoJSONReader.features(bytes, file: file) {
+            do { out.append(try area(f)) } catch { throw error.at("feature \(f.index)").in(file: file) }
+        }
+        return out
+    }
+
+    static func area(_ f: GeoFeature) throws(DataError) -> (Day, ControlArea) {
+        let p = Properties(value: f.properties)
+        guard let geometry = f.geometry?.multiPolygon else {
+            throw DataError(message: "control area geometry must be a Polygon or MultiPolygon")
+        }
+        let statusText = try p.string("status")
+        guard let status = ControlStatus(rawValue: statusText) else {
+            throw DataError(message: "property \"status\" is '\(statusText)'; expected assessed, claimed or contested")
+        }
+        let source = SourceRef(name: try p.string("source"), url: try p.optionalString("sourceUrl"),
+                               retrieved: try p.optionalString("retrieved"), note: try p.optionalString("note"))
+        return (try p.day("date"),
+                ControlArea(side: try p.string("side"), status: status, territory: try p.optionalString("territory"),
+                            geometry: geometry, source: source))
+    }
+
+    public static func encode(date: Day, areas: [ControlArea]) -> String {
+        let features = areas.map { a -> JSONValue in
+            var props: [(String, JSONValue)] = [
+                ("date", .string(date.description)), ("side", .string(a.side)), ("status", .string(a.status.rawValue)),
+            ]
+            if let t = a.territory { props.append(("territory", .string(t))) }
+            props.append(("areaKm2", .number((a.geometry.areaKm2 * 100).rounded() / 100)))
+            props.append(("source", .string(a.source.name)))
+            if let u = a.source.url { props.append(("sourceUrl", .string(u))) }
+            if let r = a.source.retrieved { props.append(("retrieved", .string(r))) }
+            if let n = a.source.note { props.append(("note", .string(n))) }
+            return GeoJSONWriter.feature(geometry: .multiPolygon(a.geometry), properties: props)
+        }
+        return JSONWriter.write(GeoJSONWriter.collection(features), indent: 1)
+    }
+
+    /// Groups areas from any number of files into a timeline.
+    public static func timeline(_ items: [(Day, ControlArea)]) throws(DataError) -> Timeline {
+        var byDay: [Day: [ControlArea]] = [:]
+        for (d, a) in items { byDay[d, default: []].append(a) }
+        return try Timeline(byDay.keys.sorted().map { ControlSnapshot(date: $0, areas: byDay[$0] ?? []) })
+    }
+}

@@ -1,0 +1,71 @@
+import GeoCore
+
+/// Everything one data folder holds, decoded once. See GeoData/README.md for the layout.
+public struct Dataset: Sendable {
+    public let manifest: Manifest
+    public let timeline: Timeline
+    public let gazetteer: Gazetteer
+    public let events: [Event]
+    public let border: LineLayer
+    public let rivers: LineLayer
+    public let territories: TerritoryLayer
+    public let references: [ReferenceLayer]
+
+    public init(manifest: Manifest, timeline: Timeline, gazetteer: Gazetteer, events: [Event], border: LineLayer,
+                rivers: LineLayer, territories: TerritoryLayer, references: [ReferenceLayer]) {
+        self.manifest = manifest; self.timeline = timeline; self.gazetteer = gazetteer; self.events = events
+        self.border = border; self.rivers = rivers; self.territories = territories; self.references = references
+    }
+
+    /// Snapshot dates and event dates together, from the first snapshot on, in order.
+    public var reportedDates: [Day] {
+        guard let first = timeline.dates.first else { return [] }
+        return Set(timeline.dates + events.map(\.date).filter { $0 >= first }).sorted()
+    }
+
+    public func events(on day: Day) -> [Event] { events.filter { $0.date == day } }
+
+    /// Access to the files of a data folder, by path relative to it; supplied by the caller,
+    /// so that this module never touches the disk.
+    public struct Files {
+        public let read: (String) throws -> [UInt8]?
+        public let list: (String) throws -> [String]
+        public init(read: @escaping (String) throws -> [UInt8]?, list: @escaping (String) throws -> [String]) {
+            self.read = read; self.list = list
+        }
+    }
+
+    public static func load(_ files: Files) throws -> Dataset {
+        func required(_ path: String) throws -> [UInt8] {
+            guard let b = try files.read(path) else { throw DataError(file: path, message: "file is missing") }
+            return b
+        }
+        let manifest = try Manifest.decode(try required("dataset.json"), file: "dataset.json")
+        var areas: [(Day, ControlArea)] = []
+        let controlFiles = try files.list("control").filter { $0.hasSuffix(".geojson") }.sorted()
+        guard !controlFiles.isEmpty else { throw DataError(file: "control/", message: "no control snapshots (*.geojson)") }
+        for name in controlFiles {
+            areas += try ControlFile.decode(try required("control/" + name), file: "control/" + name)
+        }
+        let timeline: Timeline
+        do { timeline = try ControlFile.timeline(areas) } catch { throw error.in(file: "control/") }
+        let settlements = try SettlementsFile.decode(try required("settlements.geojson"), file: "settlements.geojson")
+        let events = try files.read("events.geojson").map { b throws in try EventsFile.decode(b, file: "events.geojson") } ?? []
+        let border = try files.read("basemap/border.geojson").map { b throws in
+            try LineLayer.decode(b, file: "basemap/border.geojson")
+        } ?? LineLayer(lines: [], source: nil)
+        let rivers = try files.read("basemap/rivers.geojson").map { b throws in
+            try LineLayer.decode(b, file: "basemap/rivers.geojson")
+        } ?? LineLayer(lines: [], source: nil)
+        let territories = try files.read("basemap/territories.geojson").map { b throws in
+            try TerritoryLayer.decode(b, file: "basemap/territories.geojson")
+        } ?? TerritoryLayer([])
+        var references: [ReferenceLayer] = []
+        for name in try files.list("layers").filter({ $0.hasSuffix(".geojson") }).sorted() {
+            references.append(try ReferenceLayer.decode(try required("layers/" + name), file: "layers/" + name,
+                                                        id: String(name.dropLast(".geojson".count))))
+        }
+        return Dataset(manifest: manifest, timeline: timeline, gazetteer: Gazetteer(settlements), events: events,
+                       border: border, rivers: rivers, territories: territories, references: references)
+    }
+}

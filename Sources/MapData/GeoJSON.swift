@@ -1,0 +1,162 @@
+import GeoCore
+
+/// A geometry as GeoJSON carries it.
+public enum GeoGeometry: Sendable, Equatable {
+    case point(LonLat)
+    case lineString(LineString)
+    case multiLineString([LineString])
+    case polygon(Polygon)
+    case multiPolygon(MultiPolygon)
+
+    /// The areal part, if any.
+    public var multiPolygon: MultiPolygon? {
+        switch self {
+        case .polygon(let p): return MultiPolygon([p])
+        case .multiPolygon(let m): return m
+        default: return nil
+        }
+    }
+
+    public var lines: [LineString]? {
+        switch self {
+        case .lineString(let l): return [l]
+        case .multiLineString(let ls): return ls
+        default: return nil
+        }
+    }
+}
+
+/// One feature of a FeatureCollection, with its index for error messages.
+public struct GeoFeature: Sendable {
+    public let index: Int
+    public let id: String?
+    public let geometry: GeoGeometry?
+    public let properties: JSONValue
+
+    public init(index: Int, id: String?, geometry: GeoGeometry?, properties: JSONValue) {
+        self.index = index; self.id = id; self.geometry = geometry; self.properties = properties
+    }
+}
+
+/// Reads RFC 7946 FeatureCollections. Errors say which feature and which part of it is wrong.
+public enum GeoJSONReader {
+    public static func features(_ bytes: [UInt8], file: String) throws(DataError) -> [GeoFeature] {
+        let root: JSONValue
+        do { root = try JSONParser.parse(bytes) } catch { throw error.in(file: file) }
+        guard root["type"]?.string == "FeatureCollection" else {
+            throw DataError(file: file, message: "expected a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\")")
+        }
+        guard let list = root["features"]?.array else {
+            throw DataError(file: file, message: "FeatureCollection has no \"features\" array")
+        }
+        var out: [GeoFeature] = []
+        out.reserveCapacity(list.count)
+        for (index, f) in list.enumerated() {
+            do { out.append(try feature(f, index: index)) } catch { throw error.at("feature \(index)").in(file: file) }
+        }
+        return out
+    }
+
+    static func feature(_ f: JSONValue, index: Int) throws(DataError) -> GeoFeature {
+        guard f["type"]?.string == "Feature" else { throw DataError(message: "\"type\" must be \"Feature\"") }
+        let id: String? = f["id"].flatMap { $0.string ?? $0.number.map(JSONWriter.formatNumber) }
+        let properties = f["properties"] ?? .null
+        switch properties {
+        case .null, .object: break
+        default: throw DataError(message: "\"properties\" must be an object or null, not \(properties.typeName)")
+        }
+        guard let g = f["geometry"] else { throw DataError(message: "missing \"geometry\" (use null for none)") }
+        return GeoFeature(index: index, id: id, geometry: g.isNull ? nil : try geometry(g), properties: properties)
+    }
+
+    public static func geometry(_ g: JSONValue) throws(DataError) -> GeoGeometry {
+        guard let type = g["type"]?.string else { throw DataError(message: "geometry has no \"type\"") }
+        guard let c = g["coordinates"] else { throw DataError(message: "\(type) has no \"coordinates\"") }
+        switch type {
+        case "Point": return .point(try position(c, "coordinates"))
+        case "LineString": return .lineString(try line(c, "coordinates"))
+        case "MultiLineString":
+            return .multiLineString(try list(c, "coordinates").enumerated().map { (k, l) throws(DataError) in try line(l, "line \(k)") })
+        case "Polygon": return .polygon(try polygon(c))
+        case "MultiPolygon":
+            var parts: [Polygon] = []
+            for (k, p) in try list(c, "coordinates").enumerated() {
+                do { parts.append(try polygon(p)) } catch { throw error.at("polygon \(k)") }
+            }
+            return .multiPolygon(MultiPolygon(parts))
+        default:
+            throw DataError(message: "unsupported geometry type \"\(type)\"; expected Point, LineString, MultiLineString, Polygon or MultiPolygon")
+        }
+    }
+
+    private static func list(_ v: JSONValue, _ what: String) throws(DataError) -> [JSONValue] {
+        guard let a = v.array else { throw DataError(message: "\(what) must be an array, not \(v.typeName)") }
+        return a
+    }
+
+    private static func position(_ v: JSONValue, _ what: String) throws(DataError) -> LonLat {
+        guard let a = v.array, a.count >= 2, let lon = a[0].number, let lat = a[1].number else {
+            throw DataError(message: "\(what): a position must be an array of two or three numbers [lon, lat]")
+        }
+        do { return try LonLat(lon: lon, lat: lat) } catch { throw DataError(message: "\(what): \(error)") }
+    }
+
+    private static func positions(_ v: JSONValue) throws(DataError) -> [LonLat] {
+        var out: [LonLat] = []
+        for (k, p) in try list(v, "positions").enumerated() { out.append(try position(p, "position \(k)")) }
+        return out
+    }
+
+    private static func line(_ v: JSONValue, _ what: String) throws(DataError) -> LineString {
+        do { return try LineString(positions(v)) } catch let e as DataError { throw e.at(what) } catch {
+            throw DataError(place: what, message: "line \(error)")
+        }
+    }
+
+    private static func polygon(_ v: JSONValue) throws(DataError) -> Polygon {
+        var rings: [Ring] = []
+        for (k, r) in try list(v, "polygon").enumerated() {
+            let pts: [LonLat]
+            do { pts = try positions(r) } catch { throw error.at("ring \(k)") }
+            do { rings.append(try Ring(pts)) } catch { throw DataError(place: "ring \(k)", message: error.description) }
+        }
+        guard let outer = rings.first else { throw DataError(message: GeometryError.emptyPolygon.description) }
+        return Polygon(outer: outer, holes: Array(rings.dropFirst()))
+    }
+}
+
+/// Writes geometries and FeatureCollections as GeoJSON values, coordinates rounded to 1e-6° (≈ 0.1 m).
+public enum GeoJSONWriter {
+    public static func coordinate(_ p: LonLat) -> JSONValue {
+        .array([.number(round6(p.lon)), .number(round6(p.lat))])
+    }
+    static func round6(_ v: Double) -> Double { (v * 1e6).rounded() / 1e6 }
+
+    public static func geometry(_ g: GeoGeometry) -> JSONValue {
+        func ring(_ r: Ring) -> JSONValue { .array(r.points.map(coordinate)) }
+        func poly(_ p: Polygon) -> JSONValue { .array(p.rings.map(ring)) }
+        switch g {
+        case .point(let p): return .object([("type", .string("Point")), ("coordinates", coordinate(p))])
+        case .lineString(let l):
+            return .object([("type", .string("LineString")), ("coordinates", .array(l.points.map(coordinate)))])
+        case .multiLineString(let ls):
+            return .object([("type", .string("MultiLineString")),
+                            ("coordinates", .array(ls.map { .array($0.points.map(coordinate)) }))])
+        case .polygon(let p): return .object([("type", .string("Polygon")), ("coordinates", poly(p))])
+        case .multiPolygon(let m):
+            return .object([("type", .string("MultiPolygon")), ("coordinates", .array(m.polygons.map(poly)))])
+        }
+    }
+
+    public static func feature(id: String? = nil, geometry g: GeoGeometry?, properties: [(String, JSONValue)]) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("type", .string("Feature"))]
+        if let id { pairs.append(("id", .string(id))) }
+        pairs.append(("properties", .object(properties)))
+        pairs.append(("geometry", g.map(geometry) ?? .null))
+        return .object(pairs)
+    }
+
+    public static func collection(_ features: [JSONValue], extra: [(String, JSONValue)] = []) -> JSONValue {
+        .object([("type", .string("FeatureCollection"))] + extra + [("features", .array(features))])
+    }
+}

@@ -1,0 +1,125 @@
+import GeoCore
+
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// SAX handler behind `KMLDocument.parse`: collects styles and placemark geometry,
+/// remembering the line each placemark starts on for error messages.
+final class KMLReader: NSObject, XMLParserDelegate {
+    let file: String
+    var failure: DataError?
+    var sawKML = false
+    var documentName: String?
+    var styles: [String: KMLDocument.Style] = [:]
+    var placemarks: [KMLDocument.Placemark] = []
+
+    private var path: [String] = []
+    private var text = ""
+    private var styleID: String?
+    private var style = KMLDocument.Style()
+    // The placemark being read.
+    private var inPlacemark = false
+    private var placemarkLine = 0
+    private var pmName: String?, pmDescription: String?, pmStyle: String?
+    private var polygons: [Polygon] = []
+    private var lines: [LineString] = []
+    private var outer: Ring?
+    private var holes: [Ring] = []
+    private var ringIndex = 0
+    private weak var parser: XMLParser?
+
+    init(file: String) { self.file = file }
+
+    private func fail(_ message: String, parser: XMLParser) {
+        guard failure == nil else { return }
+        var place = "line \(parser.lineNumber)"
+        if inPlacemark { place += ", placemark \(placemarks.count)" + (pmName.map { " (\($0))" } ?? "") }
+        failure = DataError(file: file, place: place, message: message)
+        parser.abortParsing()
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        let local = name.split(separator: ":").last.map(String.init) ?? name
+        path.append(local)
+        text = ""
+        switch local {
+        case "kml": sawKML = true
+        case "Style":
+            styleID = attributes["id"]
+            style = KMLDocument.Style()
+        case "Placemark":
+            inPlacemark = true
+            placemarkLine = parser.lineNumber
+            pmName = nil; pmDescription = nil; pmStyle = nil
+            polygons = []; lines = []
+        case "Polygon":
+            outer = nil; holes = []; ringIndex = 0
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        let local = path.popLast() ?? name
+        let parent = path.last
+        switch local {
+        case "name":
+            if parent == "Placemark" { pmName = text.trimmingSpaces } else if parent == "Document" { documentName = text.trimmingSpaces }
+        case "description" where parent == "Placemark": pmDescription = text.trimmingSpaces
+        case "styleUrl" where inPlacemark: pmStyle = text.trimmingSpaces
+        case "color":
+            guard let c = KMLDocument.RGBA(kml: text) else { return fail("colour '\(text.trimmingSpaces)' is not aabbggrr hex", parser: parser) }
+            if parent == "LineStyle" { style.lineColor = c } else if parent == "PolyStyle" { style.polyColor = c }
+        case "width" where parent == "LineStyle": style.lineWidth = Double(text.trimmingSpaces)
+        case "Style":
+            if let id = styleID { styles[id] = style }
+            styleID = nil
+        case "coordinates":
+            let points: [LonLat]
+            do { points = try Self.coordinates(text) } catch {
+                return fail("\(ringLabel(parent: parent)): \(error.message)", parser: parser)
+            }
+            if parent == "LinearRing" {
+                let ring: Ring
+                do { ring = try Ring(closing: points) } catch { return fail("\(ringLabel(parent: parent)): \(error)", parser: parser) }
+                if path.contains("innerBoundaryIs") { holes.append(ring) } else if outer == nil { outer = ring } else {
+                    return fail("polygon has two outer boundaries", parser: parser)
+                }
+                ringIndex += 1
+            } else if parent == "LineString" {
+                do { lines.append(try LineString(points)) } catch { return fail("LineString \(error)", parser: parser) }
+            }
+        case "Polygon":
+            guard let o = outer else { return fail("Polygon has no outerBoundaryIs ring", parser: parser) }
+            polygons.append(Polygon(outer: o, holes: holes))
+        case "Placemark":
+            placemarks.append(KMLDocument.Placemark(index: placemarks.count, line: placemarkLine, name: pmName,
+                                                    description: pmDescription, styleUrl: pmStyle, polygons: polygons,
+                                                    lines: lines))
+            inPlacemark = false
+        default: break
+        }
+        text = ""
+    }
+
+    private func ringLabel(parent: String?) -> String {
+        parent == "LinearRing" ? "polygon \(polygons.count), ring \(ringIndex)" : "coordinates"
+    }
+
+    /// "lon,lat[,alt] lon,lat[,alt] ..." separated by any whitespace.
+    static func coordinates(_ text: String) throws(DataError) -> [LonLat] {
+        var out: [LonLat] = []
+        for (k, tuple) in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).enumerated() {
+            let parts = tuple.split(separator: ",", omittingEmptySubsequences: false)
+            guard parts.count == 2 || parts.count == 3, let lon = Double(parts[0]), let lat = Double(parts[1]) else {
+                throw DataError(message: "position \(k) '\(tuple)' is not lon,lat[,alt]")
+            }
+            do { out.append(try LonLat(lon: lon, lat: lat)) } catch { throw DataError(message: "position \(k): \(error)") }
+        }
+        return out
+    }
+}

@@ -1,0 +1,48 @@
+import GeoCore
+
+/// dataset.json: what the data set is about, its region, its sides and its credits.
+public struct Manifest: Sendable {
+    public struct Side: Sendable, Hashable {
+        public let id: String
+        public let name: String
+        /// The country this side defends; ground it holds elsewhere is "across the border".
+        public let home: String?
+    }
+
+    public let title: String
+    public let region: BBox
+    public let view: BBox
+    public let sides: [Side]
+    public let attribution: [String]
+    public let caveat: String?
+
+    public static func decode(_ bytes: [UInt8], file: String) throws(DataError) -> Manifest {
+        do throws(DataError) {
+            let root = try JSONParser.parse(bytes)
+            let p = Properties(value: root)
+            func box(_ key: String) throws(DataError) -> BBox {
+                guard let a = root[key]?.array, a.count == 4, let w = a[0].number, let s = a[1].number,
+                      let e = a[2].number, let n = a[3].number
+                else { throw DataError(place: key, message: "must be [west, south, east, north] in degrees") }
+                do { return try BBox(west: w, south: s, east: e, north: n) } catch {
+                    throw DataError(place: key, message: error.description)
+                }
+            }
+            var sides: [Side] = []
+            for (k, s) in (root["sides"]?.array ?? []).enumerated() {
+                let sp = Properties(value: s)
+                do {
+                    sides.append(Side(id: try sp.string("id"), name: try sp.string("name"), home: try sp.optionalString("home")))
+                } catch { throw error.at("sides[\(k)]") }
+            }
+            guard !sides.isEmpty else { throw DataError(place: "sides", message: "at least one side is needed") }
+            let region = try box("region")
+            return Manifest(title: try p.string("title"), region: region, view: root["view"] == nil ? region : try box("view"),
+                            sides: sides, attribution: try p.strings("attribution"), caveat: try p.optionalString("caveat"))
+        } catch {
+            throw error.in(file: file)
+        }
+    }
+
+    public func side(_ id: String) -> Side? { sides.first { $0.id == id } }
+}

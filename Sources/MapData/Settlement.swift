@@ -1,0 +1,65 @@
+import GeoCore
+
+/// How well a settlement's position is known.
+public enum CoordinatePrecision: Hashable, Sendable {
+    case exact
+    /// Estimated; the radius is the stated uncertainty in km when the source gives one.
+    case approximate(uncertaintyKm: Double?)
+    case unlocated
+}
+
+/// A named place from the gazetteer.
+public struct Settlement: Hashable, Sendable {
+    public let name: String
+    public let altNames: [String]
+    public let nameRu: String?
+    public let kind: String
+    public let district: String?
+    public let population: Int?
+    public let populationYear: Int?
+    public let location: LonLat?
+    public let precision: CoordinatePrecision
+    public let source: String
+    public let note: String?
+
+    public init(name: String, altNames: [String], nameRu: String?, kind: String, district: String?,
+                population: Int?, populationYear: Int?, location: LonLat?, precision: CoordinatePrecision,
+                source: String, note: String?) {
+        self.name = name; self.altNames = altNames; self.nameRu = nameRu; self.kind = kind
+        self.district = district; self.population = population; self.populationYear = populationYear
+        self.location = location; self.precision = location == nil ? .unlocated : precision
+        self.source = source; self.note = note
+    }
+
+    public var isApproximate: Bool { if case .approximate = precision { return true }; return false }
+}
+
+/// Looks settlements up by any of their names, ignoring case, accents and spacing.
+public struct Gazetteer: Sendable {
+    public let settlements: [Settlement]
+    private let index: [String: Int]
+
+    public init(_ settlements: [Settlement]) {
+        self.settlements = settlements
+        var index: [String: Int] = [:]
+        for (k, s) in settlements.enumerated() {
+            for n in [s.name] + s.altNames + (s.nameRu.map { [$0] } ?? []) where index[Gazetteer.key(n)] == nil {
+                index[Gazetteer.key(n)] = k
+            }
+        }
+        self.index = index
+    }
+
+    public func resolve(_ name: String) -> Settlement? { index[Gazetteer.key(name)].map { settlements[$0] } }
+
+    /// Folds a name to a lookup key: lower case, Latin accents removed, only letters and digits kept.
+    static func key(_ name: String) -> String {
+        let folded: [Character: Character] = ["á": "a", "à": "a", "ä": "a", "é": "e", "è": "e", "ë": "e", "ó": "o",
+                                              "ö": "o", "ú": "u", "ü": "u", "í": "i", "ł": "l", "ž": "z", "š": "s",
+                                              "č": "c", "ё": "е"]
+        return String(name.lowercased().compactMap { c -> Character? in
+            let c = folded[c] ?? c
+            return c.isLetter || c.isNumber ? c : nil
+        })
+    }
+}

@@ -1,0 +1,61 @@
+import GeoCore
+
+/// settlements.geojson: one Point feature per located place, null geometry for unlocated names.
+public enum SettlementsFile {
+    public static func decode(_ bytes: [UInt8], file: String) throws(DataError) -> [Settlement] {
+        var out: [Settlement] = []
+        for f in try GeoJSONReader.features(bytes, file: file) {
+            do { out.append(try settlement(f)) } catch { throw error.at("feature \(f.index)").in(file: file) }
+        }
+        return out
+    }
+
+    static func settlement(_ f: GeoFeature) throws(DataError) -> Settlement {
+        let p = Properties(value: f.properties)
+        var location: LonLat?
+        switch f.geometry {
+        case .none: location = nil
+        case .point(let l)?: location = l
+        default: throw DataError(message: "settlement geometry must be a Point or null")
+        }
+        let precision: CoordinatePrecision
+        switch try p.string("precision") {
+        case "exact": precision = .exact
+        case "approximate": precision = .approximate(uncertaintyKm: try p.optionalNumber("uncertaintyKm"))
+        case "unlocated": precision = .unlocated
+        case let other: throw DataError(message: "property \"precision\" is '\(other)'; expected exact, approximate or unlocated")
+        }
+        if location == nil, precision != .unlocated {
+            throw DataError(message: "settlement has no geometry, so \"precision\" must be \"unlocated\"")
+        }
+        return Settlement(
+            name: try p.string("name"), altNames: try p.strings("altNames"), nameRu: try p.optionalString("nameRu"),
+            kind: try p.string("kind"), district: try p.optionalString("district"),
+            population: try p.optionalNumber("population").map { Int($0) },
+            populationYear: try p.optionalNumber("populationYear").map { Int($0) },
+            location: location, precision: precision, source: try p.string("source"), note: try p.optionalString("note"))
+    }
+
+    public static func encode(_ settlements: [Settlement], extra: [(String, JSONValue)] = []) -> String {
+        let features = settlements.map { s -> JSONValue in
+            var props: [(String, JSONValue)] = [
+                ("name", .string(s.name)), ("altNames", .array(s.altNames.map { .string($0) })),
+                ("nameRu", s.nameRu.map { .string($0) } ?? .null), ("kind", .string(s.kind)),
+                ("district", s.district.map { .string($0) } ?? .null),
+                ("population", s.population.map { .number(Double($0)) } ?? .null),
+                ("populationYear", s.populationYear.map { .number(Double($0)) } ?? .null),
+            ]
+            switch s.precision {
+            case .exact: props.append(("precision", .string("exact")))
+            case .approximate(let km):
+                props.append(("precision", .string("approximate")))
+                props.append(("uncertaintyKm", km.map { .number($0) } ?? .null))
+            case .unlocated: props.append(("precision", .string("unlocated")))
+            }
+            props.append(("source", .string(s.source)))
+            props.append(("note", s.note.map { .string($0) } ?? .null))
+            return GeoJSONWriter.feature(geometry: s.location.map { .point($0) }, properties: props)
+        }
+        return JSONWriter.write(GeoJSONWriter.collection(features, extra: extra))
+    }
+}

@@ -1,0 +1,43 @@
+internal import CCairo
+import Cartography
+
+/// A scene drawn into an ARGB32 image surface.
+enum RasterOutput {
+    /// Draws `scene` on a new ARGB32 surface of `ceil(width × scale) × ceil(height × scale)` device pixels.
+    static func rasterize(_ scene: Scene, scale: Double) throws -> CairoCanvas {
+        let width = Int32((Double(scene.width) * scale).rounded(.up))
+        let height = Int32((Double(scene.height) * scale).rounded(.up))
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height) else {
+            throw RenderError("PNG: cairo_image_surface_create returned no surface")
+        }
+        let canvas = try CairoCanvas(surface: surface, stage: "PNG")
+        cairo_scale(canvas.context, scale, scale)
+        try SceneDrawer(context: canvas.context).draw(scene)
+        cairo_surface_flush(canvas.surface)
+        try canvas.check(stage: "PNG: drawing")
+        return canvas
+    }
+}
+
+/// Renders `scene` into premultiplied ARGB32 pixels (`0xAARRGGBB`, row-major, top row first).
+///
+/// The same drawing path as PNG output, without encoding: for tests that look at pixels.
+func renderPixels(_ scene: Scene, scale: Double = 1) throws -> (width: Int, height: Int, pixels: [UInt32]) {
+    try SceneValidation.check(scene, scale: scale)
+    let canvas = try RasterOutput.rasterize(scene, scale: scale)
+    let width = Int(cairo_image_surface_get_width(canvas.surface))
+    let height = Int(cairo_image_surface_get_height(canvas.surface))
+    let stride = Int(cairo_image_surface_get_stride(canvas.surface))
+    guard let data = cairo_image_surface_get_data(canvas.surface) else {
+        throw RenderError("pixels: image surface has no data")
+    }
+    var pixels = [UInt32]()
+    pixels.reserveCapacity(width * height)
+    for row in 0..<height {
+        let rowStart = UnsafeRawPointer(data + row * stride)
+        for column in 0..<width {
+            pixels.append(rowStart.load(fromByteOffset: column * 4, as: UInt32.self))
+        }
+    }
+    return (width, height, pixels)
+}

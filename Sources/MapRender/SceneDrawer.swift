@@ -1,0 +1,90 @@
+internal import CCairo
+import Cartography
+
+/// Draws scene items, in order, on one Cairo context in page-pixel user space.
+///
+/// Keeps one Pango layout for the life of a render.
+final class SceneDrawer {
+    private let cr: OpaquePointer
+    private var textLayout: TextLayout?
+
+    init(context: OpaquePointer) { cr = context }
+
+    /// Paints the background over the whole page, then every item.
+    func draw(_ scene: Scene) throws {
+        cairo_save(cr)
+        CairoStyle.setColor(cr, scene.background)
+        cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE)
+        cairo_paint(cr)
+        cairo_restore(cr)
+        try draw(scene.items)
+    }
+
+    private func draw(_ items: [SceneItem]) throws {
+        for item in items {
+            switch item {
+            case let .path(path, fill, stroke):
+                paint(fill: fill, stroke: stroke) { CairoShapes.add(path, to: cr) }
+            case let .marker(shape, center, size, fill, stroke):
+                paint(fill: fill, stroke: stroke) { CairoShapes.addMarker(shape, at: center, size: size, to: cr) }
+            case let .rect(rect, fill, stroke, cornerRadius):
+                paint(fill: fill, stroke: stroke) { CairoShapes.add(rect, cornerRadius: cornerRadius, to: cr) }
+            case let .text(text):
+                try draw(text)
+            case let .group(_, clip, items):
+                cairo_save(cr)
+                if let clip {
+                    cairo_rectangle(cr, clip.x, clip.y, clip.width, clip.height)
+                    cairo_clip(cr)
+                }
+                try draw(items)
+                cairo_restore(cr)
+            }
+        }
+    }
+
+    /// Fills the shape `addShape` builds (even-odd), hatches the same area, then strokes its outline.
+    private func paint(fill: Fill?, stroke: Stroke?, shape addShape: () -> Void) {
+        if let fill, fill.color.a > 0 {
+            cairo_new_path(cr)
+            addShape()
+            cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD)
+            CairoStyle.setColor(cr, fill.color)
+            cairo_fill(cr)
+        }
+        if let hatch = fill?.hatch {
+            Hatching.draw(hatch, in: addShape, on: cr)
+        }
+        if let stroke, CairoStyle.isVisible(stroke) {
+            cairo_new_path(cr)
+            addShape()
+            CairoStyle.apply(stroke, to: cr)
+            cairo_stroke(cr)
+        }
+        cairo_new_path(cr)
+    }
+
+    /// Places the text's logical box per its anchor; draws the halo (layout outline stroked at twice the
+    /// halo width, round joins) first, then the glyphs.
+    private func draw(_ item: TextItem) throws {
+        let layout = try textLayout ?? TextLayout(context: cr)
+        textLayout = layout
+        layout.update(for: cr)
+        layout.set(item.text, style: item.style, maxWidth: item.maxWidth, alignment: item.anchor.horizontal)
+        let extents = layout.logicalExtents()
+        let box = item.box(width: extents.width, height: extents.height)
+        let origin = Point(box.x - extents.x, box.y - extents.y)
+
+        cairo_new_path(cr)
+        if let halo = item.style.halo, item.style.haloWidth > 0, halo.a > 0 {
+            cairo_move_to(cr, origin.x, origin.y)
+            pango_cairo_layout_path(cr, layout.layout)
+            CairoStyle.apply(Stroke(halo, width: item.style.haloWidth * 2, cap: .round), to: cr)
+            cairo_stroke(cr)
+        }
+        cairo_move_to(cr, origin.x, origin.y)
+        CairoStyle.setColor(cr, item.style.color)
+        pango_cairo_show_layout(cr, layout.layout)
+        cairo_new_path(cr)
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Atlas
+import GeoCore
+import MapData
+import MapRender
+
+/// Options every drawing command shares.
+struct MapOptions: ParsableArguments {
+    @Option(help: "Data folder (see GeoData/README.md for its layout).") var data: String = "GeoData"
+    @Option(help: "Page size in CSS pixels, WxH.") var size: String = "1920x1080"
+    @Option(help: "Pixel density for PNG (2 for HiDPI).") var scale: Double = 1
+    @Option(help: "Map extent W,S,E,N in degrees; default: the data set's view.") var bbox: String?
+
+    func pageSize() throws -> (Int, Int) {
+        let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, (100...10000).contains(parts[0]), (100...10000).contains(parts[1]) else {
+            throw ValidationError("--size '\(size)' must be WxH in pixels, each 100–10000, e.g. 1920x1080")
+        }
+        return (parts[0], parts[1])
+    }
+
+    func validateScale() throws {
+        guard scale.isFinite, scale > 0, scale <= 8 else { throw ValidationError("--scale must be between 0 and 8") }
+    }
+
+    /// Loads the data and prepares a sequence context for this page size.
+    func context() throws -> SequenceContext {
+        try validateScale()
+        let (w, h) = try pageSize()
+        let view = try bbox.map { try BBox(parsing: $0) }
+        let dataset = try Disk.loadDataset(data)
+        return try SequenceContext(dataset: dataset, theme: .standard, layout: Layout(width: w, height: h),
+                                   measurer: PangoTextMeasurer(), view: view)
+    }
+}
+
+/// Parses a --date style argument, naming the option in the error.
+func parseDay(_ text: String, option: String) throws -> Day {
+    do { return try Day(parsing: text) } catch { throw ValidationError("\(option): \(error.message)") }
+}
+
+/// "png", "png,svg" → formats.
+func parseFormats(_ text: String) throws -> [OutputFormat] {
+    try text.split(separator: ",").map { f in
+        guard let format = OutputFormat(rawValue: String(f).lowercased()) else {
+            throw ValidationError("unknown format '\(f)'; expected png, svg or pdf")
+        }
+        return format
+    }
+}

@@ -1,0 +1,202 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import MapData
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import source data (KML control maps, a gazetteer CSV, a border) into a data folder.",
+        subcommands: [ImportKML.self, ImportGazetteer.self, ImportTerritories.self])
+}
+
+struct ImportKML: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kml",
+        abstract: "Convert KML control maps into control snapshots (one GeoJSON per date).",
+        discussion: """
+            The date comes from --date or from the file name (Control_24_09_01.kml → 2024-09-01).
+            With --territories, each side's ground is split by country, so ground held across
+            the border is its own feature.
+            Example:
+              frontline import kml Control_24_09_01.kml --region 33.5,50.5,37,52.2 \\
+                --side ru=russia --side ua=ukraine --territories GeoData/basemap/territories.geojson \\
+                --source "mini-krowka/mapsite" --out GeoData/control
+            With --layer NAME the file is imported as a reference layer (an outline, no date) instead.
+            """)
+
+    @Argument(help: "KML files.") var files: [String]
+    @Option(help: "Region to clip to: W,S,E,N in degrees.") var region: String
+    @Option(help: "Output folder.") var out: String
+    @Option(name: .customLong("side"), help: "KML style id = side id (repeatable), e.g. ru=russia.") var sideMap: [String] = []
+    @Option(help: "Status of the imported areas: assessed, claimed or contested.") var status: String = "assessed"
+    @Option(help: "GeoJSON of named territories to split by.") var territories: String?
+    @Option(help: "Date of the snapshot (YYYY-MM-DD); default from the file name.") var date: String?
+    @Option(help: "Source name recorded in every feature.") var source: String
+    @Option(help: "Source URL.") var sourceUrl: String?
+    @Option(help: "Retrieval date of the source.") var retrieved: String?
+    @Option(help: "Caveat recorded with the source.") var note: String?
+    @Option(help: "Drop pieces smaller than this many km² after splitting (border slivers).") var minPiece: Double = 0.5
+    @Option(help: "Import as a reference layer with this legend label instead of a snapshot.") var layer: String?
+    @Option(help: "Side of a reference layer.") var layerSide: String?
+
+    func run() throws {
+        let box = try BBox(parsing: region)
+        guard let st = ControlStatus(rawValue: status) else {
+            throw ValidationError("--status must be assessed, claimed or contested")
+        }
+        var sides: [String: String] = [:]
+        for m in sideMap {
+            let parts = m.split(separator: "=").map(String.init)
+            guard parts.count == 2 else { throw ValidationError("--side '\(m)' must be STYLE=SIDE") }
+            sides[parts[0]] = parts[1]
+        }
+        let split = try territories.map { try TerritoryLayer.decode(try Disk.readBytes($0), file: $0) }
+        try Disk.makeFolder(out)
+        let engine = GeometryEngine()
+        let src = SourceRef(name: source, url: sourceUrl, retrieved: retrieved, note: note)
+        for file in files {
+            let kml = try KMLDocument.parse(try Disk.readBytes(file), file: file)
+            if let label = layer {
+                try importLayer(kml, file: file, label: label, box: box, src: src, engine: engine)
+                continue
+            }
+            let day = try date.map { try Day(parsing: $0) } ?? Self.day(fromFileName: file)
+            let importer = ControlImport(region: box, sides: sides, status: st, territories: split, minPieceKm2: minPiece)
+            let areas = try importer.areas(from: kml, file: file, source: src, engine: engine)
+            let target = (out as NSString).appendingPathComponent("\(day).geojson")
+            try Disk.writeAtomically(ControlFile.encode(date: day, areas: areas), to: target)
+            let summary = areas.map { "\($0.side)\($0.territory.map { "/" + $0 } ?? "") \(formatFixed($0.geometry.areaKm2, digits: 1)) km²" }
+            print("\(target): \(summary.joined(separator: ", "))")
+        }
+    }
+
+    private func importLayer(_ kml: KMLDocument, file: String, label: String, box: BBox, src: SourceRef, engine: GeometryEngine) throws {
+        let polys = kml.placemarks.flatMap(\.polygons)
+        let geometry = try engine.clip(try engine.makeValid(MultiPolygon(polys)), to: box)
+        var props: [(String, JSONValue)] = [("label", .string(label))]
+        if let s = layerSide { props.append(("side", .string(s))) }
+        props.append(("areaKm2", .number((geometry.areaKm2 * 100).rounded() / 100)))
+        props.append(("source", .string(src.name)))
+        if let u = src.url { props.append(("sourceUrl", .string(u))) }
+        if let r = src.retrieved { props.append(("retrieved", .string(r))) }
+        if let n = src.note { props.append(("note", .string(n))) }
+        let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let target = (out as NSString).appendingPathComponent("\(name).geojson")
+        let doc = GeoJSONWriter.collection([GeoJSONWriter.feature(geometry: .multiPolygon(geometry), properties: props)])
+        try Disk.writeAtomically(JSONWriter.write(doc, indent: 1), to: target)
+        print("\(target): \(label) \(formatFixed(geometry.areaKm2, digits: 1)) km²")
+    }
+
+    /// "…_YY_MM_DD.kml" → 20YY-MM-DD.
+    static func day(fromFileName file: String) throws -> Day {
+        let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let parts = stem.split(separator: "_").suffix(3).map(String.init)
+        guard parts.count == 3, parts.allSatisfy({ $0.count == 2 && Int($0) != nil }) else {
+            throw DataError(file: file, message: "no date in the file name (expected …_YY_MM_DD.kml); pass --date")
+        }
+        return try Day(parsing: "20\(parts[0])-\(parts[1])-\(parts[2])")
+    }
+}
+
+struct ImportGazetteer: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gazetteer",
+        abstract: "Convert a settlement gazetteer CSV into settlements.geojson.",
+        discussion: """
+            Columns: name_en, alt_names (| separated), name_ru, type, district, oblast, lat, lon, population,
+            population_year, source_url, confidence, notes. Rows without coordinates stay as unlocated names.
+            Example:
+              frontline import gazetteer settlements.csv --out GeoData/settlements.geojson
+            """)
+
+    @Argument(help: "The CSV file.") var file: String
+    @Option(help: "Output GeoJSON file.") var out: String
+
+    func run() throws {
+        let bytes = try Disk.readBytes(file)
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw DataError(file: file, message: "not UTF-8 text") }
+        let settlements = try GazetteerImport.settlements(csv: text, file: file)
+        try Disk.writeAtomically(SettlementsFile.encode(settlements), to: out)
+        let located = settlements.filter { $0.location != nil }.count
+        print("\(out): \(settlements.count) settlements, \(located) located, \(settlements.filter(\.isApproximate).count) approximate")
+    }
+}
+
+struct ImportTerritories: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "territories",
+        abstract: "Split a region by border lines into named territories (countries).",
+        discussion: """
+            The region's outline and the border lines are noded and polygonized; each face takes the name
+            of the label point inside it, or else of the nearest face that has one.
+            With --baseline, the ground each side held in a control map from before the fighting is given
+            to that side's country: control areas then split along their own compiler's border, so that
+            slivers between two border sources are not counted as ground held across the border.
+            Example:
+              frontline import territories GeoData/basemap/border.geojson --region 33.5,50.5,37,52.2 \\
+                --name Russia=36.18,51.72 --name Ukraine=34.8,50.75 --out GeoData/basemap/territories.geojson
+            """)
+
+    @Argument(help: "GeoJSON with the border lines.") var border: String
+    @Option(help: "Region: W,S,E,N in degrees.") var region: String
+    @Option(help: "NAME=LON,LAT: a point inside each territory (repeatable).") var name: [String]
+    @Option(help: "Output GeoJSON file.") var out: String
+    @Option(help: "Source recorded with the result.") var source: String = "GSHHG border polygonized with GEOS"
+    @Option(help: "A KML control map from before the fighting whose sides define the border instead (see discussion).")
+    var baseline: String?
+    @Option(help: "KML style id = territory name for --baseline (repeatable), e.g. ru=Russia.") var baselineSide: [String] = []
+
+    func run() throws {
+        let box = try BBox(parsing: region)
+        var labels: [(String, LonLat)] = []
+        for n in name {
+            let parts = n.split(separator: "=").map(String.init)
+            let c = parts.count == 2 ? parts[1].split(separator: ",").compactMap { Double($0) } : []
+            guard c.count == 2 else { throw ValidationError("--name '\(n)' must be NAME=LON,LAT") }
+            labels.append((parts[0], try LonLat(lon: c[0], lat: c[1])))
+        }
+        let lines = chainLines(try LineLayer.decode(try Disk.readBytes(border), file: border).lineStrings, tolerance: 0.005)
+        let engine = GeometryEngine()
+        let outline = box.polygon.outer.points
+        let faces = try engine.polygonize(try engine.clip(lines, to: box) + [try LineString(outline)])
+        var named: [String: [Polygon]] = [:]
+        var unnamed: [Polygon] = []
+        for f in faces {
+            if let l = labels.first(where: { f.contains($0.1) }) { named[l.0, default: []].append(f) } else { unnamed.append(f) }
+        }
+        // Faces without a label point (small pockets where the border meets the box edge) go to the
+        // territory whose labelled face is nearest their centre.
+        for f in unnamed {
+            let c = f.bounds.center
+            let best = labels.min { a, b in Geodesic.distanceKm(c, a.1) < Geodesic.distanceKm(c, b.1) }
+            if let best { named[best.0, default: []].append(f) }
+        }
+        var base: [String: MultiPolygon] = [:]
+        if let baseline {
+            let kml = try KMLDocument.parse(try Disk.readBytes(baseline), file: baseline)
+            var map: [String: String] = [:]
+            for m in baselineSide {
+                let parts = m.split(separator: "=").map(String.init)
+                guard parts.count == 2 else { throw ValidationError("--baseline-side '\(m)' must be STYLE=TERRITORY") }
+                map[parts[0]] = parts[1]
+            }
+            for p in kml.placemarks {
+                guard let style = p.styleUrl.map({ $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }), let t = map[style] else { continue }
+                let clipped = try engine.clip(try engine.makeValid(MultiPolygon(p.polygons)), to: box)
+                base[t] = try base[t].map { try engine.union($0, clipped) } ?? clipped
+            }
+        }
+        let allBase = try base.keys.sorted().reduce(MultiPolygon.empty) { acc, k in try engine.union(acc, base[k] ?? .empty) }
+        var features: [JSONValue] = []
+        for (n, _) in labels {
+            var m = try engine.unaryUnion(MultiPolygon(named[n] ?? []))
+            if baseline != nil { m = try engine.union(try engine.difference(m, allBase), base[n] ?? .empty) }
+            features.append(GeoJSONWriter.feature(geometry: .multiPolygon(m), properties: [
+                ("name", .string(n)), ("areaKm2", .number((m.areaKm2 * 10).rounded() / 10)), ("source", .string(source)),
+            ]))
+            print("\(n): \(m.polygons.count) polygon(s), \(formatFixed(m.areaKm2, digits: 1)) km²")
+        }
+        print("\(faces.count) faces, \(unnamed.count) without a label point")
+        try Disk.writeAtomically(JSONWriter.write(GeoJSONWriter.collection(features), indent: 1), to: out)
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Atlas
+import Foundation
+import MapData
+import MapRender
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render the map of one date.",
+        discussion: """
+            The map shows the latest control snapshot on or before the date, and the events of the date.
+            Examples:
+              frontline render --date 2024-09-01
+              frontline render --date 2024-08-17 --format svg --out kursk-0817.svg
+              frontline render --date 2025-01-05 --size 1080x1080 --scale 2 --out square@2x.png
+            """)
+
+    @Option(help: "Date to draw, YYYY-MM-DD.") var date: String
+    @Option(help: "png, svg or pdf; default from --out's extension, else png.") var format: String?
+    @Option(help: "Output file; default frontline-DATE.FORMAT.") var out: String?
+    @OptionGroup var options: MapOptions
+
+    func run() throws {
+        let day = try parseDay(date, option: "--date")
+        let fmt: OutputFormat
+        if let format {
+            guard let f = OutputFormat(rawValue: format.lowercased()) else { throw ValidationError("unknown format '\(format)'; expected png, svg or pdf") }
+            fmt = f
+        } else if let out, let f = OutputFormat(rawValue: (out as NSString).pathExtension.lowercased()) {
+            fmt = f
+        } else { fmt = .png }
+        let target = out ?? "frontline-\(day).\(fmt.rawValue)"
+        let context = try options.context()
+        let scene = try context.scene(on: day)
+        let bytes = try Renderer().render(scene, format: fmt, scale: options.scale)
+        try Disk.writeAtomically(bytes, to: target)
+        print(target)
+    }
+}
+
+struct Frames: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render one map per reported date, named by its date.",
+        discussion: """
+            Reported dates are the snapshot dates and the event dates together (see `frontline dates`).
+            Examples:
+              frontline frames --out Renders/ --format png,svg
+              frontline frames --from 2024-08-01 --to 2024-09-01 --out frames/
+            """)
+
+    @Option(help: "First date, YYYY-MM-DD (default: the first reported date).") var from: String?
+    @Option(help: "Last date, YYYY-MM-DD (default: the last reported date).") var to: String?
+    @Option(help: "Output folder.") var out: String
+    @Option(help: "Formats, comma-separated: png, svg, pdf.") var format: String = "png"
+    @Option(help: "File name prefix.") var prefix: String = ""
+    @OptionGroup var options: MapOptions
+
+    func run() throws {
+        let first = try from.map { try parseDay($0, option: "--from") }
+        let last = try to.map { try parseDay($0, option: "--to") }
+        if let first, let last, first > last { throw ValidationError("--from \(first) is after --to \(last)") }
+        let formats = try parseFormats(format)
+        let context = try options.context()
+        let days = context.dataset.reportedDates.filter { d in (first.map { d >= $0 } ?? true) && (last.map { d <= $0 } ?? true) }
+        guard !days.isEmpty else { throw ValidationError("no reported dates in the range") }
+        try Disk.makeFolder(out)
+        let renderer = Renderer()
+        for day in days {
+            let scene = try context.scene(on: day)
+            for f in formats {
+                let target = (out as NSString).appendingPathComponent("\(prefix)\(day).\(f.rawValue)")
+                try Disk.writeAtomically(try renderer.render(scene, format: f, scale: options.scale), to: target)
+            }
+            print("\(day)")
+        }
+    }
+}
+
+struct Dates: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the reported dates: control snapshots and event dates.",
+        discussion: """
+            Example:
+              frontline dates --data GeoData
+            """)
+
+    @Option(help: "Data folder.") var data: String = "GeoData"
+    @Flag(help: "Print only the dates.") var plain = false
+
+    func run() throws {
+        let dataset = try Disk.loadDataset(data)
+        let snapshots = Set(dataset.timeline.dates)
+        for d in dataset.reportedDates {
+            if plain { print(d); continue }
+            var what: [String] = []
+            if snapshots.contains(d) { what.append("snapshot") }
+            let n = dataset.events(on: d).count
+            if n > 0 { what.append("\(n) event\(n == 1 ? "" : "s")") }
+            print("\(d)  \(what.joined(separator: ", "))")
+        }
+    }
+}

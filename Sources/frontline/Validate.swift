@@ -1,0 +1,27 @@
+import ArgumentParser
+import GeoCore
+import MapData
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a data folder: references resolve, positions lie in the region, polygons are valid, sources present.",
+        discussion: """
+            Prints every problem with its file and feature, and exits with status 1 if there is any.
+            Example:
+              frontline validate GeoData
+            """)
+
+    @Argument(help: "Data folder.") var folder: String = "GeoData"
+
+    func run() throws {
+        let dataset = try Disk.loadDataset(folder)
+        let problems = DatasetValidator().problems(in: dataset, engine: GeometryEngine())
+        for p in problems { print("\(folder)/\(p)") }
+        if !problems.isEmpty {
+            print("\(problems.count) problem\(problems.count == 1 ? "" : "s")")
+            throw ExitCode(1)
+        }
+        let areas = dataset.timeline.snapshots.reduce(0) { $0 + $1.areas.count }
+        print("\(folder): OK — \(dataset.timeline.snapshots.count) snapshots (\(areas) areas), \(dataset.gazetteer.settlements.count) settlements, \(dataset.events.count) events, \(dataset.references.count) reference layer(s)")
+    }
+}
