@@ -80,7 +80,7 @@ extension SequenceContext {
 
         // Reference outlines (furthest extent of an advance).
         for (k, r) in dataset.references.enumerated() {
-            let path = builder.path(r.geometry)
+            let path = r.outline.isEmpty ? builder.path(r.geometry) : builder.path(r.outline)
             guard !path.isEmpty else { continue }
             let colors = theme.colors(forSide: r.side ?? "", index: k)
             let stroke = Stroke(colors.line, width: 1.5 * u, dash: [7 * u, 4 * u], cap: .butt)

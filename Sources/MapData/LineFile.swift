@@ -33,13 +33,19 @@ public struct ReferenceLayer: Sendable {
     public let label: String
     public let side: String?
     public let geometry: MultiPolygon
+    /// The compiler's own outline, when the source draws one; preferred over the polygon's rings.
+    public let outline: [LineString]
     public let source: SourceRef
 
     public static func decode(_ bytes: [UInt8], file: String, id: String) throws(DataError) -> ReferenceLayer {
         var polygons: [Polygon] = []
+        var outline: [LineString] = []
         var label = id, side: String?, source = SourceRef(name: "unknown")
         for f in try GeoJSONReader.features(bytes, file: file) {
-            guard let m = f.geometry?.multiPolygon else { continue }
+            if let lines = f.geometry?.lines { outline += lines; continue }
+            guard let m = f.geometry?.multiPolygon else {
+                throw DataError(file: file, place: "feature \(f.index)", message: "reference geometry must be polygons or lines")
+            }
             let p = Properties(value: f.properties)
             do {
                 label = try p.string("label")
@@ -49,7 +55,7 @@ public struct ReferenceLayer: Sendable {
             } catch { throw error.at("feature \(f.index)").in(file: file) }
             polygons += m.polygons
         }
-        return ReferenceLayer(id: id, label: label, side: side, geometry: MultiPolygon(polygons), source: source)
+        return ReferenceLayer(id: id, label: label, side: side, geometry: MultiPolygon(polygons), outline: outline, source: source)
     }
 }
 

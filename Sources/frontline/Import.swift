@@ -82,7 +82,13 @@ struct ImportKML: ParsableCommand {
         if let n = src.note { props.append(("note", .string(n))) }
         let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let target = (out as NSString).appendingPathComponent("\(name).geojson")
-        let doc = GeoJSONWriter.collection([GeoJSONWriter.feature(geometry: .multiPolygon(geometry), properties: props)])
+        var features = [GeoJSONWriter.feature(geometry: .multiPolygon(geometry), properties: props)]
+        // The compiler's outline, if drawn as lines, is what the map shows.
+        let lines = try engine.clip(kml.placemarks.flatMap(\.lines), to: box)
+        if !lines.isEmpty {
+            features.append(GeoJSONWriter.feature(geometry: .multiLineString(lines), properties: [("role", .string("outline"))]))
+        }
+        let doc = GeoJSONWriter.collection(features)
         try Disk.writeAtomically(JSONWriter.write(doc, indent: 1), to: target)
         print("\(target): \(label) \(formatFixed(geometry.areaKm2, digits: 1)) km²")
     }

@@ -1,0 +1,71 @@
+# Frontline — two commands on a fresh machine:
+#   make          builds (release) and renders every reported date of GeoData/ into Renders/
+#   make test     runs the tests (and validates GeoData/)
+SWIFT     ?= swift
+RELEASE   := .build/release/frontline
+DEBUG     := .build/debug/frontline
+SHARED    ?= ../shared
+REGION    := 33.5,50.5,37,52.2
+DEB_PKGS  := libcairo2-dev libpango1.0-dev libgeos-dev libproj-dev fonts-noto-core fonts-dejavu-core poppler-utils libxml2-utils
+
+.DEFAULT_GOAL := render
+.PHONY: render test lint deps build data basemap clean
+
+## Install missing Debian packages (as root), or print the exact command to run.
+deps:
+	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "Missing Debian packages. Run:"; echo "  sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product frontline
+
+## Render every reported date as PNG and SVG into Renders/.
+render: build
+	$(RELEASE) validate GeoData
+	$(RELEASE) frames --data GeoData --out Renders --format png,svg --prefix kursk-
+
+test: deps
+	$(SWIFT) build
+	$(DEBUG) validate GeoData
+	$(SWIFT) test
+
+## Formatting check, and C imports kept inside their bridge files.
+lint:
+	$(SWIFT) format lint --recursive Sources Tests || true
+	@bad=$$(grep -rlE '^\s*(internal |public |@_implementationOnly )?import (CCairo|CGEOS|CProj)' Sources Tests \
+	  | grep -vE '^Sources/(MapRender/|GeoCore/(GeometryEngine|GeodesicArea)\.swift)' || true); \
+	if [ -n "$$bad" ]; then echo "C imports outside the bridges:"; echo "$$bad"; exit 1; fi; \
+	bad=$$(grep -rnE '^\s*import (CCairo|CGEOS|CProj)' Sources || true); \
+	if [ -n "$$bad" ]; then echo "C modules must be imported 'internal':"; echo "$$bad"; exit 1; fi; \
+	echo "lint: C imports OK"
+
+## Regenerate GeoData/ from the source material in $(SHARED) (not needed to build or render).
+data: build basemap
+	$(RELEASE) import territories GeoData/basemap/border.geojson --region $(REGION) \
+	  --name Russia=36.18,51.72 --name Ukraine=34.8,50.75 \
+	  --baseline $(SHARED)/data/control-zones/Control_24_07_01.kml --baseline-side ru=Russia --baseline-side ua=Ukraine \
+	  --source "Compiler's border: sides of mini-krowka/mapsite Control_24_07_01.kml (before the incursion); GSHHG 2.3.7 border elsewhere" \
+	  --out GeoData/basemap/territories.geojson
+	$(RELEASE) import kml $(SHARED)/data/control-zones/Control_2*.kml --region $(REGION) \
+	  --side ru=russia --side ua=ukraine --territories GeoData/basemap/territories.geojson \
+	  --source "mini-krowka/mapsite, kml/ControlZones" --source-url https://github.com/mini-krowka/mapsite \
+	  --retrieved 2026-11-21 --note "One compiler's assessment, not independently verified" --out GeoData/control
+	$(RELEASE) import kml $(SHARED)/data/control-zones/AFU_advance_Kursk2024.kml --region $(REGION) \
+	  --layer "Furthest Ukrainian advance, 2024 (one compiler's outline, undated)" --layer-side ukraine \
+	  --source "mini-krowka/mapsite, kml/PermanentObjects" --source-url https://github.com/mini-krowka/mapsite \
+	  --retrieved 2026-11-21 --note "One compiler's assessment, not independently verified" --out GeoData/layers
+	$(RELEASE) import gazetteer $(SHARED)/data/settlements.csv --out GeoData/settlements.geojson
+	$(RELEASE) validate GeoData
+
+## Border and rivers from GSHHG (needs gmt, gmt-gshhg-full; the script installs them as root).
+basemap:
+	scripts/make-basemap.sh
+
+clean:
+	rm -rf .build
