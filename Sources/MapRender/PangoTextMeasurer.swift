@@ -1,34 +1,22 @@
-internal import CCairo
 import Cartography
 
-/// Measures text exactly as `Renderer` will draw it (same layout set-up, same extents function).
+/// Measures text exactly as `Renderer` will draw it: the same layout set-up and the same extents
+/// function, on a layout that does not depend on the output surface or scale.
 ///
-/// Holds one Pango layout on a private 1×1 image surface, made once and reused, so it is cheap per call
-/// but not thread-safe: use one measurer per thread or task. (It is deliberately not `Sendable`.)
+/// Holds one Pango layout, made once and reused, so it is cheap per call but not thread-safe: use one
+/// measurer per thread or task. (It is deliberately not `Sendable`.)
 public struct PangoTextMeasurer: TextMeasurer {
-    private let engine: Engine
+    private let text: TextLayout
 
-    /// - Throws: `RenderError` if Cairo or Pango cannot create the measuring surface or layout.
-    public init() throws { engine = try Engine() }
+    /// - Throws: `RenderError` if Pango cannot create a layout.
+    public init() throws { text = try TextLayout() }
 
-    /// Width and height in page pixels of the logical box of `text` in `style`, wrapped at `maxWidth`.
+    /// Width and height in page pixels of the logical box of `text` in `style`, wrapped at `maxWidth`;
+    /// zero for a style with no positive size (which the renderer does not draw).
     public func measure(_ text: String, style: TextStyle, maxWidth: Double?) -> (width: Double, height: Double) {
-        engine.text.set(text, style: style, maxWidth: maxWidth, alignment: .start)
-        let extents = engine.text.logicalExtents()
+        guard TextLayout.canSet(style) else { return (0, 0) }
+        self.text.set(text, style: style, maxWidth: maxWidth, alignment: .start)
+        let extents = self.text.logicalExtents()
         return (extents.width, extents.height)
-    }
-
-    /// Owns the surface, context and layout (released in that order's reverse when the last copy goes).
-    private final class Engine {
-        let canvas: CairoCanvas
-        let text: TextLayout
-
-        init() throws {
-            guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1) else {
-                throw RenderError("text measurer: cairo_image_surface_create returned no surface")
-            }
-            canvas = try CairoCanvas(surface: surface, stage: "text measurer")
-            text = try TextLayout(context: canvas.context)
-        }
     }
 }

@@ -23,7 +23,7 @@ enum RasterOutput {
 ///
 /// The same drawing path as PNG output, without encoding: for tests that look at pixels.
 func renderPixels(_ scene: Scene, scale: Double = 1) throws -> (width: Int, height: Int, pixels: [UInt32]) {
-    try SceneValidation.check(scene, scale: scale)
+    try SceneValidation.check(scene, scale: scale, format: .png)
     let canvas = try RasterOutput.rasterize(scene, scale: scale)
     let width = Int(cairo_image_surface_get_width(canvas.surface))
     let height = Int(cairo_image_surface_get_height(canvas.surface))

@@ -12,9 +12,9 @@ public struct Renderer: Sendable {
     /// - Parameter scale: device pixels per page pixel for PNG (2 gives a HiDPI image of twice the
     ///   width and height). SVG and PDF are vector documents measured in page pixels (one PDF point per
     ///   pixel) and ignore it, but it must still be a positive finite number.
-    /// - Throws: `RenderError` for an empty or oversized page, a bad scale or date, or any Cairo error.
+    /// - Throws: `RenderError` for an empty page or an oversized PNG, a bad scale or date, or any Cairo error.
     public func render(_ scene: Scene, format: OutputFormat, scale: Double = 1) throws -> [UInt8] {
-        try SceneValidation.check(scene, scale: scale)
+        try SceneValidation.check(scene, scale: scale, format: format)
         switch format {
         case .png: return try PNGOutput.render(scene, scale: scale)
         case .svg: return try SVGOutput.render(scene)

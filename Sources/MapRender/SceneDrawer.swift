@@ -67,9 +67,9 @@ final class SceneDrawer {
     /// Places the text's logical box per its anchor; draws the halo (layout outline stroked at twice the
     /// halo width, round joins) first, then the glyphs.
     private func draw(_ item: TextItem) throws {
-        let layout = try textLayout ?? TextLayout(context: cr)
+        guard TextLayout.canSet(item.style) else { return }
+        let layout = try textLayout ?? TextLayout()
         textLayout = layout
-        layout.update(for: cr)
         layout.set(item.text, style: item.style, maxWidth: item.maxWidth, alignment: item.anchor.horizontal)
         let extents = layout.logicalExtents()
         let box = item.box(width: extents.width, height: extents.height)

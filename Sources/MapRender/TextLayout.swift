@@ -1,40 +1,41 @@
 internal import CCairo
 import Cartography
 
-/// One Pango layout bound to a Cairo context, set up so that text metrics do not depend on the device:
-/// no hinting, no metric hinting, no rounding of glyph positions, grey antialiasing.
+/// One Pango layout whose metrics depend on nothing but the text and its style.
+///
+/// The layout's context is made from the font map, not from a Cairo context: it has an identity matrix
+/// and no target surface, so the page scale (PNG at 1.37×, say) and the output format cannot change
+/// glyph advances or line heights. `pango_cairo_show_layout` then draws those positions through the
+/// target's transformation, and Cairo renders each glyph at device resolution. Hinting, metric hinting
+/// and glyph-position rounding are off for the same reason; antialiasing is grey.
 ///
 /// Drawing and `PangoTextMeasurer` both size text through `set(_:style:maxWidth:alignment:)` and
 /// `logicalExtents()`, so a measured box is the box that is drawn.
 final class TextLayout {
     let layout: OpaquePointer
 
-    init(context cr: OpaquePointer) throws {
-        guard let layout = pango_cairo_create_layout(cr) else {
-            throw RenderError("text: pango_cairo_create_layout returned no layout")
+    init() throws {
+        guard let fontMap = pango_cairo_font_map_get_default(),
+              let pangoContext = pango_font_map_create_context(fontMap) else {
+            throw RenderError("text: Pango has no default font map or context")
         }
-        self.layout = layout
-        guard let pangoContext = pango_layout_get_context(layout), let options = cairo_font_options_create() else {
-            throw RenderError("text: no Pango context or font options")
-        }
+        defer { g_object_unref(UnsafeMutableRawPointer(pangoContext)) }
+        guard let options = cairo_font_options_create() else { throw RenderError("text: no font options") }
         defer { cairo_font_options_destroy(options) }
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
-        // These options override the surface's own (image surfaces hint metrics by default).
         pango_cairo_context_set_font_options(pangoContext, options)
-        // Pango rounds glyph positions to whole user-space pixels by default, which makes widths
-        // jump with size and differ from the fractional vector output.
+        // Pango rounds glyph positions to whole pixels by default, which makes widths jump with size.
         pango_context_set_round_glyph_positions(pangoContext, 0)
-        pango_layout_context_changed(layout)
+        guard let layout = pango_layout_new(pangoContext) else { throw RenderError("text: pango_layout_new failed") }
+        self.layout = layout
     }
 
     deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
 
-    /// Re-reads the context's transformation and target surface (call before laying out for drawing).
-    func update(for cr: OpaquePointer) {
-        pango_cairo_update_layout(cr, layout)
-    }
+    /// Whether Pango can set text in `style` (a positive, finite size); other styles draw nothing.
+    static func canSet(_ style: TextStyle) -> Bool { style.size.isFinite && style.size > 0 }
 
     /// Lays out `text` in `style`; with `maxWidth`, wraps at word (then character) boundaries and aligns
     /// lines within the widest one as `alignment` says.

@@ -197,17 +197,29 @@ private final class SVGTitleReader: NSObject, XMLParserDelegate {
         #expect(wrapped.height > short.height * 1.5)
     }
 
-    @Test(arguments: [(OutputFormat.png, 1.0), (.png, 2.0), (.png, 1.37), (.svg, 1.0), (.pdf, 1.0)])
-    func measuredSizeEqualsDrawnSize(format: OutputFormat, scale: Double) throws {
-        let measurer = try PangoTextMeasurer()
-        let styles = [TextStyle(size: 11), TextStyle(size: 17.5, weight: .bold, italic: true)]
-        for style in styles {
-            for (text, maxWidth) in [("Sudzha · Суджа", nil), ("Wrapped words in a narrow box", 70.0)] as [(String, Double?)] {
-                let measured = measurer.measure(text, style: style, maxWidth: maxWidth)
-                let drawn = try DrawnTextSize.size(of: text, style: style, maxWidth: maxWidth, format: format, scale: scale)
-                #expect(abs(measured.width - drawn.width) < 1e-9, "\(text) \(format)@\(scale)")
-                #expect(abs(measured.height - drawn.height) < 1e-9, "\(text) \(format)@\(scale)")
+    /// Text is drawn in the box the measurer gives, placed by its anchor, at any device scale.
+    @Test(arguments: [(TextAnchor(.start, .top), Point(10, 8)), (TextAnchor(.end, .bottom), Point(110, 36)),
+                      (TextAnchor(.middle, .middle), Point(60, 22))])
+    func textInkLiesInTheMeasuredBox(anchor: TextAnchor, at position: Point) throws {
+        let style = TextStyle(size: 16)
+        let item = TextItem("Sudzha", at: position, anchor: anchor, style: style)
+        let size = try PangoTextMeasurer().measure(item.text, style: style, maxWidth: nil)
+        let box = item.box(width: size.width, height: size.height)
+        let scale = 1.37
+        let scene = Scene(width: 120, height: 44, background: .white, items: [.text(item)],
+                          title: "", description: "", date: "2024-09-01")
+        let image = try renderPixels(scene, scale: scale)
+        var minX = Int.max, minY = Int.max, maxX = Int.min, maxY = Int.min
+        for y in 0..<image.height {
+            for x in 0..<image.width where image.pixels[y * image.width + x] != 0xFFFF_FFFF {
+                minX = min(minX, x); maxX = max(maxX, x + 1); minY = min(minY, y); maxY = max(maxY, y + 1)
             }
         }
+        try #require(minX < maxX, "no ink drawn")
+        // Ink in page pixels; glyphs sit inside the logical box, and "S" and "a" nearly reach its sides.
+        let ink = (x1: Double(minX) / scale, y1: Double(minY) / scale, x2: Double(maxX) / scale, y2: Double(maxY) / scale)
+        #expect(ink.x1 >= box.x - 1 && ink.x1 <= box.x + 3, "left \(ink.x1) vs \(box.x)")
+        #expect(ink.x2 <= box.maxX + 1 && ink.x2 >= box.maxX - 3, "right \(ink.x2) vs \(box.maxX)")
+        #expect(ink.y1 >= box.y - 1 && ink.y2 <= box.maxY + 1, "vertical \(ink.y1)...\(ink.y2) vs \(box.y)...\(box.maxY)")
     }
 }
