@@ -14,13 +14,13 @@ struct MapOptions: ParsableArguments {
     func pageSize() throws -> (Int, Int) {
         let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
         guard parts.count == 2, (100...10000).contains(parts[0]), (100...10000).contains(parts[1]) else {
-            throw ValidationError("--size '\(size)' must be WxH in pixels, each 100–10000, e.g. 1920x1080")
+            throw UsageError("--size '\(size)' must be WxH in pixels, each 100–10000, e.g. 1920x1080")
         }
         return (parts[0], parts[1])
     }
 
     func validateScale() throws {
-        guard scale.isFinite, scale > 0, scale <= 8 else { throw ValidationError("--scale must be between 0 and 8") }
+        guard scale.isFinite, scale > 0, scale <= 8 else { throw UsageError("--scale must be between 0 and 8") }
     }
 
     /// Loads the data and prepares a sequence context for this page size.
@@ -36,14 +36,14 @@ struct MapOptions: ParsableArguments {
 
 /// Parses a --date style argument, naming the option in the error.
 func parseDay(_ text: String, option: String) throws -> Day {
-    do { return try Day(parsing: text) } catch { throw ValidationError("\(option): \(error.message)") }
+    do { return try Day(parsing: text) } catch { throw UsageError("\(option): \(error.message)") }
 }
 
 /// "png", "png,svg" → formats.
 func parseFormats(_ text: String) throws -> [OutputFormat] {
     try text.split(separator: ",").map { f in
         guard let format = OutputFormat(rawValue: String(f).lowercased()) else {
-            throw ValidationError("unknown format '\(f)'; expected png, svg or pdf")
+            throw UsageError("unknown format '\(f)'; expected png, svg or pdf")
         }
         return format
     }

@@ -42,12 +42,12 @@ struct ImportKML: ParsableCommand {
     func run() throws {
         let box = try BBox(parsing: region)
         guard let st = ControlStatus(rawValue: status) else {
-            throw ValidationError("--status must be assessed, claimed or contested")
+            throw UsageError("--status must be assessed, claimed or contested")
         }
         var sides: [String: String] = [:]
         for m in sideMap {
             let parts = m.split(separator: "=").map(String.init)
-            guard parts.count == 2 else { throw ValidationError("--side '\(m)' must be STYLE=SIDE") }
+            guard parts.count == 2 else { throw UsageError("--side '\(m)' must be STYLE=SIDE") }
             sides[parts[0]] = parts[1]
         }
         let split = try territories.map { try TerritoryLayer.decode(try Disk.readBytes($0), file: $0) }
@@ -158,7 +158,7 @@ struct ImportTerritories: ParsableCommand {
         for n in name {
             let parts = n.split(separator: "=").map(String.init)
             let c = parts.count == 2 ? parts[1].split(separator: ",").compactMap { Double($0) } : []
-            guard c.count == 2 else { throw ValidationError("--name '\(n)' must be NAME=LON,LAT") }
+            guard c.count == 2 else { throw UsageError("--name '\(n)' must be NAME=LON,LAT") }
             labels.append((parts[0], try LonLat(lon: c[0], lat: c[1])))
         }
         let lines = chainLines(try LineLayer.decode(try Disk.readBytes(border), file: border).lineStrings, tolerance: 0.005)
@@ -183,7 +183,7 @@ struct ImportTerritories: ParsableCommand {
             var map: [String: String] = [:]
             for m in baselineSide {
                 let parts = m.split(separator: "=").map(String.init)
-                guard parts.count == 2 else { throw ValidationError("--baseline-side '\(m)' must be STYLE=TERRITORY") }
+                guard parts.count == 2 else { throw UsageError("--baseline-side '\(m)' must be STYLE=TERRITORY") }
                 map[parts[0]] = parts[1]
             }
             for p in kml.placemarks {

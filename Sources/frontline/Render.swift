@@ -24,7 +24,7 @@ struct Render: ParsableCommand {
         let day = try parseDay(date, option: "--date")
         let fmt: OutputFormat
         if let format {
-            guard let f = OutputFormat(rawValue: format.lowercased()) else { throw ValidationError("unknown format '\(format)'; expected png, svg or pdf") }
+            guard let f = OutputFormat(rawValue: format.lowercased()) else { throw UsageError("unknown format '\(format)'; expected png, svg or pdf") }
             fmt = f
         } else if let out, let f = OutputFormat(rawValue: (out as NSString).pathExtension.lowercased()) {
             fmt = f
@@ -58,11 +58,11 @@ struct Frames: ParsableCommand {
     func run() throws {
         let first = try from.map { try parseDay($0, option: "--from") }
         let last = try to.map { try parseDay($0, option: "--to") }
-        if let first, let last, first > last { throw ValidationError("--from \(first) is after --to \(last)") }
+        if let first, let last, first > last { throw UsageError("--from \(first) is after --to \(last)") }
         let formats = try parseFormats(format)
         let context = try options.context()
         let days = context.dataset.reportedDates.filter { d in (first.map { d >= $0 } ?? true) && (last.map { d <= $0 } ?? true) }
-        guard !days.isEmpty else { throw ValidationError("no reported dates in the range") }
+        guard !days.isEmpty else { throw UsageError("no reported dates in the range") }
         try Disk.makeFolder(out)
         let renderer = Renderer()
         for day in days {
