@@ -37,7 +37,7 @@ test: deps
 
 ## Formatting check, and C imports kept inside their bridge files.
 lint:
-	$(SWIFT) format lint --recursive Sources Tests || true
+	$(SWIFT) format lint --strict --recursive Sources Tests
 	@bad=$$(grep -rlE '^\s*(internal |public |@_implementationOnly )?import (CCairo|CGEOS|CProj)' Sources Tests \
 	  | grep -vE '^Sources/(MapRender/|GeoCore/(GeometryEngine|GeodesicArea)\.swift)' || true); \
 	if [ -n "$$bad" ]; then echo "C imports outside the bridges:"; echo "$$bad"; exit 1; fi; \

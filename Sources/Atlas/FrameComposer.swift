@@ -31,8 +31,9 @@ extension SequenceContext {
             guard let t = a.territory else { return nil }
             return (a.side, t, a.geometry.areaKm2)
         }
-        return FrameFacts(day: day, snapshotDate: snapshot.date, heldAcrossKm2: held.map { (side: $0.0, territory: $0.1, km2: $0.2) },
-                          previousDate: dataset.timeline.previous(before: day)?.date, events: dataset.events(on: day))
+        return FrameFacts(
+            day: day, snapshotDate: snapshot.date, heldAcrossKm2: held.map { (side: $0.0, territory: $0.1, km2: $0.2) },
+            previousDate: dataset.timeline.previous(before: day)?.date, events: dataset.events(on: day))
     }
 
     /// The whole map for one day, as a page-space scene.
@@ -72,8 +73,10 @@ extension SequenceContext {
                 let stroke = Stroke(colors.line, width: 1.2 * u)
                 items.append(.path(path, fill: fill, stroke: stroke))
                 let whereText = areas.first?.territory.map { " in \($0)" } ?? ""
-                legend.append(LegendEntry(swatch: .area(fill, stroke),
-                                          label: "\(side.name)\(whereText): \(statusPhrase(status))"))
+                legend.append(
+                    LegendEntry(
+                        swatch: .area(fill, stroke),
+                        label: "\(side.name)\(whereText): \(statusPhrase(status))"))
             }
             map.append(.group(id: "control-\(side.id)", clip: nil, items: items))
         }
@@ -90,9 +93,12 @@ extension SequenceContext {
 
         // State border over a light casing, then the front line on top of everything areal.
         let border = theme.border.scaled(u), casing = theme.borderCasing.scaled(u)
-        map.append(.group(id: "border", clip: nil, items: [
-            .path(borderPath, fill: nil, stroke: casing), .path(borderPath, fill: nil, stroke: border),
-        ]))
+        map.append(
+            .group(
+                id: "border", clip: nil,
+                items: [
+                    .path(borderPath, fill: nil, stroke: casing), .path(borderPath, fill: nil, stroke: border),
+                ]))
         legend.append(LegendEntry(swatch: .line(border), label: "State border"))
         let front = try frontLine(snapshot)
         if !front.isEmpty {
@@ -110,17 +116,20 @@ extension SequenceContext {
         map.append(contentsOf: furnitureItems())
         var items: [SceneItem] = [.group(id: "map", clip: layout.map, items: map)]
         items.append(contentsOf: panelItems(facts, legend: legend))
-        return Scene(width: layout.width, height: layout.height, background: theme.background, items: items,
-                     title: title(facts), description: altText(facts), date: day.description)
+        return Scene(
+            width: layout.width, height: layout.height, background: theme.background, items: items,
+            title: title(facts), description: altText(facts), date: day.description)
     }
 
     func heldFill(_ c: Theme.SideColors, status: ControlStatus) -> Fill {
         switch status {
         case .assessed: return Fill(c.fill.with(alpha: theme.heldOpacity))
         case .claimed, .contested:
-            return Fill(c.fill.with(alpha: theme.heldOpacity * 0.45),
-                        hatch: Hatch(color: c.line, spacing: theme.hatchSpacing * layout.unit, lineWidth: 1.2 * layout.unit,
-                                     angle: status == .claimed ? 45 : -45))
+            return Fill(
+                c.fill.with(alpha: theme.heldOpacity * 0.45),
+                hatch: Hatch(
+                    color: c.line, spacing: theme.hatchSpacing * layout.unit, lineWidth: 1.2 * layout.unit,
+                    angle: status == .claimed ? 45 : -45))
         }
     }
 

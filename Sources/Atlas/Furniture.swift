@@ -31,12 +31,16 @@ extension SequenceContext {
         var items: [SceneItem] = [.rect(r, fill: Fill(theme.panel.with(alpha: 0.85)), stroke: nil, cornerRadius: 4 * u)]
         let halves = [(x0, x0 + len / 2, theme.text), (x0 + len / 2, x0 + len, theme.panel)]
         for (a, b, c) in halves {
-            items.append(.rect(Rect(x: a, y: y0 - 6 * u, width: b - a, height: 6 * u), fill: Fill(c),
-                               stroke: Stroke(theme.text, width: 1 * u), cornerRadius: 0))
+            items.append(
+                .rect(
+                    Rect(x: a, y: y0 - 6 * u, width: b - a, height: 6 * u), fill: Fill(c),
+                    stroke: Stroke(theme.text, width: 1 * u), cornerRadius: 0))
         }
         items.append(.text(TextItem("0", at: Point(x0, y0 - 9 * u), anchor: TextAnchor(.middle, .bottom), style: style)))
-        items.append(.text(TextItem(formatFixed(km / 2), at: Point(x0 + len / 2, y0 - 9 * u), anchor: TextAnchor(.middle, .bottom), style: style)))
-        items.append(.text(TextItem("\(formatFixed(km)) km", at: Point(x0 + len, y0 - 9 * u), anchor: TextAnchor(.start, .bottom), style: style)))
+        items.append(
+            .text(TextItem(formatFixed(km / 2), at: Point(x0 + len / 2, y0 - 9 * u), anchor: TextAnchor(.middle, .bottom), style: style)))
+        items.append(
+            .text(TextItem("\(formatFixed(km)) km", at: Point(x0 + len, y0 - 9 * u), anchor: TextAnchor(.start, .bottom), style: style)))
         return [.group(id: "scale-bar", clip: nil, items: items)]
     }
 
@@ -53,12 +57,16 @@ extension SequenceContext {
         let left = PagePath(subpaths: [[rot(0, -h), rot(-w, h * 0.6), rot(0, h * 0.25)]], closed: true)
         let right = PagePath(subpaths: [[rot(0, -h), rot(w, h * 0.6), rot(0, h * 0.25)]], closed: true)
         let style = TextStyle(family: theme.fontFamily, size: 15 * u, weight: .bold, color: theme.text)
-        return [.group(id: "north-arrow", clip: nil, items: [
-            .rect(r, fill: Fill(theme.panel.with(alpha: 0.85)), stroke: nil, cornerRadius: 4 * u),
-            .path(left, fill: Fill(theme.text), stroke: Stroke(theme.text, width: 1 * u)),
-            .path(right, fill: Fill(theme.panel), stroke: Stroke(theme.text, width: 1 * u)),
-            .text(TextItem("N", at: rot(0, -h - 3 * u), anchor: TextAnchor(.middle, .bottom), style: style)),
-        ])]
+        return [
+            .group(
+                id: "north-arrow", clip: nil,
+                items: [
+                    .rect(r, fill: Fill(theme.panel.with(alpha: 0.85)), stroke: nil, cornerRadius: 4 * u),
+                    .path(left, fill: Fill(theme.text), stroke: Stroke(theme.text, width: 1 * u)),
+                    .path(right, fill: Fill(theme.panel), stroke: Stroke(theme.text, width: 1 * u)),
+                    .text(TextItem("N", at: rot(0, -h - 3 * u), anchor: TextAnchor(.middle, .bottom), style: style)),
+                ])
+        ]
     }
 }
 
@@ -75,5 +83,5 @@ func formatFixed(_ v: Double) -> String {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif

@@ -12,8 +12,10 @@ struct LegendEntry: Equatable {
 }
 
 /// Lays legend entries out as scene items from `origin` down, within `width`; returns the items and the height used.
-func legendItems(_ entries: [LegendEntry], origin: Point, width: Double, style: TextStyle, measurer: any TextMeasurer,
-                 unit: Double) -> ([SceneItem], Double) {
+func legendItems(
+    _ entries: [LegendEntry], origin: Point, width: Double, style: TextStyle, measurer: any TextMeasurer,
+    unit: Double
+) -> ([SceneItem], Double) {
     var items: [SceneItem] = []
     var y = origin.y
     let sw = 34 * unit, sh = 18 * unit, gap = 10 * unit
@@ -31,8 +33,11 @@ func legendItems(_ entries: [LegendEntry], origin: Point, width: Double, style: 
         case .marker(let shape, let fill, let stroke):
             items.append(.marker(shape, at: box.center, size: 12 * unit, fill: fill, stroke: stroke))
         }
-        items.append(.text(TextItem(e.label, at: Point(origin.x + sw + gap, y + rowHeight / 2), anchor: TextAnchor(.start, .middle),
-                                    style: style, maxWidth: textWidth)))
+        items.append(
+            .text(
+                TextItem(
+                    e.label, at: Point(origin.x + sw + gap, y + rowHeight / 2), anchor: TextAnchor(.start, .middle),
+                    style: style, maxWidth: textWidth)))
         y += rowHeight + 8 * unit
     }
     return (items, y - origin.y)

@@ -16,9 +16,12 @@ extension SequenceContext {
             y += m.height + gapAfter
         }
         let font = theme.fontFamily
-        text(dataset.manifest.title.uppercased(), TextStyle(family: font, size: 15 * u, weight: .bold, color: theme.mutedText), gapAfter: 6 * u)
+        text(
+            dataset.manifest.title.uppercased(), TextStyle(family: font, size: 15 * u, weight: .bold, color: theme.mutedText),
+            gapAfter: 6 * u)
         text(f.day.longDescription, TextStyle(family: font, size: 40 * u, weight: .bold, color: theme.text), gapAfter: 6 * u)
-        let subtitle = f.snapshotDate == f.day
+        let subtitle =
+            f.snapshotDate == f.day
             ? "Control as assessed on this date."
             : "Events reported on this date. Control as last assessed on \(f.snapshotDate.longDescription), the latest snapshot before it."
         text(subtitle, TextStyle(family: font, size: 15 * u, color: theme.mutedText), gapAfter: 18 * u)
@@ -33,9 +36,12 @@ extension SequenceContext {
             text("\(side.name) hold in \(territory)", TextStyle(family: font, size: 15 * u, color: theme.text), gapAfter: 2 * u)
             text(Format.km2(km2), TextStyle(family: font, size: 34 * u, weight: .bold, color: colors.line), gapAfter: 2 * u)
             if let previous {
-                let before = acrossBorder(previous).filter { $0.side == side.id && $0.territory != nil }.reduce(0) { $0 + $1.geometry.areaKm2 }
-                text("\(Format.signedKm2(km2 - before)) since \(previous.date.longDescription) · geodesic, WGS84",
-                     TextStyle(family: font, size: 13 * u, color: theme.mutedText), gapAfter: 14 * u)
+                let before = acrossBorder(previous).filter { $0.side == side.id && $0.territory != nil }.reduce(0) {
+                    $0 + $1.geometry.areaKm2
+                }
+                text(
+                    "\(Format.signedKm2(km2 - before)) since \(previous.date.longDescription) · geodesic, WGS84",
+                    TextStyle(family: font, size: 13 * u, color: theme.mutedText), gapAfter: 14 * u)
             } else {
                 text("geodesic area, WGS84", TextStyle(family: font, size: 13 * u, color: theme.mutedText), gapAfter: 14 * u)
             }
@@ -48,13 +54,16 @@ extension SequenceContext {
         let bottom = p.maxY - pad - creditHeight - 12 * u
 
         let legendStyle = TextStyle(family: font, size: 13.5 * u, color: theme.text)
-        let (legendItems, legendHeight) = Atlas.legendItems(legend, origin: Point(x, y), width: width, style: legendStyle,
-                                                           measurer: measurer, unit: u)
+        let (legendItems, legendHeight) = Atlas.legendItems(
+            legend, origin: Point(x, y), width: width, style: legendStyle,
+            measurer: measurer, unit: u)
         items.append(.group(id: "legend", clip: nil, items: legendItems))
         y += legendHeight + 12 * u
 
         if !f.events.isEmpty {
-            text("Reported on this date: claims, as their sources give them", TextStyle(family: font, size: 14 * u, weight: .bold, color: theme.text), gapAfter: 6 * u)
+            text(
+                "Reported on this date: claims, as their sources give them",
+                TextStyle(family: font, size: 14 * u, weight: .bold, color: theme.text), gapAfter: 6 * u)
             let numbers = Dictionary(uniqueKeysWithValues: numberedLocatedEvents(f.events).map { ($0.1.id, $0.0) })
             let style = TextStyle(family: font, size: 12.5 * u, color: theme.text)
             for (k, e) in f.events.enumerated() {
@@ -62,14 +71,19 @@ extension SequenceContext {
                 let line = "\(tag)\(e.summary) [\(e.claimedBy), \(e.status); \(e.source.publication) \(e.source.published)]"
                 let m = measurer.measure(line, style: style, maxWidth: width)
                 if y + m.height > bottom - 20 * u {
-                    text("+ \(f.events.count - k) more in events.geojson", TextStyle(family: font, size: 12.5 * u, italic: true, color: theme.mutedText), gapAfter: 0)
+                    text(
+                        "+ \(f.events.count - k) more in events.geojson",
+                        TextStyle(family: font, size: 12.5 * u, italic: true, color: theme.mutedText), gapAfter: 0)
                     break
                 }
                 text(line, style, gapAfter: 5 * u)
             }
         }
-        items.append(.text(TextItem(credits, at: Point(x, p.maxY - pad), anchor: TextAnchor(.start, .bottom), style: creditStyle,
-                                    maxWidth: width)))
+        items.append(
+            .text(
+                TextItem(
+                    credits, at: Point(x, p.maxY - pad), anchor: TextAnchor(.start, .bottom), style: creditStyle,
+                    maxWidth: width)))
         return [.group(id: "panel", clip: nil, items: items)]
     }
 }

@@ -57,7 +57,8 @@ public final class SequenceContext {
         var outline: [LineString] = []
         for a in acrossBorder(snapshot) where a.territory != nil { outline += try engine.boundary(a.geometry) }
         let territoryEdges = try dataset.territories.territories.first.map { try engine.boundary($0.geometry) } ?? []
-        let lines = try engine.lines(outline, fartherThan: 0.002, from: territoryEdges.isEmpty ? dataset.border.lineStrings : territoryEdges)
+        let lines = try engine.lines(
+            outline, fartherThan: 0.002, from: territoryEdges.isEmpty ? dataset.border.lineStrings : territoryEdges)
         let path = builder.path(lines)
         frontLines[snapshot.date] = path
         return path

@@ -27,14 +27,18 @@ extension SequenceContext {
                 sawApprox = true
                 if let km {
                     let r = km * projection.pixelsPerKm(at: s.location ?? dataset.manifest.view.center)
-                    rings.append(.path(circle(p, r), fill: Fill(theme.settlementLine.with(alpha: 0.05)),
-                                       stroke: Stroke(theme.settlementLine.with(alpha: 0.45), width: 0.8 * u, dash: [3 * u, 3 * u], cap: .butt)))
+                    rings.append(
+                        .path(
+                            circle(p, r), fill: Fill(theme.settlementLine.with(alpha: 0.05)),
+                            stroke: Stroke(theme.settlementLine.with(alpha: 0.45), width: 0.8 * u, dash: [3 * u, 3 * u], cap: .butt)))
                 }
                 markers.append(.marker(.circle, at: p, size: size, fill: Fill(theme.settlementFill), stroke: dashed))
             } else {
                 sawExact = true
-                markers.append(.marker(s.population ?? 0 >= 100_000 ? .square : .circle, at: p, size: size,
-                                       fill: Fill(theme.settlementFill), stroke: solid))
+                markers.append(
+                    .marker(
+                        s.population ?? 0 >= 100_000 ? .square : .circle, at: p, size: size,
+                        fill: Fill(theme.settlementFill), stroke: solid))
             }
         }
         // Event markers sit on their places; numbered to match the panel's list.
@@ -43,11 +47,15 @@ extension SequenceContext {
             let p = projection.project(l)
             guard frame.contains(p) else { continue }
             let size = 22 * u
-            eventItems.append(.marker(.star, at: Point(p.x, p.y), size: size, fill: Fill(theme.eventFill),
-                                      stroke: Stroke(theme.settlementLine, width: 1.2 * u)))
-            let badge = TextItem("\(n)", at: Point(p.x + 9 * u, p.y - 9 * u), anchor: TextAnchor(.start, .bottom),
-                                 style: TextStyle(family: theme.fontFamily, size: 13 * u, weight: .bold, color: theme.text,
-                                                  halo: theme.halo, haloWidth: 2.5 * u))
+            eventItems.append(
+                .marker(
+                    .star, at: Point(p.x, p.y), size: size, fill: Fill(theme.eventFill),
+                    stroke: Stroke(theme.settlementLine, width: 1.2 * u)))
+            let badge = TextItem(
+                "\(n)", at: Point(p.x + 9 * u, p.y - 9 * u), anchor: TextAnchor(.start, .bottom),
+                style: TextStyle(
+                    family: theme.fontFamily, size: 13 * u, weight: .bold, color: theme.text,
+                    halo: theme.halo, haloWidth: 2.5 * u))
             eventItems.append(.text(badge))
             placer.reserve(Rect(x: p.x - size / 2, y: p.y - size / 2, width: size, height: size))
             placer.reserve(badge.box(width: 14 * u, height: 16 * u))
@@ -61,10 +69,12 @@ extension SequenceContext {
         }
         for (s, p) in ordered {
             let big = (s.population ?? 0) >= 4000
-            let main = TextStyle(family: theme.fontFamily, size: (big ? 17 : 14) * u, weight: big ? .bold : .regular,
-                                 color: theme.text, halo: theme.halo, haloWidth: 2.5 * u)
-            let sub = TextStyle(family: theme.fontFamily, size: 11.5 * u, italic: true, color: theme.mutedText,
-                                halo: theme.halo, haloWidth: 2 * u)
+            let main = TextStyle(
+                family: theme.fontFamily, size: (big ? 17 : 14) * u, weight: big ? .bold : .regular,
+                color: theme.text, halo: theme.halo, haloWidth: 2.5 * u)
+            let sub = TextStyle(
+                family: theme.fontFamily, size: 11.5 * u, italic: true, color: theme.mutedText,
+                halo: theme.halo, haloWidth: 2 * u)
             let name = s.isApproximate ? s.name + " (approx.)" : s.name
             let m1 = measurer.measure(name, style: main, maxWidth: nil)
             let m2 = s.nameRu.map { measurer.measure($0, style: sub, maxWidth: nil) } ?? (width: 0, height: 0)
@@ -85,16 +95,24 @@ extension SequenceContext {
             legend.append(LegendEntry(swatch: .marker(.circle, Fill(theme.settlementFill), solid), label: "Settlement (position exact)"))
         }
         if sawApprox {
-            legend.append(LegendEntry(swatch: .marker(.circle, Fill(theme.settlementFill), dashed),
-                                      label: "Settlement, approximate position (dashed ring: stated uncertainty)"))
+            legend.append(
+                LegendEntry(
+                    swatch: .marker(.circle, Fill(theme.settlementFill), dashed),
+                    label: "Settlement, approximate position (dashed ring: stated uncertainty)"))
         }
         if !eventItems.isEmpty {
-            legend.append(LegendEntry(swatch: .marker(.star, Fill(theme.eventFill), Stroke(theme.settlementLine, width: 1.2 * u)),
-                                      label: "Event reported on this date (a claim; numbers match the list)"))
+            legend.append(
+                LegendEntry(
+                    swatch: .marker(.star, Fill(theme.eventFill), Stroke(theme.settlementLine, width: 1.2 * u)),
+                    label: "Event reported on this date (a claim; numbers match the list)"))
         }
-        return ([.group(id: "settlements", clip: nil, items: rings + markers),
-                 .group(id: "events", clip: nil, items: eventItems),
-                 .group(id: "labels", clip: nil, items: labels)], legend)
+        return (
+            [
+                .group(id: "settlements", clip: nil, items: rings + markers),
+                .group(id: "events", clip: nil, items: eventItems),
+                .group(id: "labels", clip: nil, items: labels),
+            ], legend
+        )
     }
 
     func markerSize(_ s: Settlement) -> Double {
@@ -122,5 +140,5 @@ extension SequenceContext {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif

@@ -22,8 +22,9 @@ public struct LambertConformalConic: RawProjection {
     /// Standard parallels at one sixth and five sixths of the box's latitude span (a common rule).
     public init(fitting box: BBox) {
         let span = box.north - box.south
-        self.init(centralMeridian: (box.west + box.east) / 2,
-                  standardParallels: box.south + span / 6, box.north - span / 6)
+        self.init(
+            centralMeridian: (box.west + box.east) / 2,
+            standardParallels: box.south + span / 6, box.north - span / 6)
     }
 
     public func forward(lon: Double, lat: Double) -> (x: Double, y: Double) {
@@ -84,7 +85,7 @@ extension LonLat {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

@@ -53,8 +53,10 @@ public struct TextStyle: Hashable, Sendable {
     public var color: Color
     public var halo: Color?
     public var haloWidth: Double
-    public init(family: String = "Noto Sans, DejaVu Sans, sans-serif", size: Double, weight: Weight = .regular,
-                italic: Bool = false, color: Color = .black, halo: Color? = nil, haloWidth: Double = 3) {
+    public init(
+        family: String = "Noto Sans, DejaVu Sans, sans-serif", size: Double, weight: Weight = .regular,
+        italic: Bool = false, color: Color = .black, halo: Color? = nil, haloWidth: Double = 3
+    ) {
         self.family = family; self.size = size; self.weight = weight; self.italic = italic; self.color = color
         self.halo = halo; self.haloWidth = haloWidth
     }

@@ -19,6 +19,11 @@ public struct BBox: Hashable, Sendable, CustomStringConvertible {
         west = w; south = s; east = e; north = n
     }
 
+    /// For rings and lines, which are never empty once validated.
+    init(coveringValidated points: [LonLat]) {
+        self = BBox(covering: points) ?? BBox(uncheckedWest: 0, south: 0, east: 0, north: 0)
+    }
+
     /// Parses "W,S,E,N" in degrees.
     public init(parsing text: String) throws(GeometryError) {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Double(String($0).trimmingCharacters(in: " ")) }

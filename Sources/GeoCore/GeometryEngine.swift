@@ -15,10 +15,12 @@ public final class GeometryEngine {
         ctx = GEOS_init_r()
         errors = ErrorBox()
         let box = Unmanaged.passUnretained(errors).toOpaque()
-        GEOSContext_setErrorMessageHandler_r(ctx, { message, userdata in
-            guard let message, let userdata else { return }
-            Unmanaged<ErrorBox>.fromOpaque(userdata).takeUnretainedValue().message = String(cString: message)
-        }, box)
+        GEOSContext_setErrorMessageHandler_r(
+            ctx,
+            { message, userdata in
+                guard let message, let userdata else { return }
+                Unmanaged<ErrorBox>.fromOpaque(userdata).takeUnretainedValue().message = String(cString: message)
+            }, box)
     }
 
     deinit { GEOS_finish_r(ctx) }

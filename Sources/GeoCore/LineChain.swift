@@ -10,11 +10,17 @@ public func chainLines(_ lines: [LineString], tolerance: Double) -> [LineString]
             grew = false
             for (k, other) in pool.enumerated() {
                 guard let cf = current.first, let cl = current.last, let of = other.first, let ol = other.last else { continue }
-                if close(cl, of) { current += other.dropFirst(cl == of ? 1 : 0) }
-                else if close(cl, ol) { current += other.reversed().dropFirst(cl == ol ? 1 : 0) }
-                else if close(cf, ol) { current = other.dropLast(cf == ol ? 1 : 0) + current }
-                else if close(cf, of) { current = other.reversed().dropLast(cf == of ? 1 : 0) + current }
-                else { continue }
+                if close(cl, of) {
+                    current += other.dropFirst(cl == of ? 1 : 0)
+                } else if close(cl, ol) {
+                    current += other.reversed().dropFirst(cl == ol ? 1 : 0)
+                } else if close(cf, ol) {
+                    current = other.dropLast(cf == ol ? 1 : 0) + current
+                } else if close(cf, of) {
+                    current = other.reversed().dropLast(cf == of ? 1 : 0) + current
+                } else {
+                    continue
+                }
                 pool.remove(at: k)
                 grew = true
                 break

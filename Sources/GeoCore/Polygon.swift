@@ -43,5 +43,5 @@ public struct LineString: Hashable, Sendable {
     }
 
     init(unchecked points: [LonLat]) { self.points = points }
-    public var bounds: BBox { BBox(covering: points)! }
+    public var bounds: BBox { BBox(coveringValidated: points) }
 }

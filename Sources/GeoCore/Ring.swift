@@ -19,7 +19,7 @@ public struct Ring: Hashable, Sendable {
 
     init(unchecked points: [LonLat]) { self.points = points }
 
-    public var bounds: BBox { BBox(covering: points)! }
+    public var bounds: BBox { BBox(coveringValidated: points) }
 
     /// Even-odd crossing test; points exactly on the boundary may fall either way.
     public func contains(_ p: LonLat) -> Bool {

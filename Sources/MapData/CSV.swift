@@ -17,9 +17,13 @@ public enum CSV {
             }
             switch c {
             case "\"":
-                if afterQuote { field.append("\""); inQuotes = true; afterQuote = false }
-                else if field.isEmpty { inQuotes = true }
-                else { throw DataError(file: file, place: "line \(line)", message: "quote inside an unquoted field") }
+                if afterQuote {
+                    field.append("\""); inQuotes = true; afterQuote = false
+                } else if field.isEmpty {
+                    inQuotes = true
+                } else {
+                    throw DataError(file: file, place: "line \(line)", message: "quote inside an unquoted field")
+                }
             case ",":
                 fields.append(field); field = ""; afterQuote = false
             case "\n", "\r\n":

@@ -21,11 +21,15 @@ public enum ControlFile {
         guard let status = ControlStatus(rawValue: statusText) else {
             throw DataError(message: "property \"status\" is '\(statusText)'; expected assessed, claimed or contested")
         }
-        let source = SourceRef(name: try p.string("source"), url: try p.optionalString("sourceUrl"),
-                               retrieved: try p.optionalString("retrieved"), note: try p.optionalString("note"))
-        return (try p.day("date"),
-                ControlArea(side: try p.string("side"), status: status, territory: try p.optionalString("territory"),
-                            geometry: geometry, source: source))
+        let source = SourceRef(
+            name: try p.string("source"), url: try p.optionalString("sourceUrl"),
+            retrieved: try p.optionalString("retrieved"), note: try p.optionalString("note"))
+        return (
+            try p.day("date"),
+            ControlArea(
+                side: try p.string("side"), status: status, territory: try p.optionalString("territory"),
+                geometry: geometry, source: source)
+        )
     }
 
     public static func encode(date: Day, areas: [ControlArea]) -> String {

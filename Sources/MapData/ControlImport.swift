@@ -21,8 +21,9 @@ public struct ControlImport {
         for p in kml.placemarks where !p.polygons.isEmpty {
             let styleID = p.styleUrl.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 } ?? ""
             guard let side = sides[styleID] else {
-                throw DataError(file: file, place: "line \(p.line), placemark \(p.index)",
-                                message: "style '\(styleID)' has no side; map it with --side \(styleID)=SIDE")
+                throw DataError(
+                    file: file, place: "line \(p.line), placemark \(p.index)",
+                    message: "style '\(styleID)' has no side; map it with --side \(styleID)=SIDE")
             }
             do {
                 let valid = try engine.makeValid(MultiPolygon(p.polygons))

@@ -11,8 +11,10 @@ public struct Dataset: Sendable {
     public let territories: TerritoryLayer
     public let references: [ReferenceLayer]
 
-    public init(manifest: Manifest, timeline: Timeline, gazetteer: Gazetteer, events: [Event], border: LineLayer,
-                rivers: LineLayer, territories: TerritoryLayer, references: [ReferenceLayer]) {
+    public init(
+        manifest: Manifest, timeline: Timeline, gazetteer: Gazetteer, events: [Event], border: LineLayer,
+        rivers: LineLayer, territories: TerritoryLayer, references: [ReferenceLayer]
+    ) {
         self.manifest = manifest; self.timeline = timeline; self.gazetteer = gazetteer; self.events = events
         self.border = border; self.rivers = rivers; self.territories = territories; self.references = references
     }
@@ -51,21 +53,27 @@ public struct Dataset: Sendable {
         do { timeline = try ControlFile.timeline(areas) } catch { throw error.in(file: "control/") }
         let settlements = try SettlementsFile.decode(try required("settlements.geojson"), file: "settlements.geojson")
         let events = try files.read("events.geojson").map { b throws in try EventsFile.decode(b, file: "events.geojson") } ?? []
-        let border = try files.read("basemap/border.geojson").map { b throws in
-            try LineLayer.decode(b, file: "basemap/border.geojson")
-        } ?? LineLayer(lines: [], source: nil)
-        let rivers = try files.read("basemap/rivers.geojson").map { b throws in
-            try LineLayer.decode(b, file: "basemap/rivers.geojson")
-        } ?? LineLayer(lines: [], source: nil)
-        let territories = try files.read("basemap/territories.geojson").map { b throws in
-            try TerritoryLayer.decode(b, file: "basemap/territories.geojson")
-        } ?? TerritoryLayer([])
+        let border =
+            try files.read("basemap/border.geojson").map { b throws in
+                try LineLayer.decode(b, file: "basemap/border.geojson")
+            } ?? LineLayer(lines: [], source: nil)
+        let rivers =
+            try files.read("basemap/rivers.geojson").map { b throws in
+                try LineLayer.decode(b, file: "basemap/rivers.geojson")
+            } ?? LineLayer(lines: [], source: nil)
+        let territories =
+            try files.read("basemap/territories.geojson").map { b throws in
+                try TerritoryLayer.decode(b, file: "basemap/territories.geojson")
+            } ?? TerritoryLayer([])
         var references: [ReferenceLayer] = []
         for name in try files.list("layers").filter({ $0.hasSuffix(".geojson") }).sorted() {
-            references.append(try ReferenceLayer.decode(try required("layers/" + name), file: "layers/" + name,
-                                                        id: String(name.dropLast(".geojson".count))))
+            references.append(
+                try ReferenceLayer.decode(
+                    try required("layers/" + name), file: "layers/" + name,
+                    id: String(name.dropLast(".geojson".count))))
         }
-        return Dataset(manifest: manifest, timeline: timeline, gazetteer: Gazetteer(settlements), events: events,
-                       border: border, rivers: rivers, territories: territories, references: references)
+        return Dataset(
+            manifest: manifest, timeline: timeline, gazetteer: Gazetteer(settlements), events: events,
+            border: border, rivers: rivers, territories: territories, references: references)
     }
 }

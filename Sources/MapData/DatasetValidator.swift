@@ -21,7 +21,9 @@ public struct DatasetValidator {
                 let place = "control/\(snapshot.date).geojson: feature \(k) (\(a.side))"
                 if !sideIDs.contains(a.side) { out.append("\(place): side '\(a.side)' is not in dataset.json") }
                 if a.source.name.isEmpty { out.append("\(place): no source") }
-                if let b = a.geometry.bounds, b.west < region.west || b.south < region.south || b.east > region.east || b.north > region.north {
+                if let b = a.geometry.bounds,
+                    b.west < region.west || b.south < region.south || b.east > region.east || b.north > region.north
+                {
                     out.append("\(place): extends outside the region \(region) (bounds \(b))")
                 }
                 do {
@@ -33,10 +35,14 @@ public struct DatasetValidator {
         for (k, e) in d.events.enumerated() {
             let place = "events.geojson: feature \(k) (\(e.id))"
             if !ids.insert(e.id).inserted { out.append("\(place): duplicate id") }
-            if let first = d.timeline.dates.first, e.date < first { out.append("\(place): dated \(e.date), before the first snapshot \(first)") }
+            if let first = d.timeline.dates.first, e.date < first {
+                out.append("\(place): dated \(e.date), before the first snapshot \(first)")
+            }
             if let actor = e.actor, !sideIDs.contains(actor) { out.append("\(place): actor '\(actor)' is not a side in dataset.json") }
             if let name = e.settlement {
-                guard let s = d.gazetteer.resolve(name) else { out.append("\(place): settlement '\(name)' is not in the gazetteer"); continue }
+                guard let s = d.gazetteer.resolve(name) else {
+                    out.append("\(place): settlement '\(name)' is not in the gazetteer"); continue
+                }
                 if s.name != name { out.append("\(place): settlement '\(name)' should be written as '\(s.name)'") }
                 switch (e.location, s.location) {
                 case (let a?, let b?) where Geodesic.distanceKm(a, b) > 0.01:

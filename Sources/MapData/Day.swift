@@ -66,8 +66,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// "1 September 2024", for titles; English month names, independent of locale.
     public var longDescription: String {
-        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                     "October", "November", "December"]
+        let names = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December",
+        ]
         return "\(day) \(names[month - 1]) \(year)"
     }
 }

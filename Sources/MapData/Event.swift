@@ -23,9 +23,11 @@ public struct Event: Sendable {
     public let figure: String?
     public let source: Source
 
-    public init(id: String, date: Day, dateIsApproximate: Bool, settlement: String?, placeAsReported: String?,
-                location: LonLat?, kind: String, actor: String?, claimedBy: String, status: String,
-                summary: String, figure: String?, source: Source) {
+    public init(
+        id: String, date: Day, dateIsApproximate: Bool, settlement: String?, placeAsReported: String?,
+        location: LonLat?, kind: String, actor: String?, claimedBy: String, status: String,
+        summary: String, figure: String?, source: Source
+    ) {
         self.id = id; self.date = date; self.dateIsApproximate = dateIsApproximate; self.settlement = settlement
         self.placeAsReported = placeAsReported; self.location = location; self.kind = kind; self.actor = actor
         self.claimedBy = claimedBy; self.status = status; self.summary = summary; self.figure = figure

@@ -20,8 +20,9 @@ public enum EventsFile {
         }
         guard let id = f.id else { throw DataError(message: "event has no \"id\"") }
         guard let s = p.object("source") else { throw DataError(message: "property \"source\" must be an object") }
-        let source = Event.Source(publication: try s.string("publication"), published: try s.string("published"),
-                                  headline: try s.string("headline"), seed: try s.optionalString("seed"))
+        let source = Event.Source(
+            publication: try s.string("publication"), published: try s.string("published"),
+            headline: try s.string("headline"), seed: try s.optionalString("seed"))
         var figure: String?
         if let fig = p.object("figure"), let v = try fig.optionalNumber("value") {
             let unit = try fig.optionalString("unit") ?? ""

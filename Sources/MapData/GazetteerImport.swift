@@ -3,8 +3,10 @@ import GeoCore
 /// Turns the gazetteer CSV (name_en, alt_names, name_ru, type, district, oblast, lat, lon, population,
 /// population_year, source_url, confidence, notes) into settlements.
 public enum GazetteerImport {
-    static let columns = ["name_en", "alt_names", "name_ru", "type", "district", "oblast", "lat", "lon", "population",
-                          "population_year", "source_url", "confidence", "notes"]
+    static let columns = [
+        "name_en", "alt_names", "name_ru", "type", "district", "oblast", "lat", "lon", "population",
+        "population_year", "source_url", "confidence", "notes",
+    ]
 
     public static func settlements(csv text: String, file: String) throws(DataError) -> [Settlement] {
         let rows = try CSV.parse(text, file: file)
@@ -50,13 +52,14 @@ public enum GazetteerImport {
                 return n
             }
             let population = try number("population"), populationYear = try number("population_year")
-            out.append(Settlement(
-                name: name,
-                altNames: (f("alt_names") ?? "").split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty },
-                nameRu: f("name_ru"), kind: f("type") ?? "settlement", district: f("district"),
-                population: population, populationYear: populationYear,
-                location: location, precision: precision(confidence), source: f("source_url") ?? "unknown",
-                note: ([confidence, f("notes")] + annotations).compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " | ")))
+            out.append(
+                Settlement(
+                    name: name,
+                    altNames: (f("alt_names") ?? "").split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty },
+                    nameRu: f("name_ru"), kind: f("type") ?? "settlement", district: f("district"),
+                    population: population, populationYear: populationYear,
+                    location: location, precision: precision(confidence), source: f("source_url") ?? "unknown",
+                    note: ([confidence, f("notes")] + annotations).compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " | ")))
         }
         return out
     }

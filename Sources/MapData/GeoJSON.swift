@@ -85,7 +85,8 @@ public enum GeoJSONReader {
             }
             return .multiPolygon(MultiPolygon(parts))
         default:
-            throw DataError(message: "unsupported geometry type \"\(type)\"; expected Point, LineString, MultiLineString, Polygon or MultiPolygon")
+            throw DataError(
+                message: "unsupported geometry type \"\(type)\"; expected Point, LineString, MultiLineString, Polygon or MultiPolygon")
         }
     }
 
@@ -140,8 +141,10 @@ public enum GeoJSONWriter {
         case .lineString(let l):
             return .object([("type", .string("LineString")), ("coordinates", .array(l.points.map(coordinate)))])
         case .multiLineString(let ls):
-            return .object([("type", .string("MultiLineString")),
-                            ("coordinates", .array(ls.map { .array($0.points.map(coordinate)) }))])
+            return .object([
+                ("type", .string("MultiLineString")),
+                ("coordinates", .array(ls.map { .array($0.points.map(coordinate)) })),
+            ])
         case .polygon(let p): return .object([("type", .string("Polygon")), ("coordinates", poly(p))])
         case .multiPolygon(let m):
             return .object([("type", .string("MultiPolygon")), ("coordinates", .array(m.polygons.map(poly)))])

@@ -15,8 +15,14 @@ public enum JSONWriter {
         case .number(let n): out.append(formatNumber(n))
         case .string(let s): out.append(quote(s))
         case .array(let items):
-            let flat = indent == nil || items.allSatisfy { if case .number = $0 { return true }; return false }
-                || items.allSatisfy { if case .array(let inner) = $0 { return inner.allSatisfy { $0.number != nil } }; return false }
+            let flat =
+                indent == nil
+                || items.allSatisfy {
+                    if case .number = $0 { return true }; return false
+                }
+                || items.allSatisfy {
+                    if case .array(let inner) = $0 { return inner.allSatisfy { $0.number != nil } }; return false
+                }
             if items.isEmpty { out.append("[]"); return }
             if flat {
                 out.append("[")

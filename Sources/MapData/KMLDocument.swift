@@ -2,7 +2,7 @@ import GeoCore
 
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// What a KML file holds that maps need: styles and placemarks with their geometry.
@@ -54,8 +54,9 @@ public struct KMLDocument: Sendable {
         let ok = parser.parse()
         if let e = reader.failure { throw e }
         guard ok else {
-            throw DataError(file: file, place: "line \(parser.lineNumber), column \(parser.columnNumber)",
-                            message: "malformed XML: \(parser.parserError.map { "\($0.localizedDescription)" } ?? "parse failed")")
+            throw DataError(
+                file: file, place: "line \(parser.lineNumber), column \(parser.columnNumber)",
+                message: "malformed XML: \(parser.parserError.map { "\($0.localizedDescription)" } ?? "parse failed")")
         }
         guard reader.sawKML else { throw DataError(file: file, message: "not a KML document (no <kml> element)") }
         return KMLDocument(name: reader.documentName, styles: reader.styles, placemarks: reader.placemarks)

@@ -2,7 +2,7 @@ import GeoCore
 
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// SAX handler behind `KMLDocument.parse`: collects styles and placemark geometry,
@@ -40,8 +40,10 @@ final class KMLReader: NSObject, XMLParserDelegate {
         parser.abortParsing()
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         let local = name.split(separator: ":").last.map(String.init) ?? name
         path.append(local)
         text = ""
@@ -72,7 +74,9 @@ final class KMLReader: NSObject, XMLParserDelegate {
         case "description" where parent == "Placemark": pmDescription = text.trimmingSpaces
         case "styleUrl" where inPlacemark: pmStyle = text.trimmingSpaces
         case "color":
-            guard let c = KMLDocument.RGBA(kml: text) else { return fail("colour '\(text.trimmingSpaces)' is not aabbggrr hex", parser: parser) }
+            guard let c = KMLDocument.RGBA(kml: text) else {
+                return fail("colour '\(text.trimmingSpaces)' is not aabbggrr hex", parser: parser)
+            }
             if parent == "LineStyle" { style.lineColor = c } else if parent == "PolyStyle" { style.polyColor = c }
         case "width" where parent == "LineStyle": style.lineWidth = Double(text.trimmingSpaces)
         case "Style":
@@ -86,7 +90,11 @@ final class KMLReader: NSObject, XMLParserDelegate {
             if parent == "LinearRing" {
                 let ring: Ring
                 do { ring = try Ring(closing: points) } catch { return fail("\(ringLabel(parent: parent)): \(error)", parser: parser) }
-                if path.contains("innerBoundaryIs") { holes.append(ring) } else if outer == nil { outer = ring } else {
+                if path.contains("innerBoundaryIs") {
+                    holes.append(ring)
+                } else if outer == nil {
+                    outer = ring
+                } else {
                     return fail("polygon has two outer boundaries", parser: parser)
                 }
                 ringIndex += 1
@@ -97,9 +105,11 @@ final class KMLReader: NSObject, XMLParserDelegate {
             guard let o = outer else { return fail("Polygon has no outerBoundaryIs ring", parser: parser) }
             polygons.append(Polygon(outer: o, holes: holes))
         case "Placemark":
-            placemarks.append(KMLDocument.Placemark(index: placemarks.count, line: placemarkLine, name: pmName,
-                                                    description: pmDescription, styleUrl: pmStyle, polygons: polygons,
-                                                    lines: lines))
+            placemarks.append(
+                KMLDocument.Placemark(
+                    index: placemarks.count, line: placemarkLine, name: pmName,
+                    description: pmDescription, styleUrl: pmStyle, polygons: polygons,
+                    lines: lines))
             inPlacemark = false
         default: break
         }

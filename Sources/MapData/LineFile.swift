@@ -50,8 +50,9 @@ public struct ReferenceLayer: Sendable {
             do {
                 label = try p.string("label")
                 side = try p.optionalString("side")
-                source = SourceRef(name: try p.string("source"), url: try p.optionalString("sourceUrl"),
-                                   retrieved: try p.optionalString("retrieved"), note: try p.optionalString("note"))
+                source = SourceRef(
+                    name: try p.string("source"), url: try p.optionalString("sourceUrl"),
+                    retrieved: try p.optionalString("retrieved"), note: try p.optionalString("note"))
             } catch { throw error.at("feature \(f.index)").in(file: file) }
             polygons += m.polygons
         }

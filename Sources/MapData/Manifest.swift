@@ -22,7 +22,7 @@ public struct Manifest: Sendable {
             let p = Properties(value: root)
             func box(_ key: String) throws(DataError) -> BBox {
                 guard let a = root[key]?.array, a.count == 4, let w = a[0].number, let s = a[1].number,
-                      let e = a[2].number, let n = a[3].number
+                    let e = a[2].number, let n = a[3].number
                 else { throw DataError(place: key, message: "must be [west, south, east, north] in degrees") }
                 do { return try BBox(west: w, south: s, east: e, north: n) } catch {
                     throw DataError(place: key, message: error.description)
@@ -37,8 +37,9 @@ public struct Manifest: Sendable {
             }
             guard !sides.isEmpty else { throw DataError(place: "sides", message: "at least one side is needed") }
             let region = try box("region")
-            return Manifest(title: try p.string("title"), region: region, view: root["view"] == nil ? region : try box("view"),
-                            sides: sides, attribution: try p.strings("attribution"), caveat: try p.optionalString("caveat"))
+            return Manifest(
+                title: try p.string("title"), region: region, view: root["view"] == nil ? region : try box("view"),
+                sides: sides, attribution: try p.strings("attribution"), caveat: try p.optionalString("caveat"))
         } catch {
             throw error.in(file: file)
         }

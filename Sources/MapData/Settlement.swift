@@ -22,9 +22,11 @@ public struct Settlement: Hashable, Sendable {
     public let source: String
     public let note: String?
 
-    public init(name: String, altNames: [String], nameRu: String?, kind: String, district: String?,
-                population: Int?, populationYear: Int?, location: LonLat?, precision: CoordinatePrecision,
-                source: String, note: String?) {
+    public init(
+        name: String, altNames: [String], nameRu: String?, kind: String, district: String?,
+        population: Int?, populationYear: Int?, location: LonLat?, precision: CoordinatePrecision,
+        source: String, note: String?
+    ) {
         self.name = name; self.altNames = altNames; self.nameRu = nameRu; self.kind = kind
         self.district = district; self.population = population; self.populationYear = populationYear
         self.location = location; self.precision = location == nil ? .unlocated : precision
@@ -54,12 +56,15 @@ public struct Gazetteer: Sendable {
 
     /// Folds a name to a lookup key: lower case, Latin accents removed, only letters and digits kept.
     static func key(_ name: String) -> String {
-        let folded: [Character: Character] = ["á": "a", "à": "a", "ä": "a", "é": "e", "è": "e", "ë": "e", "ó": "o",
-                                              "ö": "o", "ú": "u", "ü": "u", "í": "i", "ł": "l", "ž": "z", "š": "s",
-                                              "č": "c", "ё": "е"]
-        return String(name.lowercased().compactMap { c -> Character? in
-            let c = folded[c] ?? c
-            return c.isLetter || c.isNumber ? c : nil
-        })
+        let folded: [Character: Character] = [
+            "á": "a", "à": "a", "ä": "a", "é": "e", "è": "e", "ë": "e", "ó": "o",
+            "ö": "o", "ú": "u", "ü": "u", "í": "i", "ł": "l", "ž": "z", "š": "s",
+            "č": "c", "ё": "е",
+        ]
+        return String(
+            name.lowercased().compactMap { c -> Character? in
+                let c = folded[c] ?? c
+                return c.isLetter || c.isNumber ? c : nil
+            })
     }
 }

@@ -16,7 +16,8 @@ enum Hatching {
     static func draw(_ hatch: Hatch, in addShape: () -> Void, on cr: OpaquePointer) {
         let s = hatch.spacing
         guard s.isFinite, s > 0, hatch.lineWidth.isFinite, hatch.lineWidth > 0, hatch.color.a > 0,
-              hatch.angle.isFinite else { return }
+            hatch.angle.isFinite
+        else { return }
         cairo_save(cr)
         defer { cairo_restore(cr) }
         cairo_new_path(cr)

@@ -14,17 +14,23 @@ enum MarkerGeometry {
     static func vertices(_ shape: MarkerShape, center: Point, radius r: Double) -> [Point] {
         switch shape {
         case .diamond:
-            return [Point(center.x, center.y - r), Point(center.x + r, center.y),
-                    Point(center.x, center.y + r), Point(center.x - r, center.y)]
+            return [
+                Point(center.x, center.y - r), Point(center.x + r, center.y),
+                Point(center.x, center.y + r), Point(center.x - r, center.y),
+            ]
         case .triangle:
             let halfBase = r * 3.0.squareRoot() / 2
-            return [Point(center.x, center.y - r), Point(center.x + halfBase, center.y + r / 2),
-                    Point(center.x - halfBase, center.y + r / 2)]
+            return [
+                Point(center.x, center.y - r), Point(center.x + halfBase, center.y + r / 2),
+                Point(center.x - halfBase, center.y + r / 2),
+            ]
         case .star:
             return star(center: center, radius: r)
         case .square, .circle:
-            return [Point(center.x - r, center.y - r), Point(center.x + r, center.y - r),
-                    Point(center.x + r, center.y + r), Point(center.x - r, center.y + r)]
+            return [
+                Point(center.x - r, center.y - r), Point(center.x + r, center.y - r),
+                Point(center.x + r, center.y + r), Point(center.x - r, center.y + r),
+            ]
         }
     }
 

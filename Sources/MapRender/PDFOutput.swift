@@ -7,8 +7,9 @@ enum PDFOutput {
         let date = try pdfDate(scene.date)
         let sink = ByteSink()
         try withExtendedLifetime(sink) {
-            guard let surface = cairo_pdf_surface_create_for_stream(
-                ByteSink.write, sink.closure, Double(scene.width), Double(scene.height))
+            guard
+                let surface = cairo_pdf_surface_create_for_stream(
+                    ByteSink.write, sink.closure, Double(scene.width), Double(scene.height))
             else { throw RenderError("PDF: cairo_pdf_surface_create_for_stream returned no surface") }
             let canvas = try CairoCanvas(surface: surface, stage: "PDF")
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, scene.title)
@@ -27,7 +28,8 @@ enum PDFOutput {
     static func pdfDate(_ day: String) throws -> String {
         let bytes = Array(day.utf8)
         let isDigit = { (b: UInt8) in b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
-        let ok = bytes.count == 10
+        let ok =
+            bytes.count == 10
             && bytes.enumerated().allSatisfy { i, b in i == 4 || i == 7 ? b == UInt8(ascii: "-") : isDigit(b) }
         guard ok else { throw RenderError("PDF: scene date \"\(day)\" is not YYYY-MM-DD") }
         return day + "T00:00:00Z"

@@ -20,9 +20,13 @@ func decodePNG(_ bytes: [UInt8]) throws -> (width: Int, height: Int, pixels: [UI
         s.offset += n
         return CAIRO_STATUS_SUCCESS
     }
-    guard let surface = withExtendedLifetime(source, {
-        cairo_image_surface_create_from_png_stream(read, Unmanaged.passUnretained(source).toOpaque())
-    }) else { throw RenderError("PNG decode: no surface") }
+    guard
+        let surface = withExtendedLifetime(
+            source,
+            {
+                cairo_image_surface_create_from_png_stream(read, Unmanaged.passUnretained(source).toOpaque())
+            })
+    else { throw RenderError("PNG decode: no surface") }
     defer { cairo_surface_destroy(surface) }
     let status = cairo_surface_status(surface)
     guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(status, stage: "PNG decode") }

@@ -46,7 +46,8 @@ enum SVGDocumentFix {
         var end = digitsStart
         while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") { end += 1 }
         guard end > digitsStart, end < bytes.count,
-              bytes[end] == UInt8(ascii: "\"") || bytes[end] == UInt8(ascii: ")") else { return nil }
+            bytes[end] == UInt8(ascii: "\"") || bytes[end] == UInt8(ascii: ")")
+        else { return nil }
         return bytes[digitsStart..<end]
     }
 
@@ -55,7 +56,7 @@ enum SVGDocumentFix {
     static func annotateRoot(_ bytes: [UInt8], scene: Scene) throws -> [UInt8] {
         let open = Array("<svg".utf8)
         guard let tagStart = firstIndex(of: open, in: bytes, from: 0),
-              let tagEnd = bytes[tagStart...].firstIndex(of: UInt8(ascii: ">"))
+            let tagEnd = bytes[tagStart...].firstIndex(of: UInt8(ascii: ">"))
         else { throw RenderError("SVG: Cairo's output has no root <svg> element") }
         let hasViewBox = firstIndex(of: Array("viewBox=".utf8), in: Array(bytes[tagStart..<tagEnd]), from: 0) != nil
         // A self-closing root (`<svg .../>`) would need a closing tag; Cairo always writes content.

@@ -17,7 +17,8 @@ enum SceneValidation {
         guard format == .png else { return }
         let w = (Double(scene.width) * scale).rounded(.up), h = (Double(scene.height) * scale).rounded(.up)
         guard w <= maxPixelSide, h <= maxPixelSide else {
-            throw RenderError("page size \(scene.width)×\(scene.height) px at scale \(scale): larger than \(Int(maxPixelSide)) device pixels a side")
+            throw RenderError(
+                "page size \(scene.width)×\(scene.height) px at scale \(scale): larger than \(Int(maxPixelSide)) device pixels a side")
         }
     }
 }

@@ -16,7 +16,8 @@ final class TextLayout {
 
     init() throws {
         guard let fontMap = pango_cairo_font_map_get_default(),
-              let pangoContext = pango_font_map_create_context(fontMap) else {
+            let pangoContext = pango_font_map_create_context(fontMap)
+        else {
             throw RenderError("text: Pango has no default font map or context")
         }
         defer { g_object_unref(UnsafeMutableRawPointer(pangoContext)) }
@@ -67,7 +68,8 @@ final class TextLayout {
         var ink = PangoRectangle(), logical = PangoRectangle()
         pango_layout_get_extents(layout, &ink, &logical)
         let unit = Double(PANGO_SCALE)
-        return Rect(x: Double(logical.x) / unit, y: Double(logical.y) / unit,
-                    width: Double(logical.width) / unit, height: Double(logical.height) / unit)
+        return Rect(
+            x: Double(logical.x) / unit, y: Double(logical.y) / unit,
+            width: Double(logical.width) / unit, height: Double(logical.height) / unit)
     }
 }

@@ -29,8 +29,9 @@ struct MapOptions: ParsableArguments {
         let (w, h) = try pageSize()
         let view = try bbox.map { try BBox(parsing: $0) }
         let dataset = try Disk.loadDataset(data)
-        return try SequenceContext(dataset: dataset, theme: .standard, layout: Layout(width: w, height: h),
-                                   measurer: PangoTextMeasurer(), view: view)
+        return try SequenceContext(
+            dataset: dataset, theme: .standard, layout: Layout(width: w, height: h),
+            measurer: PangoTextMeasurer(), view: view)
     }
 }
 

@@ -65,7 +65,9 @@ struct ImportKML: ParsableCommand {
             let areas = try importer.areas(from: kml, file: file, source: src, engine: engine)
             let target = (out as NSString).appendingPathComponent("\(day).geojson")
             try Disk.writeAtomically(ControlFile.encode(date: day, areas: areas), to: target)
-            let summary = areas.map { "\($0.side)\($0.territory.map { "/" + $0 } ?? "") \(formatFixed($0.geometry.areaKm2, digits: 1)) km²" }
+            let summary = areas.map {
+                "\($0.side)\($0.territory.map { "/" + $0 } ?? "") \(formatFixed($0.geometry.areaKm2, digits: 1)) km²"
+            }
             print("\(target): \(summary.joined(separator: ", "))")
         }
     }
@@ -197,9 +199,12 @@ struct ImportTerritories: ParsableCommand {
         for (n, _) in labels {
             var m = try engine.unaryUnion(MultiPolygon(named[n] ?? []))
             if baseline != nil { m = try engine.union(try engine.difference(m, allBase), base[n] ?? .empty) }
-            features.append(GeoJSONWriter.feature(geometry: .multiPolygon(m), properties: [
-                ("name", .string(n)), ("areaKm2", .number((m.areaKm2 * 10).rounded() / 10)), ("source", .string(source)),
-            ]))
+            features.append(
+                GeoJSONWriter.feature(
+                    geometry: .multiPolygon(m),
+                    properties: [
+                        ("name", .string(n)), ("areaKm2", .number((m.areaKm2 * 10).rounded() / 10)), ("source", .string(source)),
+                    ]))
             print("\(n): \(m.polygons.count) polygon(s), \(formatFixed(m.areaKm2, digits: 1)) km²")
         }
         print("\(faces.count) faces, \(unnamed.count) without a label point")

@@ -24,11 +24,15 @@ struct Render: ParsableCommand {
         let day = try parseDay(date, option: "--date")
         let fmt: OutputFormat
         if let format {
-            guard let f = OutputFormat(rawValue: format.lowercased()) else { throw UsageError("unknown format '\(format)'; expected png, svg or pdf") }
+            guard let f = OutputFormat(rawValue: format.lowercased()) else {
+                throw UsageError("unknown format '\(format)'; expected png, svg or pdf")
+            }
             fmt = f
         } else if let out, let f = OutputFormat(rawValue: (out as NSString).pathExtension.lowercased()) {
             fmt = f
-        } else { fmt = .png }
+        } else {
+            fmt = .png
+        }
         let target = out ?? "frontline-\(day).\(fmt.rawValue)"
         let context = try options.context()
         let scene = try context.scene(on: day)

@@ -22,6 +22,8 @@ struct Validate: ParsableCommand {
             throw ExitCode(1)
         }
         let areas = dataset.timeline.snapshots.reduce(0) { $0 + $1.areas.count }
-        print("\(folder): OK — \(dataset.timeline.snapshots.count) snapshots (\(areas) areas), \(dataset.gazetteer.settlements.count) settlements, \(dataset.events.count) events, \(dataset.references.count) reference layer(s)")
+        print(
+            "\(folder): OK — \(dataset.timeline.snapshots.count) snapshots (\(areas) areas), \(dataset.gazetteer.settlements.count) settlements, \(dataset.events.count) events, \(dataset.references.count) reference layer(s)"
+        )
     }
 }

@@ -47,8 +47,9 @@ struct CartographyTests {
         }
     }
 
-    @Test("PageProjection(fitting:) keeps the box inside the rect (±1 px) and touches two opposite sides",
-          arguments: [Rect(x: 0, y: 0, width: 1920, height: 1080), Rect(x: 40, y: 60, width: 600, height: 900)])
+    @Test(
+        "PageProjection(fitting:) keeps the box inside the rect (±1 px) and touches two opposite sides",
+        arguments: [Rect(x: 0, y: 0, width: 1920, height: 1080), Rect(x: 40, y: 60, width: 600, height: 900)])
     func pageFit(_ rect: Rect) throws {
         let box = try BBox(parsing: "33.5,50.5,37,52.2")
         let page = PageProjection(raw: LambertConformalConic(fitting: box), fitting: box, into: rect)
@@ -61,8 +62,9 @@ struct CartographyTests {
         let xs = outline.map(\.x), ys = outline.map(\.y)
         let touchesLeftRight = abs((xs.min() ?? .nan) - rect.x) < 1 && abs((xs.max() ?? .nan) - rect.maxX) < 1
         let touchesTopBottom = abs((ys.min() ?? .nan) - rect.y) < 1 && abs((ys.max() ?? .nan) - rect.maxY) < 1
-        #expect(touchesLeftRight || touchesTopBottom,
-                "x \(xs.min() ?? .nan)…\(xs.max() ?? .nan), y \(ys.min() ?? .nan)…\(ys.max() ?? .nan) in \(rect)")
+        #expect(
+            touchesLeftRight || touchesTopBottom,
+            "x \(xs.min() ?? .nan)…\(xs.max() ?? .nan), y \(ys.min() ?? .nan)…\(ys.max() ?? .nan) in \(rect)")
         // North is up on the page.
         #expect(page.project(try ll(35.25, 52.2)).y < page.project(try ll(35.25, 50.5)).y)
     }

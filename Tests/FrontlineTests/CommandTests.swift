@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import Testing
 
@@ -18,8 +18,9 @@ private enum CLI {
     }
 
     static func run(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws -> Result {
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path),
-                     "frontline binary not found at \(binary.path); run `swift build` first", sourceLocation: sourceLocation)
+        try #require(
+            FileManager.default.isExecutableFile(atPath: binary.path),
+            "frontline binary not found at \(binary.path); run `swift build` first", sourceLocation: sourceLocation)
         // Output goes to files, not pipes: no deadlock however much a command prints.
         let scratch = try TempDir()
         let outURL = scratch.url.appendingPathComponent("stdout"), errURL = scratch.url.appendingPathComponent("stderr")
@@ -44,9 +45,10 @@ private enum CLI {
         }
         try out.close()
         try err.close()
-        return Result(status: status,
-                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        return Result(
+            status: status,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 }
 
@@ -92,8 +94,10 @@ private func pngSize(_ bytes: [UInt8]) -> (width: Int, height: Int)? {
 private func read(_ path: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) }
 
 /// Checks what every failed command must do: non-zero exit, one line on stderr holding the facts, no output left.
-private func expectCleanFailure(_ r: CLI.Result, mentions facts: [String], outDir: TempDir?,
-                                sourceLocation: SourceLocation = #_sourceLocation) {
+private func expectCleanFailure(
+    _ r: CLI.Result, mentions facts: [String], outDir: TempDir?,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     #expect(r.status != 0, "exit status", sourceLocation: sourceLocation)
     #expect(r.stderrLines.count == 1, "stderr should be exactly one line:\n\(r.stderr)", sourceLocation: sourceLocation)
     for fact in facts {
@@ -165,8 +169,10 @@ struct CommandTests {
     @Test("render --size 800x600 --scale 2 gives a 1600×1200 PNG")
     func renderScaled() async throws {
         let tmp = try TempDir()
-        let r = try await CLI.run(["render", "--date", "2024-09-01", "--size", "800x600", "--scale", "2",
-                                   "--data", CLI.data, "--out", tmp.path("s.png")])
+        let r = try await CLI.run([
+            "render", "--date", "2024-09-01", "--size", "800x600", "--scale", "2",
+            "--data", CLI.data, "--out", tmp.path("s.png"),
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let size = try #require(pngSize(try read(tmp.path("s.png"))), "not a PNG")
         #expect(size.width == 1600 && size.height == 1200, "\(size)")
@@ -174,11 +180,13 @@ struct CommandTests {
 
     // MARK: bad arguments
 
-    @Test("bad --date values fail cleanly", arguments: [
-        ("2024-9-1", ["2024-9-1"]),
-        ("2024-02-30", ["2024-02-30"]),
-        ("2020-01-01", ["before the first"]),
-    ])
+    @Test(
+        "bad --date values fail cleanly",
+        arguments: [
+            ("2024-9-1", ["2024-9-1"]),
+            ("2024-02-30", ["2024-02-30"]),
+            ("2020-01-01", ["before the first"]),
+        ])
     func badDate(_ date: String, _ facts: [String]) async throws {
         let tmp = try TempDir()
         let r = try await CLI.run(["render", "--date", date, "--data", CLI.data, "--out", tmp.path("x.png")])

@@ -93,8 +93,9 @@ struct GeoCoreTests {
 
     @Test("point in polygon: inside, outside, in the hole")
     func pointInPolygon() throws {
-        let polygon = Polygon(outer: try square(west: 34, south: 51, east: 35, north: 52),
-                              holes: [try square(west: 34.4, south: 51.4, east: 34.6, north: 51.6)])
+        let polygon = Polygon(
+            outer: try square(west: 34, south: 51, east: 35, north: 52),
+            holes: [try square(west: 34.4, south: 51.4, east: 34.6, north: 51.6)])
         #expect(polygon.contains(try ll(34.2, 51.2)))
         #expect(polygon.contains(try ll(34.9, 51.9)))
         #expect(!polygon.contains(try ll(36, 51.5)))

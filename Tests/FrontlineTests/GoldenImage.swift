@@ -46,7 +46,8 @@ enum GoldenImage {
         if fraction > maxFraction {
             try FileManager.default.createDirectory(at: failures, withIntermediateDirectories: true)
             try Data(png).write(to: failures.appendingPathComponent("\(name)-actual.png"))
-            try Data(try diffImage(diff, width: actual.width, height: actual.height)).write(to: failures.appendingPathComponent("\(name)-diff.png"))
+            try Data(try diffImage(diff, width: actual.width, height: actual.height)).write(
+                to: failures.appendingPathComponent("\(name)-diff.png"))
         }
         #expect(fraction <= maxFraction, "\(name): \(differing) pixels differ (\(fraction * 100)%); see .build/golden-failures/")
     }
@@ -60,11 +61,15 @@ enum GoldenImage {
                 if mask[y * width + x] == 0 { x += 1; continue }
                 let start = x
                 while x < width, mask[y * width + x] != 0 { x += 1 }
-                items.append(.rect(Rect(x: Double(start), y: Double(y), width: Double(x - start), height: 1),
-                                   fill: Fill(Color(hex: 0xFF0000)), stroke: nil, cornerRadius: 0))
+                items.append(
+                    .rect(
+                        Rect(x: Double(start), y: Double(y), width: Double(x - start), height: 1),
+                        fill: Fill(Color(hex: 0xFF0000)), stroke: nil, cornerRadius: 0))
             }
         }
-        return try Renderer().render(Scene(width: width, height: height, background: .white, items: items, title: "diff",
-                                           description: "", date: "2000-01-01"), format: .png)
+        return try Renderer().render(
+            Scene(
+                width: width, height: height, background: .white, items: items, title: "diff",
+                description: "", date: "2000-01-01"), format: .png)
     }
 }

@@ -14,36 +14,45 @@ import MapData
     @Test func hatchedPolygonWithOutline() throws {
         let ring = [Point(20, 20), Point(140, 30), Point(120, 100), Point(30, 90)]
         let fill = Fill(Color(hex: 0x2F74C0, alpha: 0.3), hatch: Hatch(color: Color(hex: 0x1B4F8C), spacing: 7, lineWidth: 1.2))
-        try GoldenImage.check(scene([.path(PagePath(subpaths: [ring], closed: true), fill: fill,
-                                              stroke: Stroke(Color(hex: 0x1B4F8C), width: 2))]), named: "hatched-polygon")
+        try GoldenImage.check(
+            scene([
+                .path(
+                    PagePath(subpaths: [ring], closed: true), fill: fill,
+                    stroke: Stroke(Color(hex: 0x1B4F8C), width: 2))
+            ]), named: "hatched-polygon")
     }
 
     @Test func evenOddHoleAndDashedLine() throws {
         let outer = [Point(10, 10), Point(150, 10), Point(150, 110), Point(10, 110)]
         let hole = [Point(50, 35), Point(110, 35), Point(110, 85), Point(50, 85)]
-        try GoldenImage.check(scene([
-            .path(PagePath(subpaths: [outer, hole], closed: true), fill: Fill(Color(hex: 0xD55E00, alpha: 0.5)), stroke: nil),
-            .path(PagePath(subpaths: [[Point(0, 60), Point(160, 60)]], closed: false), fill: nil,
-                  stroke: Stroke(Color(hex: 0x4A4A4A), width: 1.6, dash: [9, 3, 2, 3], cap: .butt)),
-        ]), named: "hole-and-dash")
+        try GoldenImage.check(
+            scene([
+                .path(PagePath(subpaths: [outer, hole], closed: true), fill: Fill(Color(hex: 0xD55E00, alpha: 0.5)), stroke: nil),
+                .path(
+                    PagePath(subpaths: [[Point(0, 60), Point(160, 60)]], closed: false), fill: nil,
+                    stroke: Stroke(Color(hex: 0x4A4A4A), width: 1.6, dash: [9, 3, 2, 3], cap: .butt)),
+            ]), named: "hole-and-dash")
     }
 
     @Test func markers() throws {
         let shapes: [MarkerShape] = [.circle, .square, .diamond, .triangle, .star]
         let items = shapes.enumerated().map { k, s in
-            SceneItem.marker(s, at: Point(20 + Double(k) * 30, 60), size: 20, fill: Fill(Color(hex: 0xFFC20A)),
-                             stroke: Stroke(.black, width: 1.2))
+            SceneItem.marker(
+                s, at: Point(20 + Double(k) * 30, 60), size: 20, fill: Fill(Color(hex: 0xFFC20A)),
+                stroke: Stroke(.black, width: 1.2))
         }
         try GoldenImage.check(scene(items), named: "markers")
     }
 
     @Test func haloTextLatinAndCyrillic() throws {
         let style = TextStyle(size: 16, weight: .bold, color: Color(hex: 0x1E1E1E), halo: .white, haloWidth: 3)
-        try GoldenImage.check(scene([
-            .rect(Rect(x: 0, y: 0, width: 240, height: 80), fill: Fill(Color(hex: 0x8DB9DD)), stroke: nil, cornerRadius: 0),
-            .text(TextItem("Sudzha", at: Point(120, 30), anchor: TextAnchor(.middle, .middle), style: style)),
-            .text(TextItem("Суджа", at: Point(120, 55), anchor: TextAnchor(.middle, .middle), style: style)),
-        ], width: 240, height: 80), named: "halo-text", channelTolerance: 48, maxFraction: 0.01)
+        try GoldenImage.check(
+            scene(
+                [
+                    .rect(Rect(x: 0, y: 0, width: 240, height: 80), fill: Fill(Color(hex: 0x8DB9DD)), stroke: nil, cornerRadius: 0),
+                    .text(TextItem("Sudzha", at: Point(120, 30), anchor: TextAnchor(.middle, .middle), style: style)),
+                    .text(TextItem("Суджа", at: Point(120, 55), anchor: TextAnchor(.middle, .middle), style: style)),
+                ], width: 240, height: 80), named: "halo-text", channelTolerance: 48, maxFraction: 0.01)
     }
 
     /// The real thing, small: the Kursk frame of 2024-09-01 at 960×540.
@@ -54,8 +63,9 @@ import MapData
             read: { rel in FileManager.default.contents(atPath: data.appendingPathComponent(rel).path).map { [UInt8]($0) } },
             list: { rel in (try? FileManager.default.contentsOfDirectory(atPath: data.appendingPathComponent(rel).path)) ?? [] })
         let dataset = try Dataset.load(files)
-        let context = try SequenceContext(dataset: dataset, theme: .standard, layout: Layout(width: 960, height: 540),
-                                          measurer: try PangoTextMeasurer())
+        let context = try SequenceContext(
+            dataset: dataset, theme: .standard, layout: Layout(width: 960, height: 540),
+            measurer: try PangoTextMeasurer())
         let day = try Day(parsing: "2024-09-01")
         try GoldenImage.check(try context.scene(on: day), named: "kursk-2024-09-01-960", channelTolerance: 48, maxFraction: 0.01)
     }

@@ -43,9 +43,11 @@ struct KurskDataTests {
         return snapshot.areas(side: "ukraine", territory: "Russia").reduce(0) { $0 + $1.geometry.areaKm2 }
     }
 
-    @Test("Ukrainian-held ground in Russia matches the reported figures (±3%)", arguments: [
-        ("2024-09-01", 957.0), ("2025-01-01", 546.0), ("2025-03-01", 506.0),
-    ])
+    @Test(
+        "Ukrainian-held ground in Russia matches the reported figures (±3%)",
+        arguments: [
+            ("2024-09-01", 957.0), ("2025-01-01", 546.0), ("2025-03-01", 506.0),
+        ])
     func heldArea(_ date: String, _ expectedKm2: Double) throws {
         let area = try ukrainianHeldInRussia(on: date)
         #expect(abs(area - expectedKm2) / expectedKm2 < 0.03, "\(date): \(area) km², expected \(expectedKm2) ±3%")

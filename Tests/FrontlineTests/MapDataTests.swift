@@ -40,9 +40,11 @@ struct MapDataTests {
         #expect(message.contains("2024-9-1"), "the error repeats the input: \(message)")
     }
 
-    @Test("ordinals round-trip and adding(days:) crosses months and years", arguments: [
-        "1970-01-01", "2000-02-29", "2024-02-29", "2024-08-06", "2024-12-31", "2025-03-01", "1900-03-01",
-    ])
+    @Test(
+        "ordinals round-trip and adding(days:) crosses months and years",
+        arguments: [
+            "1970-01-01", "2000-02-29", "2024-02-29", "2024-08-06", "2024-12-31", "2025-03-01", "1900-03-01",
+        ])
     func ordinalRoundTrip(_ text: String) throws {
         let d = try day(text)
         #expect(Day(ordinal: d.ordinal) == d)
@@ -73,8 +75,9 @@ struct MapDataTests {
         #expect(e?.message.contains("','") == true, "message: \(e?.message ?? "")")
     }
 
-    @Test("17-digit numbers parse exactly and round-trip through JSONWriter.formatNumber",
-          arguments: ["35.32783114523167", "51.408060000000006", "0.10000000000000002", "-33.123456789012345"])
+    @Test(
+        "17-digit numbers parse exactly and round-trip through JSONWriter.formatNumber",
+        arguments: ["35.32783114523167", "51.408060000000006", "0.10000000000000002", "-33.123456789012345"])
     func jsonNumbersExact(_ text: String) throws {
         let expected = try #require(Double(text))
         let parsed = try #require(try JSONParser.parse(Array("[\(text)]".utf8)).array?.first?.number)
@@ -96,8 +99,9 @@ struct MapDataTests {
 
     @Test("GeoJSONReader reads a good collection")
     func geoJSONGood() throws {
-        let features = try GeoJSONReader.features(collection(feature1Geometry: #"{"type": "LineString", "coordinates": [[35, 51], [35.5, 51.5]]}"#),
-                                                  file: "ok.geojson")
+        let features = try GeoJSONReader.features(
+            collection(feature1Geometry: #"{"type": "LineString", "coordinates": [[35, 51], [35.5, 51.5]]}"#),
+            file: "ok.geojson")
         #expect(features.count == 2)
         #expect(features[1].index == 1)
         guard case .point(let p)? = features[0].geometry else { Issue.record("feature 0 is a point"); return }
@@ -122,13 +126,18 @@ struct MapDataTests {
         #expect(d.contains("FeatureCollection"))
     }
 
-    @Test("GeoJSONReader: bad geometry in feature 1 names file, feature and what is wrong", arguments: [
-        (#"{"type": "Circle", "coordinates": [35, 51]}"#, "Circle"),
-        (#"{"type": "Point", "coordinates": [35, 95]}"#, "out of range"),
-        (#"{"type": "Point", "coordinates": [35, "NaN"]}"#, "position"),
-        (#"{"type": "Polygon", "coordinates": [[[35, 51], [35.5, 51], [35.5, 51.5], [35, 51.5]]]}"#, "ring 0"),
-        (#"{"type": "MultiPolygon", "coordinates": [[[[35, 51], [35.5, 51], [35.5, 51.5], [35, 51]]], [[[34, 51], [34.5, 51], [34.5, 51.5], [34, 51.5]]]]}"#, "polygon 1, ring 0"),
-    ])
+    @Test(
+        "GeoJSONReader: bad geometry in feature 1 names file, feature and what is wrong",
+        arguments: [
+            (#"{"type": "Circle", "coordinates": [35, 51]}"#, "Circle"),
+            (#"{"type": "Point", "coordinates": [35, 95]}"#, "out of range"),
+            (#"{"type": "Point", "coordinates": [35, "NaN"]}"#, "position"),
+            (#"{"type": "Polygon", "coordinates": [[[35, 51], [35.5, 51], [35.5, 51.5], [35, 51.5]]]}"#, "ring 0"),
+            (
+                #"{"type": "MultiPolygon", "coordinates": [[[[35, 51], [35.5, 51], [35.5, 51.5], [35, 51]]], [[[34, 51], [34.5, 51], [34.5, 51.5], [34, 51.5]]]]}"#,
+                "polygon 1, ring 0"
+            ),
+        ])
     func geoJSONBadGeometry(_ geometry: String, _ fact: String) throws {
         let e = dataError { _ = try GeoJSONReader.features(collection(feature1Geometry: geometry), file: "control/x.geojson") }
         let d = e?.description ?? ""
@@ -167,9 +176,10 @@ struct MapDataTests {
     // MARK: Gazetteer
 
     private func settlement(_ name: String, alt: [String] = [], ru: String? = nil, at lon: Double, _ lat: Double) throws -> Settlement {
-        Settlement(name: name, altNames: alt, nameRu: ru, kind: "settlement", district: nil, population: nil,
-                   populationYear: nil, location: try LonLat(lon: lon, lat: lat), precision: .exact,
-                   source: "test", note: nil)
+        Settlement(
+            name: name, altNames: alt, nameRu: ru, kind: "settlement", district: nil, population: nil,
+            populationYear: nil, location: try LonLat(lon: lon, lat: lat), precision: .exact,
+            source: "test", note: nil)
     }
 
     @Test("Gazetteer.resolve finds a settlement by alternative, lower-case and Cyrillic names")

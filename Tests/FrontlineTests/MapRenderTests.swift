@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Small scenes exercising every item kind, for the renderer's byte-level and pixel-level checks.
@@ -17,25 +17,36 @@ private enum RenderFixtures {
         let hole = [Point(40, 40), Point(70, 40), Point(70, 60), Point(40, 60)]
         let hatch = Hatch(color: Color(hex: 0x8B0000), spacing: 6, lineWidth: 1.5)
         var items: [SceneItem] = [
-            .path(PagePath(subpaths: [outer, hole], closed: true),
-                  fill: Fill(Color(hex: 0xF4C2C2), hatch: hatch), stroke: Stroke(.black, width: 1)),
-            .path(PagePath(subpaths: [[Point(0, 100), Point(160, 110)]], closed: false),
-                  fill: nil, stroke: Stroke(.black, width: 2, dash: [6, 3], cap: .butt)),
-            .group(id: "clipped", clip: Rect(x: 120, y: 10, width: 30, height: 30), items: [
-                .rect(Rect(x: 110, y: 0, width: 60, height: 60), fill: Fill(.black), stroke: nil, cornerRadius: 4),
-            ]),
-            .text(TextItem("Sudzha · Суджа", at: Point(80, 50), anchor: TextAnchor(.middle, .middle),
-                           style: TextStyle(size: 12, weight: .bold, halo: .white))),
-            .text(TextItem("Wrapped words in a narrow box", at: Point(160, 120), anchor: TextAnchor(.end, .top),
-                           style: TextStyle(size: 9, italic: true), maxWidth: 60)),
+            .path(
+                PagePath(subpaths: [outer, hole], closed: true),
+                fill: Fill(Color(hex: 0xF4C2C2), hatch: hatch), stroke: Stroke(.black, width: 1)),
+            .path(
+                PagePath(subpaths: [[Point(0, 100), Point(160, 110)]], closed: false),
+                fill: nil, stroke: Stroke(.black, width: 2, dash: [6, 3], cap: .butt)),
+            .group(
+                id: "clipped", clip: Rect(x: 120, y: 10, width: 30, height: 30),
+                items: [
+                    .rect(Rect(x: 110, y: 0, width: 60, height: 60), fill: Fill(.black), stroke: nil, cornerRadius: 4)
+                ]),
+            .text(
+                TextItem(
+                    "Sudzha · Суджа", at: Point(80, 50), anchor: TextAnchor(.middle, .middle),
+                    style: TextStyle(size: 12, weight: .bold, halo: .white))),
+            .text(
+                TextItem(
+                    "Wrapped words in a narrow box", at: Point(160, 120), anchor: TextAnchor(.end, .top),
+                    style: TextStyle(size: 9, italic: true), maxWidth: 60)),
         ]
         let shapes: [MarkerShape] = [.circle, .square, .diamond, .triangle, .star]
         for (i, shape) in shapes.enumerated() {
-            items.append(.marker(shape, at: Point(15 + Double(i) * 14, 140), size: 10,
-                                 fill: Fill(Color(hex: 0xFFD700)), stroke: Stroke(.black, width: 1)))
+            items.append(
+                .marker(
+                    shape, at: Point(15 + Double(i) * 14, 140), size: 10,
+                    fill: Fill(Color(hex: 0xFFD700)), stroke: Stroke(.black, width: 1)))
         }
-        return Scene(width: 160, height: 150, background: .white, items: items,
-                     title: title, description: description, date: "2024-09-01")
+        return Scene(
+            width: 160, height: 150, background: .white, items: items,
+            title: title, description: description, date: "2024-09-01")
     }
 
     /// 40×40 white page with a red 20×20 square at (10, 10).
@@ -56,8 +67,10 @@ private final class SVGTitleReader: NSObject, XMLParserDelegate {
     var rootName: String?
     private var inTitle = false
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+        qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         if rootName == nil { rootName = name }
         if name == "title" { inTitle = true }
     }
@@ -113,9 +126,11 @@ private final class SVGTitleReader: NSObject, XMLParserDelegate {
     }
 
     @Test func svgIdsAreRenumberedInOrderOfFirstAppearance() {
-        let input = ##"<g id="surface75"><use xlink:href="#surface9"/><g clip-path="url(#surface75)"/><symbol id="glyph0-1"/> surface3 "surface12x"</g>"##
+        let input =
+            ##"<g id="surface75"><use xlink:href="#surface9"/><g clip-path="url(#surface75)"/><symbol id="glyph0-1"/> surface3 "surface12x"</g>"##
         let output = SVGDocumentFix.renumberIDs(in: Array(input.utf8), prefixes: ["surface"])
-        let expected = ##"<g id="surface1"><use xlink:href="#surface2"/><g clip-path="url(#surface1)"/><symbol id="glyph0-1"/> surface3 "surface12x"</g>"##
+        let expected =
+            ##"<g id="surface1"><use xlink:href="#surface2"/><g clip-path="url(#surface1)"/><symbol id="glyph0-1"/> surface3 "surface12x"</g>"##
         #expect(String(decoding: output, as: UTF8.self) == expected)
     }
 
@@ -164,9 +179,11 @@ private final class SVGTitleReader: NSObject, XMLParserDelegate {
         let scene = Scene(
             width: 40, height: 40, background: .white,
             items: [
-                .group(id: "g", clip: Rect(x: 0, y: 0, width: 20, height: 40), items: [
-                    .rect(Rect(x: 0, y: 0, width: 40, height: 20), fill: Fill(RenderFixtures.red), stroke: nil, cornerRadius: 0),
-                ]),
+                .group(
+                    id: "g", clip: Rect(x: 0, y: 0, width: 20, height: 40),
+                    items: [
+                        .rect(Rect(x: 0, y: 0, width: 40, height: 20), fill: Fill(RenderFixtures.red), stroke: nil, cornerRadius: 0)
+                    ]),
                 .rect(Rect(x: 0, y: 20, width: 20, height: 20), fill: Fill(.white, hatch: hatch), stroke: nil, cornerRadius: 0),
             ],
             title: "", description: "", date: "2024-09-01")
@@ -198,16 +215,19 @@ private final class SVGTitleReader: NSObject, XMLParserDelegate {
     }
 
     /// Text is drawn in the box the measurer gives, placed by its anchor, at any device scale.
-    @Test(arguments: [(TextAnchor(.start, .top), Point(10, 8)), (TextAnchor(.end, .bottom), Point(110, 36)),
-                      (TextAnchor(.middle, .middle), Point(60, 22))])
+    @Test(arguments: [
+        (TextAnchor(.start, .top), Point(10, 8)), (TextAnchor(.end, .bottom), Point(110, 36)),
+        (TextAnchor(.middle, .middle), Point(60, 22)),
+    ])
     func textInkLiesInTheMeasuredBox(anchor: TextAnchor, at position: Point) throws {
         let style = TextStyle(size: 16)
         let item = TextItem("Sudzha", at: position, anchor: anchor, style: style)
         let size = try PangoTextMeasurer().measure(item.text, style: style, maxWidth: nil)
         let box = item.box(width: size.width, height: size.height)
         let scale = 1.37
-        let scene = Scene(width: 120, height: 44, background: .white, items: [.text(item)],
-                          title: "", description: "", date: "2024-09-01")
+        let scene = Scene(
+            width: 120, height: 44, background: .white, items: [.text(item)],
+            title: "", description: "", date: "2024-09-01")
         let image = try renderPixels(scene, scale: scale)
         var minX = Int.max, minY = Int.max, maxX = Int.min, maxY = Int.min
         for y in 0..<image.height {
