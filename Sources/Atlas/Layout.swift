@@ -15,7 +15,8 @@ public struct Layout: Sendable, Equatable {
         self.width = width
         self.height = height
         let w = Double(width), h = Double(height)
-        unit = max(0.5, min(w / 1920, h / 1080) * 1.0)
+        // Sizes are designed for 1920×1080; portrait pages scale by their own long and short sides.
+        unit = max(0.5, min(max(w, h) / 1920, min(w, h) / 1080))
         margin = 18 * unit
         if w >= h {
             let pw = min(max(w * 0.25, 300 * unit), 560 * unit)
