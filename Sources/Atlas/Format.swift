@@ -1,10 +1,10 @@
+import MapData
+
 /// Number and text formatting for maps: no locale, no grouping separators, typographic minus.
 enum Format {
     /// "957 km²"; one decimal under 10.
     static func km2(_ v: Double) -> String {
-        let r = abs(v) < 10 ? (v * 10).rounded() / 10 : v.rounded()
-        let text = r == r.rounded() ? String(Int(r)) : String(Int(r)) + "." + String(Int(abs(r * 10)) % 10)
-        return text + " km²"
+        formatFixed(v, digits: abs(v) < 10 ? 1 : 0) + " km²"
     }
 
     /// "+120 km²" / "−45 km²".

@@ -45,9 +45,8 @@ extension SequenceContext {
         var map: [SceneItem] = []
 
         // Land and water.
-        for (k, t) in territoryPaths.enumerated() {
+        for t in territoryPaths {
             map.append(.path(t.path, fill: Fill(theme.territoryTint[t.name] ?? theme.land), stroke: nil))
-            _ = k
         }
         if territoryPaths.isEmpty {
             map.append(.rect(layout.map, fill: Fill(theme.land), stroke: nil, cornerRadius: 0))

@@ -1,5 +1,6 @@
 import Cartography
 import GeoCore
+import MapData
 
 extension SequenceContext {
     var scaleBarRect: Rect {
@@ -38,9 +39,15 @@ extension SequenceContext {
         }
         items.append(.text(TextItem("0", at: Point(x0, y0 - 9 * u), anchor: TextAnchor(.middle, .bottom), style: style)))
         items.append(
-            .text(TextItem(formatFixed(km / 2), at: Point(x0 + len / 2, y0 - 9 * u), anchor: TextAnchor(.middle, .bottom), style: style)))
+            .text(
+                TextItem(
+                    formatFixed(km / 2, digits: 1), at: Point(x0 + len / 2, y0 - 9 * u), anchor: TextAnchor(.middle, .bottom), style: style)
+            ))
         items.append(
-            .text(TextItem("\(formatFixed(km)) km", at: Point(x0 + len, y0 - 9 * u), anchor: TextAnchor(.start, .bottom), style: style)))
+            .text(
+                TextItem(
+                    "\(formatFixed(km, digits: 1)) km", at: Point(x0 + len, y0 - 9 * u), anchor: TextAnchor(.start, .bottom), style: style))
+        )
         return [.group(id: "scale-bar", clip: nil, items: items)]
     }
 
@@ -75,11 +82,6 @@ extension LonLat {
     init(uncheckedNear centre: LonLat, east: Double) {
         self = (try? LonLat(lon: east, lat: centre.lat)) ?? centre
     }
-}
-
-/// "10", "2.5": shortest text for a scale-bar number.
-func formatFixed(_ v: Double) -> String {
-    v == v.rounded() ? String(Int(v)) : String(Int(v)) + "." + String(Int((v * 10).rounded()) % 10)
 }
 
 #if canImport(Glibc)

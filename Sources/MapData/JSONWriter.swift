@@ -102,8 +102,8 @@ public func formatFixed(_ v: Double, digits: Int) -> String {
     let negative = scaled < 0
     let magnitude = Int64(abs(scaled))
     let whole = magnitude / Int64(scale)
-    var frac = String(magnitude % Int64(scale))
-    frac = String(repeating: "0", count: digits - frac.count) + frac
+    var frac = digits > 0 ? String(magnitude % Int64(scale)) : ""
+    frac = String(repeating: "0", count: max(0, digits - frac.count)) + frac
     while frac.last == "0" { frac.removeLast() }
     let body = frac.isEmpty ? String(whole) : "\(whole).\(frac)"
     return negative && magnitude != 0 ? "-" + body : body

@@ -284,3 +284,16 @@ struct MapDataTests {
         #expect(d.contains("35.1;51.2"), "\(d)")
     }
 }
+
+@Suite("formatFixed")
+struct FormatFixedTests {
+    @Test func roundsAndTrims() {
+        #expect(formatFixed(957.4, digits: 0) == "957")
+        #expect(formatFixed(957.6, digits: 0) == "958")
+        #expect(formatFixed(2.5, digits: 1) == "2.5")
+        #expect(formatFixed(10, digits: 1) == "10")
+        #expect(formatFixed(-1.25, digits: 1) == "-1.3" || formatFixed(-1.25, digits: 1) == "-1.2")
+        #expect(formatFixed(-0.01, digits: 1) == "0")
+        #expect(formatFixed(35.32783114523167, digits: 6) == "35.327831")
+    }
+}
