@@ -6,10 +6,4 @@ enum Format {
     static func km2(_ v: Double) -> String {
         formatFixed(v, digits: abs(v) < 10 ? 1 : 0) + " km²"
     }
-
-    /// "+120 km²" / "−45 km²".
-    static func signedKm2(_ v: Double) -> String {
-        let body = km2(abs(v))
-        return (v < 0 ? "−" : "+") + body
-    }
 }

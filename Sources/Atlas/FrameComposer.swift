@@ -80,6 +80,28 @@ extension SequenceContext {
             map.append(.group(id: "control-\(side.id)", clip: nil, items: items))
         }
 
+        // Ground that changed hands since the previous snapshot: the taker's colour, hatched, one
+        // direction per side, so advances and retreats stay apart in grey print too.
+        let change = try self.change(on: day)
+        if let change {
+            var items: [SceneItem] = []
+            for (index, sideChange) in change.sides.enumerated() {
+                let path = builder.path(sideChange.gained)
+                guard !path.isEmpty, sideChange.gainedKm2 >= 0.5 else { continue }
+                let colors = theme.colors(forSide: sideChange.side, index: index)
+                let fill = Fill(
+                    colors.fill.with(alpha: 0.25),
+                    hatch: Hatch(color: colors.line, spacing: 5 * u, lineWidth: 1.4 * u, angle: index % 2 == 0 ? 45 : -45))
+                items.append(.path(path, fill: fill, stroke: Stroke(colors.line, width: 0.8 * u)))
+                let name = dataset.manifest.side(sideChange.side)?.name ?? sideChange.side
+                legend.append(
+                    LegendEntry(
+                        swatch: .area(fill, Stroke(colors.line, width: 0.8 * u)),
+                        label: "Taken by \(name) since \(change.from.longDescription): \(Format.km2(sideChange.gainedKm2))"))
+            }
+            map.append(.group(id: "change", clip: nil, items: items))
+        }
+
         // Reference outlines (furthest extent of an advance).
         for (k, r) in dataset.references.enumerated() {
             let path = r.outline.isEmpty ? builder.path(r.geometry) : builder.path(r.outline)
@@ -108,13 +130,15 @@ extension SequenceContext {
 
         // Settlements, event markers and labels.
         let furniture = furnitureRects()
-        let (places, placeLegend) = settlementItems(events: facts.events, furniture: furniture)
+        let (places, placeLegend) = settlementItems(
+            events: facts.events, changedHands: change?.settlements ?? [],
+            since: change?.from, furniture: furniture)
         map.append(contentsOf: places)
         legend.append(contentsOf: placeLegend)
 
         map.append(contentsOf: furnitureItems())
         var items: [SceneItem] = [.group(id: "map", clip: layout.map, items: map)]
-        items.append(contentsOf: panelItems(facts, legend: legend))
+        items.append(contentsOf: panelItems(facts, change: change, legend: legend))
         return Scene(
             width: layout.width, height: layout.height, background: theme.background, items: items,
             title: title(facts), description: altText(facts), date: day.description)

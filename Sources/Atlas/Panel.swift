@@ -4,7 +4,7 @@ import MapData
 extension SequenceContext {
     /// The information panel: title, date, what the frame shows, areas held, legend, the day's events
     /// with their sources, and the credits.
-    func panelItems(_ f: FrameFacts, legend: [LegendEntry]) -> [SceneItem] {
+    func panelItems(_ f: FrameFacts, change: ControlChange?, legend: [LegendEntry]) -> [SceneItem] {
         let u = layout.unit, p = layout.panel
         let pad = 28 * u
         let x = p.x + pad, width = p.width - 2 * pad
@@ -35,12 +35,9 @@ extension SequenceContext {
             let colors = theme.colors(forSide: side.id, index: index)
             text("\(side.name) hold in \(territory)", TextStyle(family: font, size: 15 * u, color: theme.text), gapAfter: 2 * u)
             text(Format.km2(km2), TextStyle(family: font, size: 34 * u, weight: .bold, color: colors.line), gapAfter: 2 * u)
-            if let previous {
-                let before = acrossBorder(previous).filter { $0.side == side.id && $0.territory != nil }.reduce(0) {
-                    $0 + $1.geometry.areaKm2
-                }
+            if let previous, let c = change?.sides.first(where: { $0.side == side.id }) {
                 text(
-                    "\(Format.signedKm2(km2 - before)) since \(previous.date.longDescription) · geodesic, WGS84",
+                    "+\(Format.km2(c.gainedKm2)) / −\(Format.km2(c.lostKm2)) since \(previous.date.longDescription) · geodesic, WGS84",
                     TextStyle(family: font, size: 13 * u, color: theme.mutedText), gapAfter: 14 * u)
             } else {
                 text("geodesic area, WGS84", TextStyle(family: font, size: 13 * u, color: theme.mutedText), gapAfter: 14 * u)

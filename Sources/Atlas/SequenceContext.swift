@@ -18,6 +18,7 @@ public final class SequenceContext {
     let riverPaths: [(level: Int?, path: PagePath)]
     let territoryPaths: [(name: String, path: PagePath)]
     private var frontLines: [Day: PagePath] = [:]
+    private var changes: [Day: ControlChange] = [:]
 
     public init(dataset: Dataset, theme: Theme, layout: Layout, measurer: any TextMeasurer, view: BBox? = nil) throws {
         self.dataset = dataset
@@ -62,5 +63,16 @@ public final class SequenceContext {
         let path = builder.path(lines)
         frontLines[snapshot.date] = path
         return path
+    }
+
+    /// What changed since the snapshot before the one in force on `day` (nil for the first), cached per snapshot.
+    public func change(on day: Day) throws -> ControlChange? {
+        guard let current = dataset.timeline.state(on: day), let previous = dataset.timeline.previous(before: day) else { return nil }
+        if let cached = changes[current.date] { return cached }
+        let c = try ControlChange.between(
+            previous.date, current.date, timeline: dataset.timeline,
+            sides: dataset.manifest.sides.map(\.id), gazetteer: dataset.gazetteer, engine: engine)
+        changes[current.date] = c
+        return c
     }
 }

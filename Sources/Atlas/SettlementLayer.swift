@@ -5,7 +5,7 @@ import MapData
 extension SequenceContext {
     /// Markers, uncertainty rings, event markers and labels. Exact positions get a solid marker;
     /// approximate ones a dashed marker and a ring of their stated uncertainty.
-    func settlementItems(events: [Event], furniture: [Rect]) -> ([SceneItem], [LegendEntry]) {
+    func settlementItems(events: [Event], changedHands: [HandsChange], since: Day?, furniture: [Rect]) -> ([SceneItem], [LegendEntry]) {
         let u = layout.unit
         let frame = layout.map.insetBy(4 * u)
         var rings: [SceneItem] = [], markers: [SceneItem] = [], labels: [SceneItem] = [], eventItems: [SceneItem] = []
@@ -41,6 +41,26 @@ extension SequenceContext {
                         fill: Fill(theme.settlementFill), stroke: solid))
             }
         }
+        // A ring in the new holder's colour marks a settlement that changed hands.
+        var rings2: [SceneItem] = []
+        for h in changedHands {
+            guard let l = h.settlement.location, let to = h.to else { continue }
+            let p = projection.project(l)
+            guard frame.contains(p) else { continue }
+            let index = dataset.manifest.sides.firstIndex { $0.id == to } ?? 0
+            rings2.append(
+                .marker(
+                    .circle, at: p, size: markerSize(h.settlement) + 9 * u, fill: nil,
+                    stroke: Stroke(theme.colors(forSide: to, index: index).line, width: 2.4 * u)))
+        }
+        if !rings2.isEmpty, let since {
+            legend.append(
+                LegendEntry(
+                    swatch: .marker(.circle, Fill(theme.settlementFill), Stroke(theme.text, width: 2.4 * u)),
+                    label: "Settlement that changed hands since \(since.longDescription) (ring in the new holder's colour)"))
+        }
+        markers += rings2
+
         // Event markers sit on their places; numbered to match the panel's list.
         for (n, e) in numberedLocatedEvents(events) {
             guard let l = e.location else { continue }

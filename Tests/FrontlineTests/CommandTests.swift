@@ -284,3 +284,30 @@ struct CommandTests {
         #expect(r.stdout.contains("OK"))
     }
 }
+
+@Suite("Diff command")
+struct DiffCommandTests {
+    @Test("diff --json: net equals gained − lost per side, and names settlements that changed hands")
+    func diffJSON() async throws {
+        let r = try await CLI.run(["diff", "--from", "2024-09-01", "--to", "2024-10-01", "--json", "--data", CLI.data])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let sides = try #require(root["sides"] as? [[String: Any]])
+        #expect(sides.count == 2)
+        for s in sides {
+            let before = try #require(s["heldBefore"] as? Double), after = try #require(s["heldAfter"] as? Double)
+            let gained = try #require(s["gained"] as? Double), lost = try #require(s["lost"] as? Double)
+            #expect(abs((after - before) - (gained - lost)) <= 0.005 * max(1, gained + lost))
+        }
+        let names = (root["settlementsChangedHands"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(!names.isEmpty)
+    }
+
+    @Test("diff with --from after --to fails in one line")
+    func diffBackwards() async throws {
+        let r = try await CLI.run(["diff", "--from", "2024-10-01", "--to", "2024-09-01", "--data", CLI.data])
+        #expect(r.status != 0)
+        #expect(r.stderrLines.count == 1)
+        #expect(r.stderr.contains("--from"))
+    }
+}

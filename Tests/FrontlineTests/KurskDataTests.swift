@@ -104,3 +104,40 @@ struct KurskDataTests {
         #expect(d.gazetteer.resolve("Коренево")?.name == "Korenevo")
     }
 }
+
+@Suite("Change between snapshots")
+struct ChangeTests {
+    /// For consecutive snapshot dates, held(D2) − held(D1) = gained − lost within 0.5%, per side.
+    @Test func netChangeEqualsGainedMinusLost() throws {
+        let dataset = try KurskData.loaded.get()
+        let engine = GeometryEngine()
+        let dates = dataset.timeline.dates
+        var checked = 0
+        for (d1, d2) in zip(dates, dates.dropFirst()) {
+            let c = try ControlChange.between(
+                d1, d2, timeline: dataset.timeline, sides: ["ukraine", "russia"],
+                gazetteer: dataset.gazetteer, engine: engine)
+            for s in c.sides {
+                let net = s.heldAfterKm2 - s.heldBeforeKm2
+                let moved = s.gainedKm2 - s.lostKm2
+                let scale = max(1, s.gainedKm2 + s.lostKm2)
+                #expect(abs(net - moved) <= 0.005 * scale, "\(s.side) \(d1)→\(d2): net \(net), gained−lost \(moved)")
+                checked += 1
+            }
+        }
+        #expect(checked == 2 * (dates.count - 1))
+    }
+
+    /// The incursion month: Ukraine gains what Russia loses, and Sudzha changes hands.
+    @Test func augustToSeptember() throws {
+        let dataset = try KurskData.loaded.get()
+        let c = try ControlChange.between(
+            try Day(parsing: "2024-08-01"), try Day(parsing: "2024-09-01"), timeline: dataset.timeline,
+            sides: ["ukraine", "russia"], gazetteer: dataset.gazetteer, engine: GeometryEngine())
+        let ua = try #require(c.sides.first { $0.side == "ukraine" })
+        let ru = try #require(c.sides.first { $0.side == "russia" })
+        #expect(abs(ua.gainedKm2 - 957) / 957 < 0.03)
+        #expect(abs(ua.gainedKm2 - ru.lostKm2) < 0.5)
+        #expect(c.settlements.contains { $0.settlement.name == "Sudzha" && $0.to == "ukraine" })
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import GeoCore
+import MapData
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print what each side gained and lost between two dates, and the settlements that changed hands.",
+        discussion: """
+            Areas are geodesic (WGS84), from the full-resolution control polygons, via GEOS.
+            Examples:
+              frontline diff --from 2024-09-01 --to 2024-10-01
+              frontline diff --from 2024-08-01 --to 2025-04-01 --json
+            """)
+
+    @Option(help: "First date, YYYY-MM-DD.") var from: String
+    @Option(help: "Second date, YYYY-MM-DD.") var to: String
+    @Option(help: "Data folder.") var data: String = "GeoData"
+    @Flag(help: "Print JSON for machines.") var json = false
+
+    func run() throws {
+        let d1 = try parseDay(from, option: "--from"), d2 = try parseDay(to, option: "--to")
+        if d1 > d2 { throw UsageError("--from \(d1) is after --to \(d2)") }
+        let dataset = try Disk.loadDataset(data)
+        let change: ControlChange
+        do {
+            change = try ControlChange.between(
+                d1, d2, timeline: dataset.timeline, sides: dataset.manifest.sides.map(\.id),
+                gazetteer: dataset.gazetteer, engine: GeometryEngine())
+        } catch let e as DataError { throw UsageError("--from \(d1): \(e.message)") }
+        if json { print(JSONWriter.write(Self.json(change)), terminator: ""); return }
+        print("Control from \(change.from) to \(change.to) (snapshots in force on \(d1) and \(d2)); km², geodesic")
+        print(pad("side", 10) + pad("held before", 13) + pad("held after", 13) + pad("gained", 10) + pad("lost", 10) + "net")
+        for s in change.sides {
+            print(
+                pad(s.side, 10) + pad(km(s.heldBeforeKm2), 13) + pad(km(s.heldAfterKm2), 13) + pad(km(s.gainedKm2), 10)
+                    + pad(km(s.lostKm2), 10) + km(s.gainedKm2 - s.lostKm2))
+        }
+        if change.settlements.isEmpty { print("No located settlement changed hands.") }
+        for h in change.settlements {
+            print("\(h.settlement.name): \(h.from ?? "none") → \(h.to ?? "none")")
+        }
+    }
+
+    func km(_ v: Double) -> String { formatFixed(v, digits: 1) }
+    func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(1, n - s.count)) }
+
+    static func json(_ c: ControlChange) -> JSONValue {
+        func r(_ v: Double) -> JSONValue { .number((v * 100).rounded() / 100) }
+        return .object([
+            ("from", .string(c.from.description)), ("to", .string(c.to.description)), ("unit", .string("km2")),
+            (
+                "sides",
+                .array(
+                    c.sides.map { s in
+                        .object([
+                            ("side", .string(s.side)), ("heldBefore", r(s.heldBeforeKm2)), ("heldAfter", r(s.heldAfterKm2)),
+                            ("gained", r(s.gainedKm2)), ("lost", r(s.lostKm2)), ("net", r(s.gainedKm2 - s.lostKm2)),
+                        ])
+                    })
+            ),
+            (
+                "settlementsChangedHands",
+                .array(
+                    c.settlements.map { h in
+                        .object([
+                            ("name", .string(h.settlement.name)), ("from", h.from.map { .string($0) } ?? .null),
+                            ("to", h.to.map { .string($0) } ?? .null),
+                        ])
+                    })
+            ),
+        ])
+    }
+}
