@@ -29,6 +29,7 @@ build: deps
 render: build
 	$(RELEASE) validate GeoData
 	$(RELEASE) frames --data GeoData --out Renders --format png,svg --prefix kursk-
+	$(RELEASE) stats --data GeoData --format csv > Renders/kursk-stats.csv.tmp && mv Renders/kursk-stats.csv.tmp Renders/kursk-stats.csv
 
 test: deps
 	$(SWIFT) build

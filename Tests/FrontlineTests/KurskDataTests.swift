@@ -141,3 +141,19 @@ struct ChangeTests {
         #expect(c.settlements.contains { $0.settlement.name == "Sudzha" && $0.to == "ukraine" })
     }
 }
+
+@Suite("Statistics table")
+struct StatisticsTests {
+    @Test func rowsPerReportedDateAndChangesAddUp() throws {
+        let d = try KurskData.loaded.get()
+        let rows = DateStatistics.table(d)
+        #expect(rows.map(\.date) == d.reportedDates)
+        let ua = rows.compactMap { $0.sides.first { $0.side == "ukraine" } }
+        let total = ua.compactMap(\.changeKm2).reduce(0, +)
+        let first = try #require(ua.first), last = try #require(ua.last)
+        #expect(abs(total - (last.acrossBorderKm2 - first.acrossBorderKm2)) < 1e-6)
+        let sept = try #require(rows.first { $0.date.description == "2024-09-01" }?.sides.first { $0.side == "ukraine" })
+        #expect(abs(sept.acrossBorderKm2 - 957) / 957 < 0.03)
+        #expect(sept.settlementsHeld > 10)
+    }
+}

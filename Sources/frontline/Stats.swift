@@ -1,0 +1,52 @@
+import ArgumentParser
+import MapData
+
+struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print, for each reported date, the ground each side holds, the change since the previous date and the settlements held.",
+        discussion: """
+            Areas are geodesic km² on WGS84 from the full-resolution polygons; "across border" is ground a side
+            holds outside its home country (the Kursk salient, for Ukraine).
+            Examples:
+              frontline stats
+              frontline stats --format json > stats.json
+            """)
+
+    @Option(help: "csv or json.") var format: String = "csv"
+    @Option(help: "Data folder.") var data: String = "GeoData"
+
+    func run() throws {
+        guard format == "csv" || format == "json" else { throw UsageError("unknown --format '\(format)'; expected csv or json") }
+        let rows = DateStatistics.table(try Disk.loadDataset(data))
+        func r(_ v: Double) -> String { formatFixed(v, digits: 2) }
+        if format == "csv" {
+            print("date,snapshot,side,held_km2,across_border_km2,change_km2,settlements_held")
+            for row in rows {
+                for s in row.sides {
+                    print(
+                        "\(row.date),\(row.snapshotDate),\(s.side),\(r(s.heldKm2)),\(r(s.acrossBorderKm2)),\(s.changeKm2.map(r) ?? ""),\(s.settlementsHeld)"
+                    )
+                }
+            }
+            return
+        }
+        func n(_ v: Double) -> JSONValue { .number((v * 100).rounded() / 100) }
+        let json = JSONValue.array(
+            rows.map { row in
+                .object([
+                    ("date", .string(row.date.description)), ("snapshot", .string(row.snapshotDate.description)),
+                    (
+                        "sides",
+                        .array(
+                            row.sides.map { s in
+                                .object([
+                                    ("side", .string(s.side)), ("heldKm2", n(s.heldKm2)), ("acrossBorderKm2", n(s.acrossBorderKm2)),
+                                    ("changeKm2", s.changeKm2.map(n) ?? .null), ("settlementsHeld", .number(Double(s.settlementsHeld))),
+                                ])
+                            })
+                    ),
+                ])
+            })
+        print(JSONWriter.write(json), terminator: "")
+    }
+}
