@@ -30,6 +30,8 @@ render: build
 	$(RELEASE) validate GeoData
 	$(RELEASE) frames --data GeoData --out Renders --format png,svg --prefix kursk-
 	$(RELEASE) stats --data GeoData --format csv > Renders/kursk-stats.csv.tmp && mv Renders/kursk-stats.csv.tmp Renders/kursk-stats.csv
+	$(RELEASE) chart --data GeoData --out Renders/kursk-area.png
+	$(RELEASE) chart --data GeoData --out Renders/kursk-area.svg
 
 test: deps
 	$(SWIFT) build

@@ -311,3 +311,24 @@ struct DiffCommandTests {
         #expect(r.stderr.contains("--from"))
     }
 }
+
+@Suite("Chart command")
+struct ChartCommandTests {
+    @Test("chart writes a 1600×900 PNG; an unknown extension fails and writes nothing")
+    func chart() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("frontline-chart-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let png = dir.appendingPathComponent("area.png")
+        let ok = try await CLI.run(["chart", "--data", CLI.data, "--out", png.path])
+        #expect(ok.status == 0, "stderr: \(ok.stderr)")
+        let bytes = [UInt8](try Data(contentsOf: png))
+        #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        let w = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }, h = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        #expect(w == 1600 && h == 900)
+        let bad = dir.appendingPathComponent("area.gif")
+        let r = try await CLI.run(["chart", "--data", CLI.data, "--out", bad.path])
+        #expect(r.status != 0 && r.stderrLines.count == 1)
+        #expect(!FileManager.default.fileExists(atPath: bad.path))
+    }
+}

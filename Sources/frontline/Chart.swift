@@ -1,0 +1,32 @@
+import ArgumentParser
+import Atlas
+import Foundation
+import MapRender
+
+struct Chart: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw the area held across the border over time, with the event dates marked (PNG, SVG or PDF).",
+        discussion: """
+            The same numbers as `frontline stats`, drawn by the map renderer.
+            Examples:
+              frontline chart --out Renders/kursk-area.png
+              frontline chart --out chart.svg --size 1200x675
+            """)
+
+    @Option(help: "Output file: .png, .svg or .pdf.") var out: String
+    @Option(help: "Data folder.") var data: String = "GeoData"
+    @Option(help: "Size in CSS pixels, WxH.") var size: String = "1600x900"
+
+    func run() throws {
+        guard let format = OutputFormat(rawValue: (out as NSString).pathExtension.lowercased()) else {
+            throw UsageError("--out '\(out)' must end in .png, .svg or .pdf")
+        }
+        let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, (300...10000).contains(parts[0]), (200...10000).contains(parts[1]) else {
+            throw UsageError("--size '\(size)' must be WxH in pixels, e.g. 1600x900")
+        }
+        let chart = AreaChart(dataset: try Disk.loadDataset(data), theme: .standard, measurer: try PangoTextMeasurer())
+        try Disk.writeAtomically(try Renderer().render(chart.scene(width: parts[0], height: parts[1]), format: format), to: out)
+        print(out)
+    }
+}
