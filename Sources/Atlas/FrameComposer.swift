@@ -27,10 +27,7 @@ extension SequenceContext {
         guard let snapshot = dataset.timeline.state(on: day) else {
             throw AtlasError.beforeFirstSnapshot(day, first: dataset.timeline.dates.first)
         }
-        let held = acrossBorder(snapshot).compactMap { a -> (String, String, Double)? in
-            guard let t = a.territory else { return nil }
-            return (a.side, t, a.geometry.areaKm2)
-        }
+        let held = dataset.acrossBorder(snapshot).compactMap { a in a.territory.map { (a.side, $0, a.geometry.areaKm2) } }
         return FrameFacts(
             day: day, snapshotDate: snapshot.date, heldAcrossKm2: held.map { (side: $0.0, territory: $0.1, km2: $0.2) },
             previousDate: dataset.timeline.previous(before: day)?.date, events: dataset.events(on: day))
@@ -60,7 +57,7 @@ extension SequenceContext {
         if !rivers.isEmpty { legend.append(LegendEntry(swatch: .line(Stroke(theme.river, width: 1.6 * u)), label: "River")) }
 
         // Ground held across the border, one group per side.
-        let across = acrossBorder(snapshot)
+        let across = filledAreas(snapshot)
         for (index, side) in dataset.manifest.sides.enumerated() {
             let colors = theme.colors(forSide: side.id, index: index)
             var items: [SceneItem] = []

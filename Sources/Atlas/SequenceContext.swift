@@ -44,19 +44,17 @@ public final class SequenceContext {
         }
     }
 
-    /// Ground each side holds outside its home country, per snapshot.
-    func acrossBorder(_ snapshot: ControlSnapshot) -> [ControlArea] {
-        snapshot.areas.filter { a in
-            guard let t = a.territory, let home = dataset.manifest.side(a.side)?.home else { return a.territory == nil }
-            return t != home
-        }
+    /// The areas the map fills: ground held across the border, or every area when the data is not
+    /// split by territory (nothing then tells own ground from taken ground).
+    func filledAreas(_ snapshot: ControlSnapshot) -> [ControlArea] {
+        snapshot.areas.contains { $0.territory != nil } ? dataset.acrossBorder(snapshot) : snapshot.areas
     }
 
     /// The front line: the outline of ground held across the border, less the stretches along the border itself.
     func frontLine(_ snapshot: ControlSnapshot) throws -> PagePath {
         if let cached = frontLines[snapshot.date] { return cached }
         var outline: [LineString] = []
-        for a in acrossBorder(snapshot) where a.territory != nil { outline += try engine.boundary(a.geometry) }
+        for a in dataset.acrossBorder(snapshot) { outline += try engine.boundary(a.geometry) }
         let territoryEdges = try dataset.territories.territories.first.map { try engine.boundary($0.geometry) } ?? []
         let lines = try engine.lines(
             outline, fartherThan: 0.002, from: territoryEdges.isEmpty ? dataset.border.lineStrings : territoryEdges)

@@ -17,25 +17,8 @@ public struct ControlImport {
     }
 
     public func areas(from kml: KMLDocument, file: String, source: SourceRef, engine: GeometryEngine) throws(DataError) -> [ControlArea] {
-        var bySide: [(String, MultiPolygon)] = []
-        for p in kml.placemarks where !p.polygons.isEmpty {
-            let styleID = p.styleUrl.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 } ?? ""
-            guard let side = sides[styleID] else {
-                throw DataError(
-                    file: file, place: "line \(p.line), placemark \(p.index)",
-                    message: "style '\(styleID)' has no side; map it with --side \(styleID)=SIDE")
-            }
-            do {
-                let valid = try engine.makeValid(MultiPolygon(p.polygons))
-                let clipped = try engine.clip(valid, to: region)
-                if let i = bySide.firstIndex(where: { $0.0 == side }) {
-                    bySide[i].1 = try engine.union(bySide[i].1, clipped)
-                } else {
-                    bySide.append((side, clipped))
-                }
-            } catch {
-                throw DataError(file: file, place: "line \(p.line), placemark \(p.index)", message: error.description)
-            }
+        let bySide = try Self.polygonsByStyle(kml, file: file, names: sides, region: region, engine: engine) { id in
+            "style '\(id)' has no side; map it with --side \(id)=SIDE"
         }
         var out: [ControlArea] = []
         for (side, geometry) in bySide {
@@ -53,6 +36,35 @@ public struct ControlImport {
                 } catch {
                     throw DataError(file: file, message: "splitting \(side) by \(t.name): \(error)")
                 }
+            }
+        }
+        return out
+    }
+
+    /// Each placemark's polygons, repaired and clipped to `region`, united per name that `names` gives
+    /// its style, in first-seen order. A style without a name is an error (message from `unmapped`)
+    /// unless `unmapped` is nil, when such placemarks are skipped.
+    public static func polygonsByStyle(
+        _ kml: KMLDocument, file: String, names: [String: String], region: BBox,
+        engine: GeometryEngine, unmapped: ((String) -> String)?
+    ) throws(DataError) -> [(String, MultiPolygon)] {
+        var out: [(String, MultiPolygon)] = []
+        for p in kml.placemarks where !p.polygons.isEmpty {
+            let place = "line \(p.line), placemark \(p.index)"
+            let id = p.styleID ?? ""
+            guard let name = names[id] else {
+                if let unmapped { throw DataError(file: file, place: place, message: unmapped(id)) }
+                continue
+            }
+            do {
+                let clipped = try engine.clip(try engine.makeValid(MultiPolygon(p.polygons)), to: region)
+                if let i = out.firstIndex(where: { $0.0 == name }) {
+                    out[i].1 = try engine.union(out[i].1, clipped)
+                } else {
+                    out.append((name, clipped))
+                }
+            } catch {
+                throw DataError(file: file, place: place, message: error.description)
             }
         }
         return out

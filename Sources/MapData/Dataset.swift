@@ -77,3 +77,14 @@ public struct Dataset: Sendable {
             border: border, rivers: rivers, territories: territories, references: references)
     }
 }
+
+extension Dataset {
+    /// Ground a side holds outside its home country: areas split by territory whose territory is not
+    /// their side's `home`. The one definition behind the maps, the statistics and the front line.
+    public func acrossBorder(_ snapshot: ControlSnapshot) -> [ControlArea] {
+        snapshot.areas.filter { a in
+            guard let t = a.territory, let home = manifest.side(a.side)?.home else { return false }
+            return t != home
+        }
+    }
+}

@@ -35,6 +35,9 @@ public struct KMLDocument: Sendable {
         public let styleUrl: String?
         public let polygons: [Polygon]
         public let lines: [LineString]
+
+        /// The local style id the placemark refers to ("#ru" → "ru").
+        public var styleID: String? { styleUrl.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 } }
     }
 
     public let name: String?
@@ -43,8 +46,7 @@ public struct KMLDocument: Sendable {
 
     /// The style a placemark refers to ("#ru" → styles["ru"]).
     public func style(of p: Placemark) -> Style? {
-        guard let url = p.styleUrl else { return nil }
-        return styles[url.hasPrefix("#") ? String(url.dropFirst()) : url]
+        p.styleID.flatMap { styles[$0] }
     }
 
     public static func parse(_ bytes: [UInt8], file: String) throws(DataError) -> KMLDocument {

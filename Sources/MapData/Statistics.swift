@@ -39,7 +39,7 @@ public struct DateStatistics: Sendable {
         d.manifest.sides.map { side in
             let areas = s.areas(side: side.id)
             let held = areas.reduce(0) { $0 + $1.geometry.areaKm2 }
-            let across = areas.filter { a in a.territory != nil && a.territory != side.home }.reduce(0) { $0 + $1.geometry.areaKm2 }
+            let across = d.acrossBorder(s).filter { $0.side == side.id }.reduce(0) { $0 + $1.geometry.areaKm2 }
             let towns = d.gazetteer.settlements.filter { st in
                 guard let l = st.location else { return false }
                 return areas.contains { $0.geometry.contains(l) }

@@ -163,42 +163,23 @@ struct ImportTerritories: ParsableCommand {
             guard c.count == 2 else { throw UsageError("--name '\(n)' must be NAME=LON,LAT") }
             labels.append((parts[0], try LonLat(lon: c[0], lat: c[1])))
         }
-        let lines = chainLines(try LineLayer.decode(try Disk.readBytes(border), file: border).lineStrings, tolerance: 0.005)
         let engine = GeometryEngine()
-        let outline = box.polygon.outer.points
-        let faces = try engine.polygonize(try engine.clip(lines, to: box) + [try LineString(outline)])
-        var named: [String: [Polygon]] = [:]
-        var unnamed: [Polygon] = []
-        for f in faces {
-            if let l = labels.first(where: { f.contains($0.1) }) { named[l.0, default: []].append(f) } else { unnamed.append(f) }
-        }
-        // Faces without a label point (small pockets where the border meets the box edge) go to the
-        // territory whose labelled face is nearest their centre.
-        for f in unnamed {
-            let c = f.bounds.center
-            let best = labels.min { a, b in Geodesic.distanceKm(c, a.1) < Geodesic.distanceKm(c, b.1) }
-            if let best { named[best.0, default: []].append(f) }
-        }
-        var base: [String: MultiPolygon] = [:]
+        var base: [(String, MultiPolygon)] = []
         if let baseline {
-            let kml = try KMLDocument.parse(try Disk.readBytes(baseline), file: baseline)
             var map: [String: String] = [:]
             for m in baselineSide {
                 let parts = m.split(separator: "=").map(String.init)
                 guard parts.count == 2 else { throw UsageError("--baseline-side '\(m)' must be STYLE=TERRITORY") }
                 map[parts[0]] = parts[1]
             }
-            for p in kml.placemarks {
-                guard let style = p.styleUrl.map({ $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }), let t = map[style] else { continue }
-                let clipped = try engine.clip(try engine.makeValid(MultiPolygon(p.polygons)), to: box)
-                base[t] = try base[t].map { try engine.union($0, clipped) } ?? clipped
-            }
+            let kml = try KMLDocument.parse(try Disk.readBytes(baseline), file: baseline)
+            base = try ControlImport.polygonsByStyle(kml, file: baseline, names: map, region: box, engine: engine, unmapped: nil)
         }
-        let allBase = try base.keys.sorted().reduce(MultiPolygon.empty) { acc, k in try engine.union(acc, base[k] ?? .empty) }
+        let lines = try LineLayer.decode(try Disk.readBytes(border), file: border).lineStrings
+        let result = try TerritoryImport(region: box, labels: labels.map { (name: $0.0, point: $0.1) })
+            .territories(border: lines, baseline: base, engine: engine)
         var features: [JSONValue] = []
-        for (n, _) in labels {
-            var m = try engine.unaryUnion(MultiPolygon(named[n] ?? []))
-            if baseline != nil { m = try engine.union(try engine.difference(m, allBase), base[n] ?? .empty) }
+        for (n, m) in result.layer.territories {
             features.append(
                 GeoJSONWriter.feature(
                     geometry: .multiPolygon(m),
@@ -207,7 +188,7 @@ struct ImportTerritories: ParsableCommand {
                     ]))
             print("\(n): \(m.polygons.count) polygon(s), \(formatFixed(m.areaKm2, digits: 1)) km²")
         }
-        print("\(faces.count) faces, \(unnamed.count) without a label point")
+        print("\(result.faces) faces, \(result.unlabelled) without a label point")
         try Disk.writeAtomically(JSONWriter.write(GeoJSONWriter.collection(features), indent: 1), to: out)
     }
 }

@@ -57,12 +57,7 @@ import MapData
 
     /// The real thing, small: the Kursk frame of 2024-09-01 at 960×540.
     @Test func kurskFrame() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let data = root.appendingPathComponent("GeoData")
-        let files = Dataset.Files(
-            read: { rel in FileManager.default.contents(atPath: data.appendingPathComponent(rel).path).map { [UInt8]($0) } },
-            list: { rel in (try? FileManager.default.contentsOfDirectory(atPath: data.appendingPathComponent(rel).path)) ?? [] })
-        let dataset = try Dataset.load(files)
+        let dataset = try KurskData.loaded.get()
         let context = try SequenceContext(
             dataset: dataset, theme: .standard, layout: Layout(width: 960, height: 540),
             measurer: try PangoTextMeasurer())
