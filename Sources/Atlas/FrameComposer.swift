@@ -2,13 +2,17 @@ import Cartography
 import GeoCore
 import MapData
 
-/// What a frame shows: a date, and (for an event date) the snapshot in force.
+/// What a frame shows: a date, the snapshot in force (or the two it lies between), the areas held
+/// across the border, and the events shown.
 public struct FrameFacts: Sendable {
     public let day: Day
     public let snapshotDate: Day
     public let heldAcrossKm2: [(side: String, territory: String, km2: Double)]
-    public let previousDate: Day?
+    /// The date changes are counted from (the snapshot before), if any.
+    public let since: Day?
     public let events: [Event]
+    /// Set on a frame morphed between two snapshots.
+    public let interpolation: Interpolation?
 }
 
 public enum AtlasError: Error, CustomStringConvertible {
@@ -22,21 +26,38 @@ public enum AtlasError: Error, CustomStringConvertible {
 }
 
 extension SequenceContext {
-    /// The facts for one day: snapshot in force, areas held across the border, events of the day.
-    public func facts(on day: Day) throws -> FrameFacts {
+    /// The control picture of `day`: the snapshot in force, or, with `interpolate`, the morph
+    /// between the snapshots either side of a day that is not a snapshot date.
+    func picture(on day: Day, interpolate: Bool) throws -> (ControlPicture, snapshot: ControlSnapshot) {
         guard let snapshot = dataset.timeline.state(on: day) else {
             throw AtlasError.beforeFirstSnapshot(day, first: dataset.timeline.dates.first)
         }
-        let held = dataset.acrossBorder(snapshot).compactMap { a in a.territory.map { (a.side, $0, a.geometry.areaKm2) } }
-        return FrameFacts(
-            day: day, snapshotDate: snapshot.date, heldAcrossKm2: held.map { (side: $0.0, territory: $0.1, km2: $0.2) },
-            previousDate: dataset.timeline.previous(before: day)?.date, events: dataset.events(on: day))
+        if interpolate, let step = interpolation(on: day) { return (try morphedPicture(step), snapshot) }
+        return (try exactPicture(snapshot, change: try change(on: day)), snapshot)
+    }
+
+    /// The facts of one frame: what the panel states and the alt text says.
+    public func facts(on day: Day, events: [Event]? = nil, interpolate: Bool = false) throws -> FrameFacts {
+        let (picture, snapshot) = try self.picture(on: day, interpolate: interpolate)
+        return facts(day, picture, snapshot, events: events ?? dataset.events(on: day))
+    }
+
+    func facts(_ day: Day, _ picture: ControlPicture, _ snapshot: ControlSnapshot, events: [Event]) -> FrameFacts {
+        FrameFacts(
+            day: day, snapshotDate: snapshot.date, heldAcrossKm2: picture.heldAcrossKm2, since: picture.since,
+            events: events, interpolation: picture.interpolation)
     }
 
     /// The whole map for one day, as a page-space scene.
-    public func scene(on day: Day) throws -> Scene {
-        let facts = try self.facts(on: day)
-        guard let snapshot = dataset.timeline.state(on: day) else { throw AtlasError.beforeFirstSnapshot(day, first: nil) }
+    ///
+    /// - Parameters:
+    ///   - events: the events to mark and list; by default those dated `day`. An animation passes
+    ///     those dated since its previous frame.
+    ///   - interpolate: morph control between the snapshots either side of `day` (animations);
+    ///     otherwise show the latest snapshot, as a static map of a reported date must.
+    public func scene(on day: Day, events: [Event]? = nil, interpolate: Bool = false) throws -> Scene {
+        let (picture, snapshot) = try self.picture(on: day, interpolate: interpolate)
+        let facts = self.facts(day, picture, snapshot, events: events ?? dataset.events(on: day))
         let u = layout.unit
         var legend: [LegendEntry] = []
         var map: [SceneItem] = []
@@ -57,44 +78,38 @@ extension SequenceContext {
         if !rivers.isEmpty { legend.append(LegendEntry(swatch: .line(Stroke(theme.river, width: 1.6 * u)), label: "River")) }
 
         // Ground held across the border, one group per side.
-        let across = filledAreas(snapshot)
         for (index, side) in dataset.manifest.sides.enumerated() {
             let colors = theme.colors(forSide: side.id, index: index)
             var items: [SceneItem] = []
-            for status in ControlStatus.allCases {
-                let areas = across.filter { $0.side == side.id && $0.status == status }
-                let path = PagePath(subpaths: areas.flatMap { builder.path($0.geometry).subpaths }, closed: true)
-                guard !path.isEmpty else { continue }
-                let fill = heldFill(colors, status: status)
-                let stroke = Stroke(colors.line, width: 1.2 * u)
-                items.append(.path(path, fill: fill, stroke: stroke))
-                let whereText = areas.first?.territory.map { " in \($0)" } ?? ""
+            for held in picture.held where held.side == side.id {
+                let fill = heldFill(colors, status: held.status)
+                items.append(.path(held.path, fill: fill, stroke: Stroke(colors.line, width: 1.2 * u)))
+                let whereText = held.territory.map { " in \($0)" } ?? ""
                 legend.append(
                     LegendEntry(
-                        swatch: .area(fill, stroke),
-                        label: "\(side.name)\(whereText): \(statusPhrase(status))"))
+                        swatch: .area(fill, Stroke(colors.line, width: 1.2 * u)),
+                        label: "\(side.name)\(whereText): \(statusPhrase(held.status))"))
             }
             map.append(.group(id: "control-\(side.id)", clip: nil, items: items))
         }
 
         // Ground that changed hands since the previous snapshot: the taker's colour, hatched, one
         // direction per side, so advances and retreats stay apart in grey print too.
-        let change = try self.change(on: day)
-        if let change {
+        if let since = picture.since {
             var items: [SceneItem] = []
-            for (index, sideChange) in change.sides.enumerated() {
-                let path = builder.path(sideChange.gained)
-                guard !path.isEmpty, sideChange.gainedKm2 >= 0.5 else { continue }
-                let colors = theme.colors(forSide: sideChange.side, index: index)
+            let soFar = picture.interpolation == nil ? "" : " (so far, interpolated)"
+            for (index, side) in dataset.manifest.sides.enumerated() {
+                guard let taken = picture.taken.first(where: { $0.side == side.id }), !taken.path.isEmpty, taken.km2 >= 0.5
+                else { continue }
+                let colors = theme.colors(forSide: side.id, index: index)
                 let fill = Fill(
                     colors.fill.with(alpha: 0.25),
                     hatch: Hatch(color: colors.line, spacing: 5 * u, lineWidth: 1.4 * u, angle: index % 2 == 0 ? 45 : -45))
-                items.append(.path(path, fill: fill, stroke: Stroke(colors.line, width: 0.8 * u)))
-                let name = dataset.manifest.side(sideChange.side)?.name ?? sideChange.side
+                items.append(.path(taken.path, fill: fill, stroke: Stroke(colors.line, width: 0.8 * u)))
                 legend.append(
                     LegendEntry(
                         swatch: .area(fill, Stroke(colors.line, width: 0.8 * u)),
-                        label: "Taken by \(name) since \(change.from.longDescription): \(Format.km2(sideChange.gainedKm2))"))
+                        label: "Taken by \(side.name) since \(since.longDescription)\(soFar): \(Format.km2(taken.km2))"))
             }
             map.append(.group(id: "change", clip: nil, items: items))
         }
@@ -118,7 +133,7 @@ extension SequenceContext {
                     .path(borderPath, fill: nil, stroke: casing), .path(borderPath, fill: nil, stroke: border),
                 ]))
         legend.append(LegendEntry(swatch: .line(border), label: "State border"))
-        let front = try frontLine(snapshot)
+        let front = picture.front
         if !front.isEmpty {
             let stroke = theme.frontLine.scaled(u)
             map.append(.group(id: "front-line", clip: nil, items: [.path(front, fill: nil, stroke: stroke)]))
@@ -128,14 +143,14 @@ extension SequenceContext {
         // Settlements, event markers and labels.
         let furniture = furnitureRects()
         let (places, placeLegend) = settlementItems(
-            events: facts.events, changedHands: change?.settlements ?? [],
-            since: change?.from, furniture: furniture)
+            events: facts.events, changedHands: picture.changedHands,
+            since: picture.since, furniture: furniture)
         map.append(contentsOf: places)
         legend.append(contentsOf: placeLegend)
 
         map.append(contentsOf: furnitureItems())
         var items: [SceneItem] = [.group(id: "map", clip: layout.map, items: map)]
-        items.append(contentsOf: panelItems(facts, change: change, legend: legend))
+        items.append(contentsOf: panelItems(facts, picture: picture, legend: legend))
         return Scene(
             width: layout.width, height: layout.height, background: theme.background, items: items,
             title: title(facts), description: altText(facts), date: day.description)
@@ -166,7 +181,11 @@ extension SequenceContext {
     /// Alt text: what the map shows, in one paragraph, from the data.
     func altText(_ f: FrameFacts) -> String {
         var parts = ["Map of \(dataset.manifest.title) on \(f.day)."]
-        if f.snapshotDate != f.day { parts.append("Control as last assessed on \(f.snapshotDate).") }
+        if let i = f.interpolation {
+            parts.append("Control interpolated between the snapshots of \(i.from) and \(i.to), an animation aid, not an assessment.")
+        } else if f.snapshotDate != f.day {
+            parts.append("Control as last assessed on \(f.snapshotDate).")
+        }
         for h in f.heldAcrossKm2 {
             let name = dataset.manifest.side(h.side)?.name ?? h.side
             parts.append("\(name) hold about \(Format.km2(h.km2)) in \(h.territory).")

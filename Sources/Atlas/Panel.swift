@@ -4,7 +4,7 @@ import MapData
 extension SequenceContext {
     /// The information panel: title, date, what the frame shows, areas held, legend, the day's events
     /// with their sources, and the credits.
-    func panelItems(_ f: FrameFacts, change: ControlChange?, legend: [LegendEntry]) -> [SceneItem] {
+    func panelItems(_ f: FrameFacts, picture: ControlPicture, legend: [LegendEntry]) -> [SceneItem] {
         let u = layout.unit, p = layout.panel
         let pad = 28 * u
         let x = p.x + pad, width = p.width - 2 * pad
@@ -20,24 +20,32 @@ extension SequenceContext {
             dataset.manifest.title.uppercased(), TextStyle(family: font, size: 15 * u, weight: .bold, color: theme.mutedText),
             gapAfter: 6 * u)
         text(f.day.longDescription, TextStyle(family: font, size: 40 * u, weight: .bold, color: theme.text), gapAfter: 6 * u)
-        let subtitle =
-            f.snapshotDate == f.day
-            ? "Control as assessed on this date."
-            : "Events reported on this date. Control as last assessed on \(f.snapshotDate.longDescription), the latest snapshot before it."
+        let subtitle: String
+        if let i = f.interpolation {
+            subtitle =
+                "Control interpolated between \(i.from.longDescription) and \(i.to.longDescription) "
+                + "(snapshots): an animation aid, not an assessment."
+        } else if f.snapshotDate == f.day {
+            subtitle = "Control as assessed on this date."
+        } else {
+            subtitle =
+                "Events reported on this date. Control as last assessed on \(f.snapshotDate.longDescription), the latest snapshot before it."
+        }
         text(subtitle, TextStyle(family: font, size: 15 * u, color: theme.mutedText), gapAfter: 18 * u)
 
         // Areas held across the border, with the change since the previous snapshot.
-        let previous = f.previousDate.flatMap { dataset.timeline.state(on: $0) }
         for (index, side) in dataset.manifest.sides.enumerated() {
             let held = f.heldAcrossKm2.filter { $0.side == side.id }
             guard let territory = held.first?.territory else { continue }
             let km2 = held.reduce(0) { $0 + $1.km2 }
             let colors = theme.colors(forSide: side.id, index: index)
             text("\(side.name) hold in \(territory)", TextStyle(family: font, size: 15 * u, color: theme.text), gapAfter: 2 * u)
-            text(Format.km2(km2), TextStyle(family: font, size: 34 * u, weight: .bold, color: colors.line), gapAfter: 2 * u)
-            if let previous, let c = change?.sides.first(where: { $0.side == side.id }) {
+            let approx = f.interpolation == nil ? "" : "≈ "
+            text(approx + Format.km2(km2), TextStyle(family: font, size: 34 * u, weight: .bold, color: colors.line), gapAfter: 2 * u)
+            if let since = f.since {
                 text(
-                    "+\(Format.km2(c.gainedKm2)) / −\(Format.km2(c.lostKm2)) since \(previous.date.longDescription) · geodesic, WGS84",
+                    "+\(Format.km2(picture.gainedKm2(side.id))) / −\(Format.km2(picture.lostKm2(side.id))) "
+                        + "since \(since.longDescription) · geodesic, WGS84",
                     TextStyle(family: font, size: 13 * u, color: theme.mutedText), gapAfter: 14 * u)
             } else {
                 text("geodesic area, WGS84", TextStyle(family: font, size: 13 * u, color: theme.mutedText), gapAfter: 14 * u)
@@ -59,7 +67,9 @@ extension SequenceContext {
 
         if !f.events.isEmpty {
             text(
-                "Reported on this date: claims, as their sources give them",
+                f.events.allSatisfy({ $0.date == f.day })
+                    ? "Reported on this date: claims, as their sources give them"
+                    : "Reported since the previous frame: claims, as their sources give them",
                 TextStyle(family: font, size: 14 * u, weight: .bold, color: theme.text), gapAfter: 6 * u)
             let numbers = Dictionary(uniqueKeysWithValues: numberedLocatedEvents(f.events).map { ($0.1.id, $0.0) })
             let style = TextStyle(family: font, size: 12.5 * u, color: theme.text)

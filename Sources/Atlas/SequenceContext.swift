@@ -19,6 +19,7 @@ public final class SequenceContext {
     let territoryPaths: [(name: String, path: PagePath)]
     private var frontLines: [Day: PagePath] = [:]
     private var changes: [Day: ControlChange] = [:]
+    private var morph: MorphFields?
 
     public init(dataset: Dataset, theme: Theme, layout: Layout, measurer: any TextMeasurer, view: BBox? = nil) throws {
         self.dataset = dataset
@@ -61,6 +62,14 @@ public final class SequenceContext {
         let path = builder.path(lines)
         frontLines[snapshot.date] = path
         return path
+    }
+
+    /// The morph's fields, made on first use: a sample every 2 px (at 1080p) over the map frame.
+    func morphFields() -> MorphFields {
+        if let morph { return morph }
+        let m = MorphFields(grid: FieldGrid(covering: layout.map, cell: 2 * layout.unit), border: borderPath)
+        morph = m
+        return m
     }
 
     /// What changed since the snapshot before the one in force on `day` (nil for the first), cached per snapshot.

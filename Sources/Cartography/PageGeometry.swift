@@ -26,3 +26,32 @@ public struct PagePath: Sendable, Equatable {
     public var isEmpty: Bool { subpaths.isEmpty }
     public var pointCount: Int { subpaths.reduce(0) { $0 + $1.count } }
 }
+
+extension PagePath {
+    /// The stretches of the subpaths made of points that pass `keep`, as open lines. A closed ring
+    /// kept whole stays one line (closed by repeating its first point); a stretch that runs across a
+    /// ring's starting point stays in one piece.
+    public func runs(where keep: (Point) -> Bool) -> PagePath {
+        var out: [[Point]] = []
+        for sub in subpaths where sub.count >= 2 {
+            let flags = sub.map(keep)
+            if closed, flags.allSatisfy({ $0 }) {
+                out.append(sub + [sub[0]])
+                continue
+            }
+            var pieces: [[Point]] = []
+            var current: [Point] = []
+            for (p, k) in zip(sub, flags) {
+                if k { current.append(p) } else if !current.isEmpty { pieces.append(current); current = [] }
+            }
+            if !current.isEmpty { pieces.append(current) }
+            // A closed ring's last stretch continues into its first when both touch the start.
+            if closed, pieces.count >= 2, flags.first == true, flags.last == true {
+                let last = pieces.removeLast()
+                pieces[0] = last + pieces[0]
+            }
+            out += pieces.filter { $0.count >= 2 }
+        }
+        return PagePath(subpaths: out, closed: false)
+    }
+}

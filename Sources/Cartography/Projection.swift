@@ -3,6 +3,8 @@ import GeoCore
 /// A raw map projection: degrees in, unitless plane coordinates out (y up). Pure functions.
 public protocol RawProjection: Sendable {
     func forward(lon: Double, lat: Double) -> (x: Double, y: Double)
+    /// The inverse of `forward`, for measuring shapes drawn on the page (morphs) on the ellipsoid.
+    func inverse(x: Double, y: Double) -> (lon: Double, lat: Double)
 }
 
 /// Lambert conformal conic on the sphere, secant at two standard parallels: shapes and angles are kept,
@@ -33,6 +35,14 @@ public struct LambertConformalConic: RawProjection {
         let ρ = f / pow(tan(.pi / 4 + φ / 2), n)
         return (ρ * sin(n * λ), f - ρ * cos(n * λ))
     }
+
+    public func inverse(x: Double, y: Double) -> (lon: Double, lat: Double) {
+        let dy = f - y
+        let ρ = (n < 0 ? -1.0 : 1.0) * (x * x + dy * dy).squareRoot()
+        let θ = n < 0 ? atan2(-x, -dy) : atan2(x, dy)
+        let φ = ρ == 0 ? (n < 0 ? -.pi / 2 : .pi / 2) : 2 * atan(pow(f / ρ, 1 / n)) - .pi / 2
+        return (centralMeridian + θ / n * 180 / .pi, φ * 180 / .pi)
+    }
 }
 
 /// A raw projection placed on the page: scaled and translated so that a box fills a rectangle.
@@ -61,6 +71,12 @@ public struct PageProjection: Sendable {
     public func project(_ p: LonLat) -> Point {
         let q = raw.forward(lon: p.lon, lat: p.lat)
         return Point(translate.x + scale * q.x, translate.y - scale * q.y)
+    }
+
+    /// The position drawn at page point `p` (longitude wrapped, latitude clamped to the valid range).
+    public func unproject(_ p: Point) -> LonLat {
+        let q = raw.inverse(x: (p.x - translate.x) / scale, y: (translate.y - p.y) / scale)
+        return LonLat(wrappingLon: q.lon, clampingLat: q.lat)
     }
 
     /// Page pixels per km at `p`, measured along the parallel (conformal, so the same in every direction).

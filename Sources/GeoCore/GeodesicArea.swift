@@ -20,6 +20,18 @@ public enum Geodesic {
         return abs(area) / 1e6
     }
 
+    /// Signed area in km² of the ring through `points` (closed implicitly): positive when it runs
+    /// counter-clockwise as seen from above, as geod_polygonarea counts it.
+    public static func signedAreaKm2(_ points: [LonLat]) -> Double {
+        guard points.count >= 3 else { return 0 }
+        var g = geod
+        var lats = points.map(\.lat)
+        var lons = points.map(\.lon)
+        var area = 0.0, perimeter = 0.0
+        geod_polygonarea(&g, &lats, &lons, Int32(lats.count), &area, &perimeter)
+        return area / 1e6
+    }
+
     /// Area of a polygon in km²: outer ring less its holes.
     public static func areaKm2(_ polygon: Polygon) -> Double {
         polygon.holes.reduce(areaKm2(polygon.outer)) { $0 - areaKm2($1) }

@@ -19,5 +19,14 @@ public struct LonLat: Hashable, Sendable, CustomStringConvertible {
         self.lat = lat
     }
 
+    /// Any pair of numbers made valid: longitude wrapped into [-180, 180], latitude clamped to
+    /// [-90, 90], and a non-finite value read as 0. For positions computed from page points.
+    public init(wrappingLon lon: Double, clampingLat lat: Double) {
+        var x = lon.isFinite ? lon.truncatingRemainder(dividingBy: 360) : 0
+        if x > 180 { x -= 360 } else if x < -180 { x += 360 }
+        self.lon = x
+        self.lat = lat.isFinite ? min(max(lat, -90), 90) : 0
+    }
+
     public var description: String { "\(lon),\(lat)" }
 }

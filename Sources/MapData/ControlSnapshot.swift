@@ -59,6 +59,12 @@ public struct Timeline: Sendable {
         return lo == 0 ? nil : snapshots[lo - 1]
     }
 
+    /// The first snapshot after `day`; nil after the last.
+    public func next(after day: Day) -> ControlSnapshot? {
+        guard let current = state(on: day) else { return snapshots.first }
+        return snapshots.first { $0.date > current.date }
+    }
+
     /// The snapshot before the one in force on `day`, for change layers.
     public func previous(before day: Day) -> ControlSnapshot? {
         guard let current = state(on: day) else { return nil }

@@ -18,6 +18,8 @@ struct Render: ParsableCommand {
     @Option(help: "Date to draw, YYYY-MM-DD.") var date: String
     @Option(help: "png, svg or pdf; default from --out's extension, else png.") var format: String?
     @Option(help: "Output file; default frontline-DATE.FORMAT.") var out: String?
+    @Flag(help: "Between two snapshots, morph control as `animate` does (the frame says it is interpolated).")
+    var interpolate = false
     @OptionGroup var options: MapOptions
 
     func run() throws {
@@ -35,7 +37,7 @@ struct Render: ParsableCommand {
         }
         let target = out ?? "frontline-\(day).\(fmt.rawValue)"
         let context = try options.context()
-        let scene = try context.scene(on: day)
+        let scene = try context.scene(on: day, interpolate: interpolate)
         let bytes = try Renderer().render(scene, format: fmt, scale: options.scale)
         try Disk.writeAtomically(bytes, to: target)
         print(target)

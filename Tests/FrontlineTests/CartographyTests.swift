@@ -5,6 +5,7 @@ import GeoCore
 /// Plate carrée as a raw projection (x = lon, y = lat), so page positions are easy to reason about.
 private struct PlateCarree: RawProjection {
     func forward(lon: Double, lat: Double) -> (x: Double, y: Double) { (lon, lat) }
+    func inverse(x: Double, y: Double) -> (lon: Double, lat: Double) { (x, y) }
 }
 
 /// 10 px per degree, with lon 0…10, lat 0…10 landing on the page square 0…100 (y down).

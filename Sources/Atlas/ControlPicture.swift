@@ -1,0 +1,74 @@
+import Cartography
+import GeoCore
+import MapData
+
+/// Where a frame between two snapshots stands: the two snapshot dates and how far along it is.
+public struct Interpolation: Sendable, Equatable {
+    public let from: Day
+    public let to: Day
+    /// 0 at `from`, 1 at `to`.
+    public let fraction: Double
+}
+
+/// What a frame shows of control, in page space: read from one snapshot, or morphed between two.
+/// The map layers, the panel and the alt text all draw on this, so they never disagree.
+struct ControlPicture {
+    struct Held {
+        let side: String
+        let status: ControlStatus
+        let territory: String?
+        let path: PagePath
+    }
+    /// Ground taken by `side` since the picture's `since` date, and the area it lost.
+    struct Taken {
+        let side: String
+        let path: PagePath
+        let km2: Double
+        var lostKm2: Double
+    }
+
+    var held: [Held] = []
+    var taken: [Taken] = []
+    var since: Day?
+    var front = PagePath(subpaths: [], closed: false)
+    var changedHands: [HandsChange] = []
+    var heldAcrossKm2: [(side: String, territory: String, km2: Double)] = []
+    var interpolation: Interpolation?
+
+    func gainedKm2(_ side: String) -> Double { taken.first { $0.side == side }?.km2 ?? 0 }
+    func lostKm2(_ side: String) -> Double { taken.first { $0.side == side }?.lostKm2 ?? 0 }
+}
+
+extension SequenceContext {
+    /// The picture of `snapshot` as it stands, with the change from the snapshot before it.
+    func exactPicture(_ snapshot: ControlSnapshot, change: ControlChange?) throws -> ControlPicture {
+        var picture = ControlPicture()
+        let across = filledAreas(snapshot)
+        for side in dataset.manifest.sides {
+            for status in ControlStatus.allCases {
+                let areas = across.filter { $0.side == side.id && $0.status == status }
+                let path = PagePath(subpaths: areas.flatMap { builder.path($0.geometry).subpaths }, closed: true)
+                guard !path.isEmpty else { continue }
+                picture.held.append(.init(side: side.id, status: status, territory: areas.first?.territory, path: path))
+            }
+        }
+        picture.heldAcrossKm2 = dataset.acrossBorder(snapshot).compactMap { a in
+            a.territory.map { (side: a.side, territory: $0, km2: a.geometry.areaKm2) }
+        }
+        if let change {
+            picture.since = change.from
+            for s in change.sides {
+                picture.taken.append(.init(side: s.side, path: builder.path(s.gained), km2: s.gainedKm2, lostKm2: s.lostKm2))
+            }
+            picture.changedHands = change.settlements
+        }
+        picture.front = try frontLine(snapshot)
+        return picture
+    }
+
+    /// Geodesic area in km² of the even–odd fill of page rings that turn consistently (as traced
+    /// contours do): each ring is carried back to the ellipsoid and measured there.
+    func areaKm2(ofPage path: PagePath) -> Double {
+        abs(path.subpaths.reduce(0) { $0 + Geodesic.signedAreaKm2($1.map(projection.unproject)) })
+    }
+}
