@@ -56,6 +56,11 @@ extension SequenceContext {
     ///   - interpolate: morph control between the snapshots either side of `day` (animations);
     ///     otherwise show the latest snapshot, as a static map of a reported date must.
     public func scene(on day: Day, events: [Event]? = nil, interpolate: Bool = false) throws -> Scene {
+        try frame(on: day, events: events, interpolate: interpolate).scene
+    }
+
+    /// The scene and the facts it states, from one computation of the control picture.
+    public func frame(on day: Day, events: [Event]? = nil, interpolate: Bool = false) throws -> (scene: Scene, facts: FrameFacts) {
         let (picture, snapshot) = try self.picture(on: day, interpolate: interpolate)
         let facts = self.facts(day, picture, snapshot, events: events ?? dataset.events(on: day))
         let u = layout.unit
@@ -151,9 +156,10 @@ extension SequenceContext {
         map.append(contentsOf: furnitureItems())
         var items: [SceneItem] = [.group(id: "map", clip: layout.map, items: map)]
         items.append(contentsOf: panelItems(facts, picture: picture, legend: legend))
-        return Scene(
+        let scene = Scene(
             width: layout.width, height: layout.height, background: theme.background, items: items,
             title: title(facts), description: altText(facts), date: day.description)
+        return (scene, facts)
     }
 
     func heldFill(_ c: Theme.SideColors, status: ControlStatus) -> Fill {

@@ -64,10 +64,23 @@ public final class SequenceContext {
         return path
     }
 
-    /// The morph's fields, made on first use: a sample every 2 px (at 1080p) over the map frame.
+    /// The morph's fields, made on first use: a sample every 1.5 px (at 1080p) over the part of the
+    /// map that any snapshot fills, with a margin, so the cost follows the front, not the page.
     func morphFields() -> MorphFields {
         if let morph { return morph }
-        let m = MorphFields(grid: FieldGrid(covering: layout.map, cell: 2 * layout.unit), border: borderPath)
+        var box: Rect?
+        for snapshot in dataset.timeline.snapshots {
+            for area in filledAreas(snapshot) {
+                for polygon in area.geometry.polygons {
+                    for p in polygon.outer.points {
+                        let q = projection.project(p)
+                        box = box.map { $0.including(q) } ?? Rect(x: q.x, y: q.y, width: 0, height: 0)
+                    }
+                }
+            }
+        }
+        let area = box.flatMap { $0.insetBy(-48 * layout.unit).intersection(layout.map) } ?? layout.map
+        let m = MorphFields(grid: FieldGrid(covering: area, cell: 1.5 * layout.unit), border: borderPath)
         morph = m
         return m
     }

@@ -37,42 +37,42 @@ enum MarchingSquares {
         }
 
         var next = [Int32](repeating: -1, count: columns * rows * 2)
-        for j in 0..<(rows - 1) {
-            for i in 0..<(columns - 1) {
-                let a = v[j * columns + i], b = v[j * columns + i + 1]
-                let c = v[(j + 1) * columns + i + 1], d = v[(j + 1) * columns + i]
-                let index = (a > 0 ? 1 : 0) | (b > 0 ? 2 : 0) | (c > 0 ? 4 : 0) | (d > 0 ? 8 : 0)
-                if index == 0 || index == 15 { continue }
-                let top = horizontal(i, j), bottom = horizontal(i, j + 1)
-                let left = vertical(i, j), right = vertical(i + 1, j)
-                let corners = [
-                    g.point(i, j), g.point(i + 1, j), g.point(i + 1, j + 1), g.point(i, j + 1),
-                ]
-                let inside = [a > 0, b > 0, c > 0, d > 0]
-                // (edge, edge, a corner off the segment's line whose side is known)
-                var segments: [(Int, Int, Int)] = []
-                switch index {
-                case 1, 14: segments = [(left, top, 0)]
-                case 2, 13: segments = [(top, right, 1)]
-                case 3, 12: segments = [(left, right, 0)]
-                case 4, 11: segments = [(right, bottom, 2)]
-                case 6, 9: segments = [(top, bottom, 0)]
-                case 7, 8: segments = [(bottom, left, 3)]
-                case 5, 10:
-                    let centreInside = (a + b + c + d) > 0
-                    // Corners a and c are cut off when they are alone on their side of the level.
-                    let cutAC = (index == 5) != centreInside
-                    segments = cutAC ? [(left, top, 0), (right, bottom, 2)] : [(top, right, 1), (bottom, left, 3)]
-                default: continue
-                }
-                for (e1, e2, ref) in segments {
-                    let p1 = point(e1), p2 = point(e2), r = corners[ref]
-                    let cross = (p2.x - p1.x) * (r.y - p1.y) - (p2.y - p1.y) * (r.x - p1.x)
-                    // Inside on the positive side of each segment.
-                    if (cross > 0) == inside[ref] {
-                        next[e1] = Int32(e2)
-                    } else {
-                        next[e2] = Int32(e1)
+        v.withUnsafeBufferPointer { v in
+            for j in 0..<(rows - 1) {
+                let row = j * columns
+                for i in 0..<(columns - 1) {
+                    let a = v[row + i], b = v[row + i + 1], c = v[row + columns + i + 1], d = v[row + columns + i]
+                    let index = (a > 0 ? 1 : 0) | (b > 0 ? 2 : 0) | (c > 0 ? 4 : 0) | (d > 0 ? 8 : 0)
+                    if index == 0 || index == 15 { continue }
+                    let top = horizontal(i, j), bottom = horizontal(i, j + 1)
+                    let left = vertical(i, j), right = vertical(i + 1, j)
+                    // (edge, edge, a corner off the segment's line whose side is known: 0 a, 1 b, 2 c, 3 d)
+                    let first: (Int, Int, Int), second: (Int, Int, Int)?
+                    switch index {
+                    case 1, 14: (first, second) = ((left, top, 0), nil)
+                    case 2, 13: (first, second) = ((top, right, 1), nil)
+                    case 3, 12: (first, second) = ((left, right, 0), nil)
+                    case 4, 11: (first, second) = ((right, bottom, 2), nil)
+                    case 6, 9: (first, second) = ((top, bottom, 0), nil)
+                    case 7, 8: (first, second) = ((bottom, left, 3), nil)
+                    default:
+                        // Saddles (5, 10): corners a and c are cut off when alone on their side of the level.
+                        let centreInside = (a + b + c + d) > 0
+                        (first, second) =
+                            (index == 5) != centreInside
+                            ? ((left, top, 0), (right, bottom, 2)) : ((top, right, 1), (bottom, left, 3))
+                    }
+                    for (e1, e2, ref) in [first] + (second.map { [$0] } ?? []) {
+                        let p1 = point(e1), p2 = point(e2)
+                        let r = g.point(i + (ref == 1 || ref == 2 ? 1 : 0), j + (ref >= 2 ? 1 : 0))
+                        let refInside = [a, b, c, d][ref] > 0
+                        let cross = (p2.x - p1.x) * (r.y - p1.y) - (p2.y - p1.y) * (r.x - p1.x)
+                        // Inside on the positive side of each segment.
+                        if (cross > 0) == refInside {
+                            next[e1] = Int32(e2)
+                        } else {
+                            next[e2] = Int32(e1)
+                        }
                     }
                 }
             }

@@ -16,6 +16,16 @@ public struct Rect: Hashable, Sendable {
     public func intersects(_ o: Rect) -> Bool { !(o.x >= maxX || o.maxX <= x || o.y >= maxY || o.maxY <= y) }
     public func contains(_ p: Point) -> Bool { p.x >= x && p.x <= maxX && p.y >= y && p.y <= maxY }
     public func insetBy(_ d: Double) -> Rect { Rect(x: x + d, y: y + d, width: width - 2 * d, height: height - 2 * d) }
+    /// The smallest rectangle holding this one and `p`.
+    public func including(_ p: Point) -> Rect {
+        let x0 = min(x, p.x), y0 = min(y, p.y)
+        return Rect(x: x0, y: y0, width: max(maxX, p.x) - x0, height: max(maxY, p.y) - y0)
+    }
+    /// The overlap of two rectangles; nil when they do not overlap.
+    public func intersection(_ o: Rect) -> Rect? {
+        let x0 = max(x, o.x), y0 = max(y, o.y), x1 = min(maxX, o.maxX), y1 = min(maxY, o.maxY)
+        return x1 > x0 && y1 > y0 ? Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0) : nil
+    }
 }
 
 /// Subpaths in page pixels; closed ones are rings.

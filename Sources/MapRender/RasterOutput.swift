@@ -41,3 +41,35 @@ func renderPixels(_ scene: Scene, scale: Double = 1) throws -> (width: Int, heig
     }
     return (width, height, pixels)
 }
+
+/// A rendered page as packed 8-bit B, G, R, A bytes, top row first: what video encoders take
+/// (ffmpeg's `bgra`) without a PNG round trip. The page background is opaque, so alpha is 255.
+public struct RasterImage: Sendable {
+    public let width: Int
+    public let height: Int
+    public let bgra: [UInt8]
+}
+
+extension Renderer {
+    /// Renders `scene` into raw pixels (the PNG drawing path, without encoding).
+    public func renderRaster(_ scene: Scene, scale: Double = 1) throws -> RasterImage {
+        try SceneValidation.check(scene, scale: scale, format: .png)
+        let canvas = try RasterOutput.rasterize(scene, scale: scale)
+        let width = Int(cairo_image_surface_get_width(canvas.surface))
+        let height = Int(cairo_image_surface_get_height(canvas.surface))
+        let stride = Int(cairo_image_surface_get_stride(canvas.surface))
+        guard let data = cairo_image_surface_get_data(canvas.surface) else {
+            throw RenderError("pixels: image surface has no data")
+        }
+        let rowBytes = width * 4
+        // ARGB32 is native-endian 0xAARRGGBB: B, G, R, A in memory on little-endian machines.
+        let bytes = [UInt8](unsafeUninitializedCapacity: rowBytes * height) { buffer, count in
+            for row in 0..<height {
+                let source = UnsafeRawPointer(data + row * stride)
+                UnsafeMutableRawPointer(buffer.baseAddress! + row * rowBytes).copyMemory(from: source, byteCount: rowBytes)
+            }
+            count = rowBytes * height
+        }
+        return RasterImage(width: width, height: height, bgra: bytes)
+    }
+}

@@ -23,15 +23,22 @@ struct MapOptions: ParsableArguments {
         guard scale.isFinite, scale > 0, scale <= 8 else { throw UsageError("--scale must be between 0 and 8") }
     }
 
-    /// Loads the data and prepares a sequence context for this page size.
-    func context() throws -> SequenceContext {
+    /// The page size and map extent, checked: everything but the data.
+    func page() throws -> (layout: Layout, view: BBox?) {
         try validateScale()
         let (w, h) = try pageSize()
-        let view = try bbox.map { try BBox(parsing: $0) }
-        let dataset = try Disk.loadDataset(data)
-        return try SequenceContext(
-            dataset: dataset, theme: .standard, layout: Layout(width: w, height: h),
-            measurer: PangoTextMeasurer(), view: view)
+        return (Layout(width: w, height: h), try bbox.map { try BBox(parsing: $0) })
+    }
+
+    /// Loads the data and prepares a sequence context for this page size.
+    func context() throws -> SequenceContext {
+        let (layout, view) = try page()
+        return try Self.context(try Disk.loadDataset(data), layout: layout, view: view)
+    }
+
+    /// A sequence context (one per thread: it holds a Pango font map and caches).
+    static func context(_ dataset: Dataset, layout: Layout, view: BBox?) throws -> SequenceContext {
+        try SequenceContext(dataset: dataset, theme: .standard, layout: layout, measurer: PangoTextMeasurer(), view: view)
     }
 }
 

@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 /// Runs the built `frontline` binary as a user would, with a clean environment (PATH and HOME only).
-private enum CLI {
+enum CLI {
     static let root = KurskData.repoRoot
     static let binary = root.appendingPathComponent(".build/debug/frontline")
     static let data = KurskData.folder.path
@@ -17,7 +17,9 @@ private enum CLI {
         var stderrLines: [Substring] { stderr.split(separator: "\n", omittingEmptySubsequences: true) }
     }
 
-    static func run(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws -> Result {
+    static func run(
+        _ arguments: [String], path: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> Result {
         try #require(
             FileManager.default.isExecutableFile(atPath: binary.path),
             "frontline binary not found at \(binary.path); run `swift build` first", sourceLocation: sourceLocation)
@@ -32,7 +34,7 @@ private enum CLI {
         process.arguments = arguments
         process.currentDirectoryURL = root
         let env = ProcessInfo.processInfo.environment
-        process.environment = ["PATH": env["PATH"] ?? "/usr/bin:/bin", "HOME": env["HOME"] ?? "/tmp"]
+        process.environment = ["PATH": path ?? env["PATH"] ?? "/usr/bin:/bin", "HOME": env["HOME"] ?? "/tmp"]
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err
@@ -53,7 +55,7 @@ private enum CLI {
 }
 
 /// A fresh temporary folder, removed when the value goes away.
-private final class TempDir: Sendable {
+final class TempDir: Sendable {
     let url: URL
     init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("frontline-tests-\(UUID().uuidString)")

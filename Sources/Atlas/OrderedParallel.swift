@@ -1,0 +1,110 @@
+import Dispatch
+import Foundation
+
+/// Runs `produce` for indices 0..<count on several worker threads and hands the results to
+/// `consume` on the calling thread, in index order.
+///
+/// Each worker makes its own state (a sequence context with its own Pango font map and Cairo
+/// surfaces), so nothing that is not thread-safe is shared. At most `window` results are produced
+/// ahead of the consumer: memory stays flat however long the sequence. The first error, from a
+/// worker or from `consume`, stops the run and is rethrown once every worker has stopped.
+public enum OrderedParallel {
+    public static func run<State, Output: Sendable>(
+        count: Int, workers: Int, window: Int,
+        makeState: @escaping @Sendable () throws -> State,
+        produce: @escaping @Sendable (inout State, Int) throws -> Output,
+        consume: (Int, Output) throws -> Void
+    ) throws {
+        guard count > 0 else { return }
+        let shared = Shared<Output>(window: max(window, workers, 1))
+        let group = DispatchGroup()
+        for _ in 0..<max(1, min(workers, count)) {
+            group.enter()
+            Thread.detachNewThread {
+                defer { group.leave() }
+                shared.work(count: count, makeState: makeState, produce: produce)
+            }
+        }
+        defer {
+            shared.cancel()
+            group.wait()
+        }
+        for index in 0..<count {
+            let output = try shared.take(index)
+            do { try consume(index, output) } catch {
+                shared.fail(error)
+                throw error
+            }
+        }
+    }
+
+    /// The state the threads share, guarded by one condition lock.
+    private final class Shared<Output: Sendable>: @unchecked Sendable {
+        let window: Int
+        let condition = NSCondition()
+        var next = 0
+        var consumed = 0
+        var results: [Int: Output] = [:]
+        var error: (any Error)?
+        var stopped = false
+
+        init(window: Int) { self.window = window }
+
+        func work<State>(
+            count: Int, makeState: () throws -> State, produce: (inout State, Int) throws -> Output
+        ) {
+            var state: State
+            do { state = try makeState() } catch {
+                fail(error)
+                return
+            }
+            while true {
+                condition.lock()
+                while !stopped && next < count && next >= consumed + window { condition.wait() }
+                if stopped || next >= count {
+                    condition.unlock()
+                    return
+                }
+                let index = next
+                next += 1
+                condition.unlock()
+                do {
+                    let output = try produce(&state, index)
+                    condition.lock()
+                    results[index] = output
+                    condition.broadcast()
+                    condition.unlock()
+                } catch {
+                    fail(error)
+                    return
+                }
+            }
+        }
+
+        func take(_ index: Int) throws -> Output {
+            condition.lock()
+            defer { condition.unlock() }
+            while results[index] == nil && error == nil { condition.wait() }
+            if let error { throw error }
+            let output = results.removeValue(forKey: index)!
+            consumed = index + 1
+            condition.broadcast()
+            return output
+        }
+
+        func fail(_ e: any Error) {
+            condition.lock()
+            if error == nil { error = e }
+            stopped = true
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        func cancel() {
+            condition.lock()
+            stopped = true
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+}

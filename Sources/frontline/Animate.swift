@@ -1,0 +1,232 @@
+import ArgumentParser
+import Atlas
+import Foundation
+import MapData
+import MapRender
+
+struct Animate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Animate control over time: a frame per step, morphing smoothly between snapshots.",
+        discussion: """
+            Between two snapshots the edge of the ground held moves smoothly (a morph of the shapes,
+            not a cross-fade); such frames say they are interpolated. Each frame marks the events
+            dated since the frame before; snapshot dates and frames with events are held for --hold.
+            Video goes through ffmpeg; without it the frames are still written, and the command
+            says what is missing. Frames render in parallel on all cores.
+            Examples:
+              frontline animate --from 2024-08-01 --to 2025-04-01 --out kursk.mp4
+              frontline animate --step 7d --fps 12 --size 960x540 --out kursk.gif
+              frontline animate --from 2024-08-01 --to 2024-09-01 --out frames/
+            """)
+
+    @Option(help: "First date, YYYY-MM-DD (default: the first snapshot).") var from: String?
+    @Option(help: "Last date, YYYY-MM-DD (default: the last snapshot).") var to: String?
+    @Option(help: "Time between frames: Nd (days) or Nw (weeks).") var step: String = "1d"
+    @Option(help: "Frames per second of the video.") var fps: Int = 24
+    @Option(help: "How long snapshot dates and frames with events stay on screen: Ns, Nms, or 0.") var hold: String = "1s"
+    @Option(help: "FILE.mp4, FILE.webm, FILE.gif, or a folder for PNG frames.") var out: String
+    @Option(help: "Worker threads (default: all cores).") var workers: Int?
+    @OptionGroup var options: MapOptions
+
+    func run() throws {
+        // Everything is checked before any work starts, so a bad argument writes nothing.
+        let stepDays = try parseStep(step)
+        guard (1...120).contains(fps) else { throw UsageError("--fps must be between 1 and 120") }
+        let holdCopies = try parseHold(hold, fps: fps)
+        let target = try AnimationTarget(out)
+        if let workers, !(1...256).contains(workers) { throw UsageError("--workers must be between 1 and 256") }
+        let first = try from.map { try parseDay($0, option: "--from") }
+        let last = try to.map { try parseDay($0, option: "--to") }
+        if let first, let last, first > last { throw UsageError("--from \(first) is after --to \(last)") }
+        let (layout, view) = try options.page()
+        let dataset = try Disk.loadDataset(options.data)
+        guard let firstSnapshot = dataset.timeline.dates.first, let lastSnapshot = dataset.timeline.dates.last else {
+            throw UsageError("\(options.data): the data set has no control snapshots")
+        }
+        let start = first ?? firstSnapshot, end = last ?? lastSnapshot
+        if start < firstSnapshot { throw UsageError("--from \(start) is before the first control snapshot (\(firstSnapshot))") }
+        if start > end { throw UsageError("--from \(start) is after --to \(end)") }
+        let plan = AnimationPlan(dataset: dataset, from: start, to: end, stepDays: stepDays, holdCopies: holdCopies)
+        let scale = options.scale
+
+        let ffmpeg = FFmpeg.find()
+        let framesFolder: String?
+        switch target {
+        case .folder(let dir): framesFolder = dir
+        case .video(let file, _): framesFolder = ffmpeg == nil ? Self.fallbackFolder(for: file) : nil
+        }
+        if let framesFolder { try Disk.makeFolder(framesFolder) }
+
+        let renderFrame: @Sendable (inout Worker, Int) throws -> [UInt8] = { worker, index in
+            let frame = plan.frames[index]
+            let scene = try worker.context.scene(on: frame.day, events: frame.events, interpolate: true)
+            return framesFolder == nil
+                ? try worker.renderer.renderRaster(scene, scale: scale).bgra
+                : try worker.renderer.render(scene, format: .png, scale: scale)
+        }
+        let makeWorker: @Sendable () throws -> Worker = {
+            Worker(context: try MapOptions.context(dataset, layout: layout, view: view), renderer: Renderer())
+        }
+        let pixelWidth = Int((Double(layout.width) * scale).rounded(.up))
+        let pixelHeight = Int((Double(layout.height) * scale).rounded(.up))
+        let threads = workers ?? ProcessInfo.processInfo.activeProcessorCount
+
+        var encoder: VideoEncoder?
+        var palette: String?
+        defer {
+            encoder?.abandon()
+            if let palette { try? FileManager.default.removeItem(atPath: palette) }
+        }
+        if case .video(let file, let format) = target, let ffmpeg {
+            if format == .gif {
+                palette = try Self.makePalette(
+                    ffmpeg: ffmpeg, plan: plan, width: pixelWidth, height: pixelHeight, makeWorker: makeWorker, render: renderFrame)
+            }
+            encoder = try VideoEncoder(
+                ffmpeg: ffmpeg, format: format, width: pixelWidth, height: pixelHeight, fps: fps, palette: palette, target: file)
+        }
+
+        let progress = Progress(total: plan.frames.count, label: "animate")
+        var written = 0
+        try OrderedParallel.run(
+            count: plan.frames.count, workers: threads, window: 2 * threads, makeState: makeWorker, produce: renderFrame
+        ) { index, bytes in
+            let copies = plan.frames[index].copies
+            if let encoder {
+                for _ in 0..<copies { try encoder.write(bytes) }
+            } else if let framesFolder {
+                try Self.writeFrame(bytes, copies: copies, firstNumber: written + 1, folder: framesFolder)
+            }
+            written += copies
+            progress.update(done: index + 1)
+        }
+        let seconds = Double(plan.videoFrameCount) / Double(fps)
+        let summary = "\(plan.frames.count) pictures, \(plan.videoFrameCount) video frames at \(fps) fps (\(formatFixed(seconds, digits: 1)) s)"
+        if let encoder {
+            try encoder.finish()
+            print("\(encoder.target): \(summary)")
+        } else if let framesFolder {
+            print("\(framesFolder): \(summary), as frame-NNNNN.png")
+            if case .video(let file, let format) = target {
+                throw UsageError(
+                    "ffmpeg was not found on PATH, so \(file) was not made; the frames are in \(framesFolder). "
+                        + "To finish: \(FFmpeg.installHint); then run "
+                        + "ffmpeg -framerate \(fps) -i \(framesFolder)/frame-%05d.png \(Self.manualArguments(format)) \(file)")
+            }
+        }
+    }
+
+    struct Worker {
+        let context: SequenceContext
+        let renderer: Renderer
+    }
+
+    /// frame-00001.png …, one file per video frame; held copies are hard links to the first.
+    static func writeFrame(_ png: [UInt8], copies: Int, firstNumber: Int, folder: String) throws {
+        func name(_ n: Int) -> String { (folder as NSString).appendingPathComponent(String(format: "frame-%05d.png", n)) }
+        let first = name(firstNumber)
+        try Disk.writeAtomically(png, to: first)
+        for k in 1..<max(copies, 1) {
+            let copy = name(firstNumber + k)
+            unlink(copy)
+            if link(first, copy) != 0 { try Disk.writeAtomically(png, to: copy) }
+        }
+    }
+
+    /// Where frames go when a video was asked for and ffmpeg is missing: FILE.frames/ beside it.
+    static func fallbackFolder(for file: String) -> String {
+        ((file as NSString).deletingPathExtension) + ".frames"
+    }
+
+    static func manualArguments(_ format: VideoFormat) -> String {
+        switch format {
+        case .mp4: return "-c:v libx264 -pix_fmt yuv420p"
+        case .webm: return "-c:v libvpx-vp9 -crf 32 -b:v 0"
+        case .gif: return "-vf \"split[a][b];[a]palettegen[p];[b][p]paletteuse\""
+        }
+    }
+
+    /// A GIF palette from a few frames spread over the sequence, made before the real pass so the
+    /// encoder never has to hold the whole video in memory.
+    static func makePalette(
+        ffmpeg: String, plan: AnimationPlan, width: Int, height: Int,
+        makeWorker: () throws -> Worker, render: (inout Worker, Int) throws -> [UInt8]
+    ) throws -> String {
+        let path = NSTemporaryDirectory() + "frontline-palette-\(getpid()).png"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ffmpeg)
+        process.arguments = [
+            "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "rawvideo", "-pix_fmt", "bgra",
+            "-s", "\(width)x\(height)", "-i", "pipe:0", "-vf", "palettegen=max_colors=256:stats_mode=full", "-f", "image2", path,
+        ]
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        var worker = try makeWorker()
+        let n = plan.frames.count
+        let picks = Set((0..<min(6, n)).map { k in n == 1 ? 0 : k * (n - 1) / max(1, min(6, n) - 1) }).sorted()
+        for index in picks { try input.fileHandleForWriting.write(contentsOf: try render(&worker, index)) }
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw UsageError("ffmpeg could not make the GIF palette") }
+        return path
+    }
+}
+
+/// What `--out` names: a video file by its extension, or a folder for PNG frames.
+enum AnimationTarget {
+    case video(String, VideoFormat)
+    case folder(String)
+
+    init(_ out: String) throws {
+        var isDir: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: out, isDirectory: &isDir)
+        let ext = (out as NSString).pathExtension.lowercased()
+        if exists && isDir.boolValue {
+            self = .folder(out)
+        } else if let format = VideoFormat(rawValue: ext) {
+            let parent = URL(fileURLWithPath: out).deletingLastPathComponent().path
+            var parentIsDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: parent, isDirectory: &parentIsDir), parentIsDir.boolValue else {
+                throw UsageError("--out \(out): folder \(parent) does not exist")
+            }
+            self = .video(out, format)
+        } else if ext.isEmpty || out.hasSuffix("/") {
+            if exists { throw UsageError("--out \(out): is a file, not a folder") }
+            self = .folder(out)
+        } else {
+            throw UsageError("--out \(out): unknown extension '.\(ext)'; expected .mp4, .webm, .gif or a folder")
+        }
+    }
+}
+
+/// "1d", "7d", "2w" → days (at least 1).
+func parseStep(_ text: String) throws -> Int {
+    let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+    let unit = t.last.map(String.init) ?? ""
+    let number = Int(t.dropLast())
+    guard let number, unit == "d" || unit == "w" else {
+        throw UsageError("--step '\(text)': expected a number of days or weeks, e.g. 1d, 7d or 2w")
+    }
+    guard number > 0 else { throw UsageError("--step '\(text)' must be positive") }
+    return unit == "w" ? number * 7 : number
+}
+
+/// "1s", "0.5s", "500ms", "0" → extra copies of a held frame at `fps`.
+func parseHold(_ text: String, fps: Int) throws -> Int {
+    let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+    let seconds: Double?
+    if t == "0" {
+        seconds = 0
+    } else if t.hasSuffix("ms") {
+        seconds = Double(t.dropLast(2)).map { $0 / 1000 }
+    } else if t.hasSuffix("s") {
+        seconds = Double(t.dropLast())
+    } else {
+        seconds = nil
+    }
+    guard let seconds, seconds.isFinite else { throw UsageError("--hold '\(text)': expected a duration such as 1s, 500ms or 0") }
+    guard (0...60).contains(seconds) else { throw UsageError("--hold '\(text)' must be between 0 and 60 s") }
+    return Int((seconds * Double(fps)).rounded())
+}
