@@ -6,10 +6,10 @@ RELEASE   := .build/release/frontline
 DEBUG     := .build/debug/frontline
 SHARED    ?= ../shared
 REGION    := 33.5,50.5,37,52.2
-DEB_PKGS  := libcairo2-dev libpango1.0-dev libgeos-dev libproj-dev fonts-noto-core fonts-dejavu-core poppler-utils libxml2-utils
+DEB_PKGS  := libcairo2-dev libpango1.0-dev libgeos-dev libproj-dev fonts-noto-core fonts-dejavu-core poppler-utils libxml2-utils ffmpeg
 
 .DEFAULT_GOAL := render
-.PHONY: render test lint deps build data basemap clean
+.PHONY: render animation test lint deps build data basemap clean
 
 ## Install missing Debian packages (as root), or print the exact command to run.
 deps:
@@ -32,6 +32,12 @@ render: build
 	$(RELEASE) stats --data GeoData --format csv > Renders/kursk-stats.csv.tmp && mv Renders/kursk-stats.csv.tmp Renders/kursk-stats.csv
 	$(RELEASE) chart --data GeoData --out Renders/kursk-area.png
 	$(RELEASE) chart --data GeoData --out Renders/kursk-area.svg
+
+## The default animation, 1 Aug 2024 to the last snapshot: a 1080p MP4 (a frame a day, morphing
+## between snapshots) and the small GIF the README shows.
+animation: build
+	$(RELEASE) animate --data GeoData --from 2024-08-01 --step 1d --fps 24 --hold 1s --out Renders/kursk-2024-2025.mp4
+	$(RELEASE) animate --data GeoData --from 2024-08-01 --step 2d --fps 12 --hold 0.5s --size 960x540 --out Renders/kursk-2024-2025.gif
 
 test: deps
 	$(SWIFT) build

@@ -101,7 +101,8 @@ struct Animate: ParsableCommand {
             progress.update(done: index + 1)
         }
         let seconds = Double(plan.videoFrameCount) / Double(fps)
-        let summary = "\(plan.frames.count) pictures, \(plan.videoFrameCount) video frames at \(fps) fps (\(formatFixed(seconds, digits: 1)) s)"
+        let summary =
+            "\(plan.frames.count) pictures, \(plan.videoFrameCount) video frames at \(fps) fps (\(formatFixed(seconds, digits: 1)) s)"
         if let encoder {
             try encoder.finish()
             print("\(encoder.target): \(summary)")

@@ -111,7 +111,10 @@ struct AnimateCommandTests {
         let dir = try TempDir()
         let video = dir.path("a.mp4")
         let r = try await CLI.run(
-            ["animate", "--data", CLI.data, "--from", "2024-09-01", "--to", "2024-09-03", "--size", "480x270", "--hold", "0", "--out", video],
+            [
+                "animate", "--data", CLI.data, "--from", "2024-09-01", "--to", "2024-09-03", "--size", "480x270", "--hold", "0", "--out",
+                video,
+            ],
             path: "/nonexistent")
         #expect(r.status != 0)
         #expect(r.stderrLines.last?.contains("ffmpeg was not found") == true, "\(r.stderr)")
