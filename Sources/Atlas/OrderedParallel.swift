@@ -84,12 +84,15 @@ public enum OrderedParallel {
         func take(_ index: Int) throws -> Output {
             condition.lock()
             defer { condition.unlock() }
-            while results[index] == nil && error == nil { condition.wait() }
-            if let error { throw error }
-            let output = results.removeValue(forKey: index)!
-            consumed = index + 1
-            condition.broadcast()
-            return output
+            while true {
+                if let error { throw error }
+                if let output = results.removeValue(forKey: index) {
+                    consumed = index + 1
+                    condition.broadcast()
+                    return output
+                }
+                condition.wait()
+            }
         }
 
         func fail(_ e: any Error) {

@@ -64,9 +64,10 @@ extension Renderer {
         let rowBytes = width * 4
         // ARGB32 is native-endian 0xAARRGGBB: B, G, R, A in memory on little-endian machines.
         let bytes = [UInt8](unsafeUninitializedCapacity: rowBytes * height) { buffer, count in
+            guard let base = buffer.baseAddress else { return }
             for row in 0..<height {
                 let source = UnsafeRawPointer(data + row * stride)
-                UnsafeMutableRawPointer(buffer.baseAddress! + row * rowBytes).copyMemory(from: source, byteCount: rowBytes)
+                UnsafeMutableRawPointer(base + row * rowBytes).copyMemory(from: source, byteCount: rowBytes)
             }
             count = rowBytes * height
         }

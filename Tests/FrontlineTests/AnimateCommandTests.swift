@@ -26,8 +26,9 @@ struct AnimateCommandTests {
     }
 
     func requireFFmpeg() throws -> (ffmpeg: String, ffprobe: String) {
-        try #require(Self.ffmpeg != nil && Self.ffprobe != nil, "ffmpeg is missing: apt-get install -y ffmpeg (make test installs it)")
-        return (Self.ffmpeg!, Self.ffprobe!)
+        let ffmpeg = try #require(Self.ffmpeg, "ffmpeg is missing: apt-get install -y ffmpeg (make test installs it)")
+        let ffprobe = try #require(Self.ffprobe, "ffprobe is missing: apt-get install -y ffmpeg (make test installs it)")
+        return (ffmpeg, ffprobe)
     }
 
     func countFrames(_ file: String) throws -> Int {

@@ -66,3 +66,41 @@ struct AnimationTraceTests {
         #expect(tweens == plan.frames.count - 9, "9 snapshot dates from 2024-08-01 to 2025-04-01")
     }
 }
+
+/// The committed Renders/: the stats table is current, and the chart shows the same numbers.
+@Suite("Renders agree")
+struct RendersAgreeTests {
+    @Test("Renders/kursk-stats.csv rows match the area chart's labelled points, snapshot by snapshot")
+    func chartMatchesStats() throws {
+        let dataset = try KurskData.loaded.get()
+        let csv = try String(contentsOf: KurskData.repoRoot.appendingPathComponent("Renders/kursk-stats.csv"), encoding: .utf8)
+        var fromCSV: [String] = []
+        for line in csv.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard f.count == 7, f[0] == f[1], let km2 = Double(f[4]), km2 > 0 else { continue }
+            fromCSV.append("\(f[0]) \(f[2]) \(formatFixed(km2, digits: 0))")
+        }
+        let chart = AreaChart(dataset: dataset, theme: .standard, measurer: try PangoTextMeasurer()).scene(width: 1600, height: 900)
+        // The chart's description lists "date: side N km², …" for each snapshot date.
+        var fromChart: [String] = []
+        for part in chart.description.dropFirst("Area over time. ".count).split(separator: ";") {
+            let halves = part.split(separator: ":", maxSplits: 1)
+            guard halves.count == 2 else { continue }
+            for entry in halves[1].split(separator: ",") {
+                let words = entry.split(separator: " ")
+                guard words.count == 3 else { continue }
+                fromChart.append("\(halves[0].trimmingCharacters(in: .whitespaces)) \(words[0]) \(words[1])")
+            }
+        }
+        #expect(!fromCSV.isEmpty)
+        #expect(fromChart == fromCSV)
+    }
+
+    @Test("Renders/kursk-stats.csv is what `frontline stats` prints today")
+    func statsCurrent() async throws {
+        let r = try await CLI.run(["stats", "--data", CLI.data, "--format", "csv"])
+        #expect(r.status == 0)
+        let committed = try String(contentsOf: KurskData.repoRoot.appendingPathComponent("Renders/kursk-stats.csv"), encoding: .utf8)
+        #expect(r.stdout == committed, "run `make render` to bring Renders/ up to date")
+    }
+}
