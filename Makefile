@@ -28,7 +28,7 @@ build: deps
 ## Render every reported date as PNG and SVG into Renders/.
 render: build
 	$(RELEASE) validate GeoData
-	$(RELEASE) frames --data GeoData --out Renders --format png,svg --prefix kursk-
+	$(RELEASE) frames --data GeoData --out Renders --format png,svg --prefix kursk- --png-compression small
 	$(RELEASE) stats --data GeoData --format csv > Renders/kursk-stats.csv.tmp && mv Renders/kursk-stats.csv.tmp Renders/kursk-stats.csv
 	$(RELEASE) chart --data GeoData --out Renders/kursk-area.png
 	$(RELEASE) chart --data GeoData --out Renders/kursk-area.svg

@@ -21,10 +21,11 @@ let package = Package(
             name: "CGEOS", path: "Sources/CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(
             name: "CProj", path: "Sources/CProj", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "GeoCore", dependencies: ["CGEOS", "CProj"]),
         .target(name: "MapData", dependencies: ["GeoCore"]),
         .target(name: "Cartography", dependencies: ["GeoCore"]),
-        .target(name: "MapRender", dependencies: ["Cartography", "GeoCore", "CCairo"]),
+        .target(name: "MapRender", dependencies: ["Cartography", "GeoCore", "CCairo", "CZlib"]),
         .target(name: "Atlas", dependencies: ["MapData", "Cartography", "GeoCore"]),
         .executableTarget(
             name: "frontline",

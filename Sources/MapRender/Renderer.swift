@@ -5,7 +5,9 @@ import Cartography
 /// The renderer holds no state; every call builds its own surface, so concurrent calls are safe.
 /// Output is byte-stable: the same scene gives the same bytes, in one process or across processes.
 public struct Renderer: Sendable {
-    public init() {}
+    public let pngCompression: PNGCompression
+
+    public init(pngCompression: PNGCompression = .fast) { self.pngCompression = pngCompression }
 
     /// Renders `scene` as `format`.
     ///
@@ -16,7 +18,7 @@ public struct Renderer: Sendable {
     public func render(_ scene: Scene, format: OutputFormat, scale: Double = 1) throws -> [UInt8] {
         try SceneValidation.check(scene, scale: scale, format: format)
         switch format {
-        case .png: return try PNGOutput.render(scene, scale: scale)
+        case .png: return try FastPNG.encode(try renderRaster(scene, scale: scale), compression: pngCompression)
         case .svg: return try SVGOutput.render(scene)
         case .pdf: return try PDFOutput.render(scene)
         }

@@ -26,6 +26,8 @@ struct Animate: ParsableCommand {
     @Option(help: "How long snapshot dates and frames with events stay on screen: Ns, Nms, or 0.") var hold: String = "1s"
     @Option(help: "FILE.mp4, FILE.webm, FILE.gif, or a folder for PNG frames.") var out: String
     @Option(help: "Worker threads (default: all cores).") var workers: Int?
+    @Option(help: "Render part I of N (0-based) of the frames into the folder, e.g. 0/4 (see `frames --help`).")
+    var shard: String?
     @OptionGroup var options: MapOptions
 
     func run() throws {
@@ -34,6 +36,10 @@ struct Animate: ParsableCommand {
         guard (1...120).contains(fps) else { throw UsageError("--fps must be between 1 and 120") }
         let holdCopies = try parseHold(hold, fps: fps)
         let target = try AnimationTarget(out)
+        let part = try Shard.resolve(shard)
+        if part != nil, case .video = target {
+            throw UsageError("--shard needs a folder for --out: a video cannot be split across machines; encode the frames after")
+        }
         if let workers, !(1...256).contains(workers) { throw UsageError("--workers must be between 1 and 256") }
         let first = try from.map { try parseDay($0, option: "--from") }
         let last = try to.map { try parseDay($0, option: "--to") }
@@ -47,7 +53,7 @@ struct Animate: ParsableCommand {
         if start < firstSnapshot { throw UsageError("--from \(start) is before the first control snapshot (\(firstSnapshot))") }
         if start > end { throw UsageError("--from \(start) is after --to \(end)") }
         let plan = AnimationPlan(dataset: dataset, from: start, to: end, stepDays: stepDays, holdCopies: holdCopies)
-        let scale = options.scale
+        let (scale, renderer) = (options.scale, options.renderer)
 
         let ffmpeg = FFmpeg.find()
         let framesFolder: String?
@@ -65,7 +71,7 @@ struct Animate: ParsableCommand {
                 : try worker.renderer.render(scene, format: .png, scale: scale)
         }
         let makeWorker: @Sendable () throws -> Worker = {
-            Worker(context: try MapOptions.context(dataset, layout: layout, view: view), renderer: Renderer())
+            Worker(context: try MapOptions.context(dataset, layout: layout, view: view), renderer: renderer)
         }
         let pixelWidth = Int((Double(layout.width) * scale).rounded(.up))
         let pixelHeight = Int((Double(layout.height) * scale).rounded(.up))
@@ -86,23 +92,27 @@ struct Animate: ParsableCommand {
                 ffmpeg: ffmpeg, format: format, width: pixelWidth, height: pixelHeight, fps: fps, palette: palette, target: file)
         }
 
-        let progress = Progress(total: plan.frames.count, label: "animate")
-        var written = 0
+        // This part's pictures, numbered as in the whole sequence, so parts side by side are the whole.
+        let mine = part?.range(of: plan.frames.count) ?? 0..<plan.frames.count
+        let progress = Progress(total: mine.count, label: "animate")
+        var written = plan.frames[..<mine.lowerBound].reduce(0) { $0 + $1.copies }
         try OrderedParallel.run(
-            count: plan.frames.count, workers: threads, window: 2 * threads, makeState: makeWorker, produce: renderFrame
-        ) { index, bytes in
-            let copies = plan.frames[index].copies
+            count: mine.count, workers: threads, window: 2 * threads, makeState: makeWorker,
+            produce: { worker, k in try renderFrame(&worker, mine.lowerBound + k) }
+        ) { k, bytes in
+            let copies = plan.frames[mine.lowerBound + k].copies
             if let encoder {
                 for _ in 0..<copies { try encoder.write(bytes) }
             } else if let framesFolder {
                 try Self.writeFrame(bytes, copies: copies, firstNumber: written + 1, folder: framesFolder)
             }
             written += copies
-            progress.update(done: index + 1)
+            progress.update(done: k + 1)
         }
         let seconds = Double(plan.videoFrameCount) / Double(fps)
+        let shardNote = part.map { " (part \($0.index) of \($0.count): pictures \(mine.lowerBound + 1)–\(mine.upperBound))" } ?? ""
         let summary =
-            "\(plan.frames.count) pictures, \(plan.videoFrameCount) video frames at \(fps) fps (\(formatFixed(seconds, digits: 1)) s)"
+            "\(plan.frames.count) pictures\(shardNote), \(plan.videoFrameCount) video frames at \(fps) fps (\(formatFixed(seconds, digits: 1)) s)"
         if let encoder {
             try encoder.finish()
             print("\(encoder.target): \(summary)")

@@ -10,6 +10,10 @@ struct MapOptions: ParsableArguments {
     @Option(help: "Page size in CSS pixels, WxH.") var size: String = "1920x1080"
     @Option(help: "Pixel density for PNG (2 for HiDPI).") var scale: Double = 1
     @Option(help: "Map extent W,S,E,N in degrees; default: the data set's view.") var bbox: String?
+    @Option(help: "PNG compression: fast (no filter, deflate 1) or small (adaptive filters, deflate 9).")
+    var pngCompression: PNGCompression = .fast
+
+    var renderer: Renderer { Renderer(pngCompression: pngCompression) }
 
     func pageSize() throws -> (Int, Int) {
         let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
@@ -41,6 +45,8 @@ struct MapOptions: ParsableArguments {
         try SequenceContext(dataset: dataset, theme: .standard, layout: layout, measurer: PangoTextMeasurer(), view: view)
     }
 }
+
+extension PNGCompression: ExpressibleByArgument {}
 
 /// Parses a --date style argument, naming the option in the error.
 func parseDay(_ text: String, option: String) throws -> Day {

@@ -38,7 +38,7 @@ struct Render: ParsableCommand {
         let target = out ?? "frontline-\(day).\(fmt.rawValue)"
         let context = try options.context()
         let scene = try context.scene(on: day, interpolate: interpolate)
-        let bytes = try Renderer().render(scene, format: fmt, scale: options.scale)
+        let bytes = try options.renderer.render(scene, format: fmt, scale: options.scale)
         try Disk.writeAtomically(bytes, to: target)
         print(target)
     }
@@ -49,9 +49,14 @@ struct Frames: ParsableCommand {
         abstract: "Render one map per reported date, named by its date.",
         discussion: """
             Reported dates are the snapshot dates and the event dates together (see `frontline dates`).
+            Frames render in parallel on all cores. --shard I/N renders part I (0-based) of N, a
+            contiguous block of the dates, with the same file names, for a Slurm job array or a
+            Kubernetes Indexed Job (read from SLURM_ARRAY_TASK_ID/COUNT or JOB_COMPLETION_INDEX
+            with FRONTLINE_SHARDS when --shard is not given).
             Examples:
               frontline frames --out Renders/ --format png,svg
               frontline frames --from 2024-08-01 --to 2024-09-01 --out frames/
+              frontline frames --out frames/ --shard 0/4
             """)
 
     @Option(help: "First date, YYYY-MM-DD (default: the first reported date).") var from: String?
@@ -59,6 +64,8 @@ struct Frames: ParsableCommand {
     @Option(help: "Output folder.") var out: String
     @Option(help: "Formats, comma-separated: png, svg, pdf.") var format: String = "png"
     @Option(help: "File name prefix.") var prefix: String = ""
+    @Option(help: "Render part I of N (0-based), e.g. 0/4.") var shard: String?
+    @Option(help: "Worker threads (default: all cores).") var workers: Int?
     @OptionGroup var options: MapOptions
 
     func run() throws {
@@ -66,18 +73,31 @@ struct Frames: ParsableCommand {
         let last = try to.map { try parseDay($0, option: "--to") }
         if let first, let last, first > last { throw UsageError("--from \(first) is after --to \(last)") }
         let formats = try parseFormats(format)
-        let context = try options.context()
-        let days = context.dataset.reportedDates.filter { d in (first.map { d >= $0 } ?? true) && (last.map { d <= $0 } ?? true) }
-        guard !days.isEmpty else { throw UsageError("no reported dates in the range") }
+        let part = try Shard.resolve(shard)
+        if let workers, !(1...256).contains(workers) { throw UsageError("--workers must be between 1 and 256") }
+        let (layout, view) = try options.page()
+        let dataset = try Disk.loadDataset(options.data)
+        let all = dataset.reportedDates.filter { d in (first.map { d >= $0 } ?? true) && (last.map { d <= $0 } ?? true) }
+        guard !all.isEmpty else { throw UsageError("no reported dates in the range") }
+        let days = part.map { Array(all[$0.range(of: all.count)]) } ?? all
         try Disk.makeFolder(out)
-        let renderer = Renderer()
-        for day in days {
-            let scene = try context.scene(on: day)
-            for f in formats {
-                let target = (out as NSString).appendingPathComponent("\(prefix)\(day).\(f.rawValue)")
-                try Disk.writeAtomically(try renderer.render(scene, format: f, scale: options.scale), to: target)
+        let (renderer, scale, prefix, out) = (options.renderer, options.scale, prefix, out)
+        let threads = workers ?? ProcessInfo.processInfo.activeProcessorCount
+        try OrderedParallel.run(
+            count: days.count, workers: threads, window: 2 * threads,
+            makeState: { try MapOptions.context(dataset, layout: layout, view: view) },
+            produce: { context, index in
+                let scene = try context.scene(on: days[index])
+                return try formats.map { f in
+                    (
+                        (out as NSString).appendingPathComponent("\(prefix)\(days[index]).\(f.rawValue)"),
+                        try renderer.render(scene, format: f, scale: scale)
+                    )
+                }
             }
-            print("\(day)")
+        ) { index, files in
+            for (path, bytes) in files { try Disk.writeAtomically(bytes, to: path) }
+            print("\(days[index])")
         }
     }
 }

@@ -18,7 +18,8 @@ enum CLI {
     }
 
     static func run(
-        _ arguments: [String], path: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+        _ arguments: [String], path: String? = nil, environment: [String: String] = [:],
+        sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> Result {
         try #require(
             FileManager.default.isExecutableFile(atPath: binary.path),
@@ -34,7 +35,7 @@ enum CLI {
         process.arguments = arguments
         process.currentDirectoryURL = root
         let env = ProcessInfo.processInfo.environment
-        process.environment = ["PATH": path ?? env["PATH"] ?? "/usr/bin:/bin", "HOME": env["HOME"] ?? "/tmp"]
+        process.environment = ["PATH": path ?? env["PATH"] ?? "/usr/bin:/bin", "HOME": env["HOME"] ?? "/tmp"].merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err

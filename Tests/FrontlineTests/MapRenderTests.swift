@@ -243,3 +243,48 @@ private final class SVGTitleReader: NSObject, XMLParserDelegate {
         #expect(ink.y1 >= box.y - 1 && ink.y2 <= box.maxY + 1, "vertical \(ink.y1)...\(ink.y2) vs \(box.y)...\(box.maxY)")
     }
 }
+
+@Suite("PNG encoder")
+struct PNGEncoderTests {
+    func scene(background: Color) -> Scene {
+        Scene(
+            width: 64, height: 48, background: background,
+            items: [
+                .path(
+                    PagePath(subpaths: [[Point(4, 4), Point(60, 10), Point(30, 44)]], closed: true),
+                    fill: Fill(Color(hex: 0x2F74C0, alpha: 0.5)), stroke: Stroke(.black, width: 1.5))
+            ], title: "t", description: "", date: "2024-09-01")
+    }
+
+    @Test("fast and small decode to exactly the drawn pixels; opaque pages are RGB, others RGBA", arguments: PNGCompression.allCases)
+    func roundTrip(_ compression: PNGCompression) throws {
+        for (background, colourType) in [(Color(hex: 0xF0F0F0), UInt8(2)), (Color(hex: 0xF0F0F0, alpha: 0.5), UInt8(6))] {
+            let s = scene(background: background)
+            let bytes = try Renderer(pngCompression: compression).render(s, format: .png)
+            #expect(bytes[25] == colourType, "IHDR colour type")
+            let decoded = try decodePNG(bytes)
+            let drawn = try renderPixels(s)
+            #expect(decoded.width == drawn.width && decoded.height == drawn.height)
+            if colourType == 2 {
+                #expect(decoded.pixels == drawn.pixels)
+            } else {
+                // Premultiplied → straight → premultiplied loses at most one step per channel.
+                for (a, b) in zip(decoded.pixels, drawn.pixels) {
+                    for shift in [0, 8, 16, 24] as [UInt32] {
+                        #expect(abs(Int((a >> shift) & 0xFF) - Int((b >> shift) & 0xFF)) <= 1)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("small is no larger than fast, and both are byte-stable")
+    func sizes() throws {
+        let s = scene(background: Color(hex: 0xF0F0F0))
+        let fast = try Renderer(pngCompression: .fast).render(s, format: .png)
+        let small = try Renderer(pngCompression: .small).render(s, format: .png)
+        #expect(small.count <= fast.count)
+        #expect(try Renderer(pngCompression: .fast).render(s, format: .png) == fast)
+        #expect(try Renderer(pngCompression: .small).render(s, format: .png) == small)
+    }
+}
