@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 /// Runs the built `frontline` binary as a user would, with a clean environment (PATH and HOME only).
-private enum CLI {
+enum CLI {
     static let root = KurskData.repoRoot
     static let binary = root.appendingPathComponent(".build/debug/frontline")
     static let data = KurskData.folder.path
@@ -53,7 +53,7 @@ private enum CLI {
 }
 
 /// A fresh temporary folder, removed when the value goes away.
-private final class TempDir: Sendable {
+final class TempDir: Sendable {
     let url: URL
     init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("frontline-tests-\(UUID().uuidString)")
@@ -91,10 +91,10 @@ private func pngSize(_ bytes: [UInt8]) -> (width: Int, height: Int)? {
     return (be32(16), be32(20))
 }
 
-private func read(_ path: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) }
+func read(_ path: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) }
 
 /// Checks what every failed command must do: non-zero exit, one line on stderr holding the facts, no output left.
-private func expectCleanFailure(
+func expectCleanFailure(
     _ r: CLI.Result, mentions facts: [String], outDir: TempDir?,
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
