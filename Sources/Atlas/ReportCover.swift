@@ -16,7 +16,9 @@ public struct ReportCover {
     public func scene(width: Int, height: Int, rows: [DateStatistics]) -> Scene {
         let layout = Layout(width: width, height: height)
         let u = layout.unit, w = Double(width), h = Double(height)
-        let margin = 56 * u, textWidth = w - 2 * margin
+        // Text in a column on the left, the chart filling the rest: the chart keeps a near-landscape shape,
+        // so its type stays close to the size it has on its own.
+        let margin = 56 * u, textWidth = min(520 * u, w * 0.3)
         let font = theme.fontFamily, m = dataset.manifest
         var items: [SceneItem] = []
         var y = margin
@@ -38,14 +40,13 @@ public struct ReportCover {
         // Credits at the foot; the chart takes the room between.
         let creditStyle = TextStyle(family: font, size: 13 * u, color: theme.mutedText)
         let credits = ((m.caveat.map { ["Caveat: " + $0] } ?? []) + m.attribution).joined(separator: "\n")
-        let creditHeight = measurer.measure(credits, style: creditStyle, maxWidth: textWidth).height
-        let chartTop = y + 16 * u, chartBottom = h - margin - creditHeight - 16 * u
-        let chartSize = (width: Int(textWidth.rounded(.down)), height: Int((chartBottom - chartTop).rounded(.down)))
-        if Double(chartSize.height) >= 200 * u {
+        let chartLeft = margin + textWidth + 32 * u, chartTop = margin
+        let chartSize = (width: Int((w - margin - chartLeft).rounded(.down)), height: Int((h - 2 * margin).rounded(.down)))
+        if chartSize.width >= 300, chartSize.height >= 200 {
             let chart = AreaChart(dataset: dataset, theme: theme, measurer: measurer).scene(
                 width: chartSize.width, height: chartSize.height)
-            let frame = Rect(x: margin, y: chartTop, width: Double(chartSize.width), height: Double(chartSize.height))
-            header.append(.group(id: "chart", clip: frame, items: chart.items.map { $0.offset(dx: margin, dy: chartTop) }))
+            let frame = Rect(x: chartLeft, y: chartTop, width: Double(chartSize.width), height: Double(chartSize.height))
+            header.append(.group(id: "chart", clip: frame, items: chart.items.map { $0.offset(dx: chartLeft, dy: chartTop) }))
         }
         header.append(
             .group(
