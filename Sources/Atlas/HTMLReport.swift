@@ -6,14 +6,17 @@ import MapData
 /// `file://` with no network; the script only shows and hides what the page already holds, so without
 /// it the first date and every table still read. All text from the data is HTML-escaped.
 public struct HTMLReport {
-    /// One reported date: its map files (relative paths) and the alt text of its map.
+    /// One reported date: its map files (relative paths), their page size in px and the map's alt text.
     public struct Frame: Sendable {
         public let day: Day
         public let mapFile: String
         public let pngFile: String?
+        public let width: Int
+        public let height: Int
         public let altText: String
-        public init(day: Day, mapFile: String, pngFile: String?, altText: String) {
-            self.day = day; self.mapFile = mapFile; self.pngFile = pngFile; self.altText = altText
+        public init(day: Day, mapFile: String, pngFile: String?, width: Int, height: Int, altText: String) {
+            self.day = day; self.mapFile = mapFile; self.pngFile = pngFile; self.width = width; self.height = height
+            self.altText = altText
         }
     }
 
@@ -22,15 +25,16 @@ public struct HTMLReport {
     public let stats: [DateStatistics]
     public let chartFile: String
     public let chartAlt: String
+    public let chartSize: (width: Int, height: Int)
     /// Downloadable data beside the page: (label, relative path).
     public let dataFiles: [(label: String, file: String)]
 
     public init(
         dataset: Dataset, frames: [Frame], stats: [DateStatistics], chartFile: String, chartAlt: String,
-        dataFiles: [(label: String, file: String)]
+        chartSize: (width: Int, height: Int), dataFiles: [(label: String, file: String)]
     ) {
         self.dataset = dataset; self.frames = frames; self.stats = stats; self.chartFile = chartFile
-        self.chartAlt = chartAlt; self.dataFiles = dataFiles
+        self.chartAlt = chartAlt; self.chartSize = chartSize; self.dataFiles = dataFiles
     }
 
     public func html() -> String {
@@ -59,7 +63,7 @@ public struct HTMLReport {
         h += """
             <section id="chart">
             <h2>Ground held across the border</h2>
-            <img src="\(e(chartFile))" width="1600" height="900" alt="\(e(chartAlt))">
+            <img src="\(e(chartFile))" width="\(chartSize.width)" height="\(chartSize.height)" alt="\(e(chartAlt))">
             </section>
 
             """
@@ -88,7 +92,7 @@ public struct HTMLReport {
             <output id="date" for="slider">\(e(first.day.longDescription))</output>
             </div>
             <figure>
-            <img id="map" src="\(e(first.mapFile))" width="\(1920)" height="\(1080)" alt="\(e(first.altText))">
+            <img id="map" src="\(e(first.mapFile))" width="\(first.width)" height="\(first.height)" alt="\(e(first.altText))">
             </figure>
             <p class="hint">Use the slider, ← and → (Home, End), or Play. Files of this map:
             <a id="svg-link" href="\(e(first.mapFile))">SVG</a>\(first.pngFile.map { " · <a id=\"png-link\" href=\"\(e($0))\">PNG</a>" } ?? "")</p>

@@ -63,7 +63,9 @@ struct Report: ParsableCommand {
             let svg = "maps/\(day).svg", png = "maps/\(day).png"
             try folder.write(try renderer.render(scene, format: .svg), to: svg)
             try folder.write(try renderer.render(scene, format: .png, scale: options.scale), to: png)
-            frames.append(HTMLReport.Frame(day: day, mapFile: svg, pngFile: png, altText: scene.description))
+            frames.append(
+                HTMLReport.Frame(
+                    day: day, mapFile: svg, pngFile: png, width: scene.width, height: scene.height, altText: scene.description))
         }
         let chart = AreaChart(dataset: context.dataset, theme: context.theme, measurer: try PangoTextMeasurer()).scene(
             width: 1600, height: 900)
@@ -72,6 +74,7 @@ struct Report: ParsableCommand {
         try folder.write(Array(Stats.json(rows).utf8), to: "data/stats.json")
         let page = HTMLReport(
             dataset: context.dataset, frames: frames, stats: rows, chartFile: "chart.svg", chartAlt: chart.description,
+            chartSize: (chart.width, chart.height),
             dataFiles: [("statistics (CSV)", "data/stats.csv"), ("statistics (JSON)", "data/stats.json")])
         try folder.write(Array(page.html().utf8), to: "index.html")
         try folder.commit()
