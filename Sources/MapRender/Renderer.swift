@@ -20,7 +20,17 @@ public struct Renderer: Sendable {
         switch format {
         case .png: return try FastPNG.encode(try renderRaster(scene, scale: scale), compression: pngCompression)
         case .svg: return try SVGOutput.render(scene)
-        case .pdf: return try PDFOutput.render(scene)
+        case .pdf: return try PDFOutput.render(pages: [scene])
         }
+    }
+
+    /// Renders `pages` as one PDF, a page per scene, each page the size of its scene.
+    ///
+    /// The document's title, subject and creation date come from the first scene; with more than one
+    /// page each page also gets a bookmark named by its scene's title.
+    /// - Throws: `RenderError` for no pages, an empty page, a bad date, or any Cairo error.
+    public func renderPDF(pages: [Scene]) throws -> [UInt8] {
+        for page in pages { try SceneValidation.check(page, scale: 1, format: .pdf) }
+        return try PDFOutput.render(pages: pages)
     }
 }

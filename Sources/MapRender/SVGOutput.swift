@@ -1,21 +1,26 @@
-internal import CCairo
 import Cartography
 
-/// SVG 1.1 in pixel units, made byte-stable and given a title and description.
+/// SVG 1.1 fit for embedding: real `<text>`, one named `<g>` per scene group, a `viewBox`, and a
+/// `<title>` and `<desc>` holding the scene's title and alt text.
+///
+/// Cairo draws all geometry (paths, markers, hatching, swatches) exactly as for PNG and PDF, one run of
+/// consecutive non-text items at a time (`SVGFragment`); text items are written as `<text>` by
+/// `SVGText`; group items become `<g id="…">` with their clip. Drawing order is the scene's order.
+/// Every value is written without locale and every id is renumbered, so the bytes depend only on the scene.
 enum SVGOutput {
     static func render(_ scene: Scene) throws -> [UInt8] {
-        let sink = ByteSink()
-        try withExtendedLifetime(sink) {
-            guard
-                let surface = cairo_svg_surface_create_for_stream(
-                    ByteSink.write, sink.closure, Double(scene.width), Double(scene.height))
-            else { throw RenderError("SVG: cairo_svg_surface_create_for_stream returned no surface") }
-            let canvas = try CairoCanvas(surface: surface, stage: "SVG")
-            cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1)
-            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
-            try SceneDrawer(context: canvas.context).draw(scene)
-            try canvas.finish(stage: "SVG")
-        }
-        return try SVGDocumentFix.apply(to: sink.bytes, scene: scene)
+        let document = SVGDocument(width: scene.width, height: scene.height, layout: try TextLayout())
+        var out = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" \
+            width="\(scene.width)" height="\(scene.height)" viewBox="0 0 \(scene.width) \(scene.height)" version="1.1">
+            <title>\(XMLEscaping.escape(scene.title))</title>
+            <desc>\(XMLEscaping.escape(scene.description))</desc>
+            <rect id="background" x="0" y="0" width="\(scene.width)" height="\(scene.height)"\(SVGFormat.paint("fill", scene.background))/>
+
+            """
+        out += try document.markup(scene.items)
+        out += "</svg>\n"
+        return Array(out.utf8)
     }
 }

@@ -20,7 +20,8 @@ final class SceneDrawer {
         try draw(scene.items)
     }
 
-    private func draw(_ items: [SceneItem]) throws {
+    /// Draws `items` in order, without painting the background (SVG draws runs of items one at a time).
+    func draw(_ items: [SceneItem]) throws {
         for item in items {
             switch item {
             case let .path(path, fill, stroke):

@@ -13,5 +13,8 @@ struct Frontline: ParsableCommand {
               frontline frames --from 2024-08-01 --to 2024-12-31 --out Renders/
               frontline validate GeoData
             """,
-        subcommands: [Render.self, Frames.self, Animate.self, Dates.self, Diff.self, Stats.self, Chart.self, Validate.self, Import.self])
+        subcommands: [
+            Render.self, Frames.self, Animate.self, Dates.self, Diff.self, Stats.self, Chart.self, Report.self, Validate.self,
+            Import.self,
+        ])
 }

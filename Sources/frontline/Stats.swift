@@ -18,18 +18,23 @@ struct Stats: ParsableCommand {
     func run() throws {
         guard format == "csv" || format == "json" else { throw UsageError("unknown --format '\(format)'; expected csv or json") }
         let rows = DateStatistics.table(try Disk.loadDataset(data))
+        print(format == "csv" ? Self.csv(rows) : Self.json(rows), terminator: "")
+    }
+
+    /// One line per date and side, with a header line; numbers to two decimals, no locale.
+    static func csv(_ rows: [DateStatistics]) -> String {
         func r(_ v: Double) -> String { formatFixed(v, digits: 2) }
-        if format == "csv" {
-            print("date,snapshot,side,held_km2,across_border_km2,change_km2,settlements_held")
-            for row in rows {
-                for s in row.sides {
-                    print(
-                        "\(row.date),\(row.snapshotDate),\(s.side),\(r(s.heldKm2)),\(r(s.acrossBorderKm2)),\(s.changeKm2.map(r) ?? ""),\(s.settlementsHeld)"
-                    )
-                }
+        var out = "date,snapshot,side,held_km2,across_border_km2,change_km2,settlements_held\n"
+        for row in rows {
+            for s in row.sides {
+                out +=
+                    "\(row.date),\(row.snapshotDate),\(s.side),\(r(s.heldKm2)),\(r(s.acrossBorderKm2)),\(s.changeKm2.map(r) ?? ""),\(s.settlementsHeld)\n"
             }
-            return
         }
+        return out
+    }
+
+    static func json(_ rows: [DateStatistics]) -> String {
         func n(_ v: Double) -> JSONValue { .number((v * 100).rounded() / 100) }
         let json = JSONValue.array(
             rows.map { row in
@@ -47,6 +52,6 @@ struct Stats: ParsableCommand {
                     ),
                 ])
             })
-        print(JSONWriter.write(json), terminator: "")
+        return JSONWriter.write(json)
     }
 }

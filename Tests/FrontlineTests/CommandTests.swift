@@ -94,10 +94,10 @@ private func pngSize(_ bytes: [UInt8]) -> (width: Int, height: Int)? {
     return (be32(16), be32(20))
 }
 
-private func read(_ path: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) }
+func read(_ path: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) }
 
 /// Checks what every failed command must do: non-zero exit, one line on stderr holding the facts, no output left.
-private func expectCleanFailure(
+func expectCleanFailure(
     _ r: CLI.Result, mentions facts: [String], outDir: TempDir?,
     sourceLocation: SourceLocation = #_sourceLocation
 ) {

@@ -115,7 +115,8 @@ private final class SVGTitleReader: NSObject, XMLParserDelegate {
         #expect(text.contains("viewBox=\"0 0 160 150\""))
         #expect(text.contains("<title>Kursk &lt;script&gt;&amp;</title>"))
         #expect(text.contains("<desc>Test &quot;map&quot; &apos;one&apos;</desc>"))
-        #expect(text.contains("id=\"surface1\""))
+        #expect(text.contains("<g id=\"clipped\" clip-path=\"url(#clipped-clip)\">"))
+        #expect(!text.contains("surface"), "Cairo's process-wide surface ids are renamed")
 
         let parser = XMLParser(data: Data(svg))
         let reader = SVGTitleReader()
@@ -125,13 +126,13 @@ private final class SVGTitleReader: NSObject, XMLParserDelegate {
         #expect(reader.title == "Kursk <script>&")
     }
 
-    @Test func svgIdsAreRenumberedInOrderOfFirstAppearance() {
+    @Test func svgFragmentIdsAreRenamedInOrderOfFirstAppearance() {
         let input =
-            ##"<g id="surface75"><use xlink:href="#surface9"/><g clip-path="url(#surface75)"/><symbol id="glyph0-1"/> surface3 "surface12x"</g>"##
-        let output = SVGDocumentFix.renumberIDs(in: Array(input.utf8), prefixes: ["surface"])
+            ##"<g id="surface75"><use xlink:href="#surface9"/><g clip-path="url(#surface75)"/><symbol id="surface9"/> surface3 "surface12x" "nonzero"</g>"##
+        let output = SVGFragment.renameIDs(in: input, namespace: "cairo4")
         let expected =
-            ##"<g id="surface1"><use xlink:href="#surface2"/><g clip-path="url(#surface1)"/><symbol id="glyph0-1"/> surface3 "surface12x"</g>"##
-        #expect(String(decoding: output, as: UTF8.self) == expected)
+            ##"<g id="cairo4-1"><use xlink:href="#cairo4-2"/><g clip-path="url(#cairo4-1)"/><symbol id="cairo4-2"/> surface3 "surface12x" "nonzero"</g>"##
+        #expect(output == expected)
     }
 
     @Test func xmlEscapingCoversMarkupAndDropsControlCharacters() {

@@ -1,0 +1,96 @@
+/// The report page's style sheet and script, inlined so the page is one file that needs nothing else.
+///
+/// The script holds no data: it reads the dates from the page's `article.frame` elements, so nothing from
+/// the data set is ever put into JavaScript, and the escaping of the HTML is all the escaping there is.
+enum ReportAssets {
+    static let css = """
+
+        body { margin: 0; font: 16px/1.45 "Noto Sans", "DejaVu Sans", sans-serif; color: #1e1e1e; background: #f4f6f8; }
+        header, main { max-width: 1280px; margin: 0 auto; padding: 0 20px; }
+        header { padding-top: 16px; }
+        h1 { font-size: 28px; margin: 8px 0; }
+        h2 { font-size: 21px; margin: 28px 0 8px; }
+        h3 { font-size: 16px; margin: 12px 0 6px; }
+        .summary { margin: 4px 0; }
+        .caveat { background: #fff4d6; border-left: 4px solid #e0a800; padding: 6px 10px; }
+        .controls { display: flex; align-items: center; gap: 8px; position: sticky; top: 0; background: #f4f6f8; padding: 8px 0; z-index: 1; }
+        .controls button { font: inherit; min-width: 44px; padding: 4px 10px; }
+        #slider { flex: 1; }
+        #date { font-weight: bold; min-width: 12em; }
+        figure { margin: 0; }
+        figure img, #chart img { display: block; width: 100%; height: auto; background: #dce6ee; border: 1px solid #ccd; }
+        .hint, .note, .none { color: #5e5e5e; font-size: 14px; }
+        .alt { font-size: 15px; }
+        .events li { margin: 4px 0; }
+        .place { font-weight: bold; }
+        .claim, cite { color: #5e5e5e; font-size: 14px; }
+        table { border-collapse: collapse; width: 100%; background: #fff; font-size: 14px; }
+        th, td { border-bottom: 1px solid #dde; padding: 3px 8px; text-align: right; }
+        th:nth-child(-n+3), td:nth-child(-n+3) { text-align: left; }
+        tr.current { background: #e3efff; }
+
+        """
+
+    static let script = """
+
+        "use strict";
+        (function () {
+          var frames = Array.prototype.slice.call(document.querySelectorAll("article.frame"));
+          if (frames.length === 0) { return; }
+          var slider = document.getElementById("slider"), output = document.getElementById("date");
+          var map = document.getElementById("map"), play = document.getElementById("play");
+          var svgLink = document.getElementById("svg-link"), pngLink = document.getElementById("png-link");
+          var rows = Array.prototype.slice.call(document.querySelectorAll("#stats tr[data-date]"));
+          var current = -1, timer = null;
+
+          function show(index) {
+            index = Math.max(0, Math.min(frames.length - 1, index));
+            if (index === current) { return; }
+            current = index;
+            var f = frames[index], date = f.getAttribute("data-date");
+            frames.forEach(function (g, k) { g.hidden = k !== index; });
+            slider.value = String(index);
+            output.textContent = f.getAttribute("data-label");
+            map.src = f.getAttribute("data-map");
+            map.alt = f.querySelector(".alt").textContent;
+            svgLink.href = f.getAttribute("data-map");
+            if (pngLink) { pngLink.href = f.getAttribute("data-png"); }
+            rows.forEach(function (r) { r.classList.toggle("current", r.getAttribute("data-date") === date); });
+            if (history.replaceState) { history.replaceState(null, "", "#" + date); }
+            if (index + 1 < frames.length) { new Image().src = frames[index + 1].getAttribute("data-map"); }
+          }
+
+          function setPlaying(on) {
+            if (on && timer === null) {
+              if (current === frames.length - 1) { show(0); }
+              timer = setInterval(function () {
+                if (current >= frames.length - 1) { setPlaying(false); } else { show(current + 1); }
+              }, 1200);
+            } else if (!on && timer !== null) {
+              clearInterval(timer);
+              timer = null;
+            }
+            play.textContent = timer === null ? "Play" : "Pause";
+            play.setAttribute("aria-pressed", timer === null ? "false" : "true");
+          }
+
+          slider.addEventListener("input", function () { setPlaying(false); show(Number(slider.value)); });
+          document.getElementById("prev").addEventListener("click", function () { setPlaying(false); show(current - 1); });
+          document.getElementById("next").addEventListener("click", function () { setPlaying(false); show(current + 1); });
+          play.addEventListener("click", function () { setPlaying(timer === null); });
+          document.addEventListener("keydown", function (event) {
+            // The slider moves itself on arrow keys and reports it as "input".
+            if (event.target === slider || event.altKey || event.ctrlKey || event.metaKey) { return; }
+            var step = { ArrowLeft: -1, ArrowRight: 1 }[event.key];
+            if (step !== undefined) { setPlaying(false); show(current + step); event.preventDefault(); }
+            else if (event.key === "Home") { setPlaying(false); show(0); event.preventDefault(); }
+            else if (event.key === "End") { setPlaying(false); show(frames.length - 1); event.preventDefault(); }
+          });
+
+          var wanted = location.hash.slice(1), start = 0;
+          frames.forEach(function (f, k) { if (f.getAttribute("data-date") === wanted) { start = k; } });
+          show(start);
+        })();
+
+        """
+}

@@ -1,0 +1,50 @@
+import Cartography
+
+/// A `TextItem` as a real SVG `<text>` element: searchable, selectable and editable in a vector editor.
+///
+/// Pango lays the text out exactly as for PNG and PDF (same layout set-up, same box), and each line Pango
+/// made becomes a `<tspan>` at Pango's baseline: wrapping matches the raster output. Lines are anchored
+/// by their start, middle or end as the item's alignment says, so a viewer whose fallback font is a
+/// little wider or narrower still keeps centred text centred. The halo is the same stroke as in PNG
+/// (round joins, twice the halo width) painted under the fill with `paint-order`.
+enum SVGText {
+    static func element(_ item: TextItem, layout: TextLayout) -> String? {
+        guard TextLayout.canSet(item.style) else { return nil }
+        let style = item.style
+        layout.set(item.text, style: style, maxWidth: item.maxWidth, alignment: item.anchor.horizontal)
+        let extents = layout.logicalExtents()
+        let box = item.box(width: extents.width, height: extents.height)
+        let origin = Point(box.x - extents.x, box.y - extents.y)
+        let lines = layout.lines().filter { !$0.text.isEmpty }
+        guard !lines.isEmpty else { return nil }
+
+        let anchor: String
+        switch item.anchor.horizontal {
+        case .start: anchor = "start"
+        case .middle: anchor = "middle"
+        case .end: anchor = "end"
+        }
+        var attributes = " font-family=\"\(XMLEscaping.escape(style.family))\" font-size=\"\(SVGFormat.number(style.size))\""
+        if style.weight == .bold { attributes += " font-weight=\"bold\"" }
+        if style.italic { attributes += " font-style=\"italic\"" }
+        if anchor != "start" { attributes += " text-anchor=\"\(anchor)\"" }
+        attributes += SVGFormat.paint("fill", style.color)
+        if let halo = style.halo, style.haloWidth > 0, halo.a > 0 {
+            attributes +=
+                SVGFormat.paint("stroke", halo)
+                + " stroke-width=\"\(SVGFormat.number(style.haloWidth * 2))\" stroke-linejoin=\"round\" stroke-linecap=\"round\" paint-order=\"stroke\""
+        }
+        var out = "<text\(attributes)>"
+        for line in lines {
+            let x: Double
+            switch item.anchor.horizontal {
+            case .start: x = origin.x + line.x
+            case .middle: x = origin.x + line.x + line.width / 2
+            case .end: x = origin.x + line.x + line.width
+            }
+            let position = "x=\"\(SVGFormat.number(x))\" y=\"\(SVGFormat.number(origin.y + line.baseline))\""
+            out += "<tspan \(position)>\(XMLEscaping.escape(line.text))</tspan>"
+        }
+        return out + "</text>\n"
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Atlas
+import Foundation
+import MapData
+import MapRender
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a report of the reported dates: a static web page (a folder) or a PDF.",
+        discussion: """
+            HTML (default): --out is a folder that gets index.html, maps/DATE.svg and maps/DATE.png for each
+            reported date, chart.svg, and data/stats.csv and data/stats.json. The page needs no network and
+            works from file://: a slider, ← → and Play step through the dates; the events of the shown date
+            are listed with their sources, under the area chart, the statistics and the caveats.
+            An existing folder is replaced only if it is empty or an earlier report.
+            PDF: a cover page (summary and area chart), then one page per reported date; text is selectable.
+            The chart always covers every reported date; --from and --to choose the maps and the table.
+            Examples:
+              frontline report --out report/
+              frontline report --from 2024-08-01 --to 2024-12-31 --out autumn/
+              frontline report --format pdf --out kursk-report.pdf
+            """)
+
+    @Option(help: "Output: a folder (html) or a .pdf file.") var out: String
+    @Option(help: "html or pdf; default pdf when --out ends in .pdf, else html.") var format: String?
+    @Option(help: "First date, YYYY-MM-DD (default: the first reported date).") var from: String?
+    @Option(help: "Last date, YYYY-MM-DD (default: the last reported date).") var to: String?
+    @OptionGroup var options: MapOptions
+
+    func run() throws {
+        let kind = format?.lowercased() ?? (out.lowercased().hasSuffix(".pdf") ? "pdf" : "html")
+        guard kind == "html" || kind == "pdf" else { throw UsageError("unknown --format '\(format ?? "")'; expected html or pdf") }
+        if kind == "pdf", !out.lowercased().hasSuffix(".pdf") { throw UsageError("--out '\(out)' must end in .pdf for a PDF report") }
+        let first = try from.map { try parseDay($0, option: "--from") }
+        let last = try to.map { try parseDay($0, option: "--to") }
+        if let first, let last, first > last { throw UsageError("--from \(first) is after --to \(last)") }
+        let context = try options.context()
+        let days = context.dataset.reportedDates.filter { d in (first.map { d >= $0 } ?? true) && (last.map { d <= $0 } ?? true) }
+        guard !days.isEmpty else { throw UsageError("no reported dates in the range") }
+        let shown = Set(days)
+        let rows = DateStatistics.table(context.dataset).filter { shown.contains($0.date) }
+        if kind == "pdf" {
+            try writePDF(context, days: days, rows: rows)
+        } else {
+            try writeHTML(context, days: days, rows: rows)
+        }
+    }
+
+    func writePDF(_ context: SequenceContext, days: [Day], rows: [DateStatistics]) throws {
+        let cover = ReportCover(dataset: context.dataset, theme: context.theme, measurer: try PangoTextMeasurer())
+        var pages = [cover.scene(width: context.layout.width, height: context.layout.height, rows: rows)]
+        for day in days { pages.append(try context.scene(on: day)) }
+        try Disk.writeAtomically(try Renderer().renderPDF(pages: pages), to: out)
+        print("\(out): \(pages.count) pages (cover and \(days.count) dates)")
+    }
+
+    func writeHTML(_ context: SequenceContext, days: [Day], rows: [DateStatistics]) throws {
+        let folder = try StagedFolder(out, marker: "index.html")
+        let renderer = Renderer()
+        var frames: [HTMLReport.Frame] = []
+        for day in days {
+            let scene = try context.scene(on: day)
+            let svg = "maps/\(day).svg", png = "maps/\(day).png"
+            try folder.write(try renderer.render(scene, format: .svg), to: svg)
+            try folder.write(try renderer.render(scene, format: .png, scale: options.scale), to: png)
+            frames.append(
+                HTMLReport.Frame(
+                    day: day, mapFile: svg, pngFile: png, width: scene.width, height: scene.height, altText: scene.description))
+        }
+        let chart = AreaChart(dataset: context.dataset, theme: context.theme, measurer: try PangoTextMeasurer()).scene(
+            width: 1600, height: 900)
+        try folder.write(try renderer.render(chart, format: .svg), to: "chart.svg")
+        try folder.write(Array(Stats.csv(rows).utf8), to: "data/stats.csv")
+        try folder.write(Array(Stats.json(rows).utf8), to: "data/stats.json")
+        let page = HTMLReport(
+            dataset: context.dataset, frames: frames, stats: rows, chartFile: "chart.svg", chartAlt: chart.description,
+            chartSize: (chart.width, chart.height),
+            dataFiles: [("statistics (CSV)", "data/stats.csv"), ("statistics (JSON)", "data/stats.json")])
+        try folder.write(Array(page.html().utf8), to: "index.html")
+        try folder.commit()
+        print((out as NSString).appendingPathComponent("index.html") + ": \(days.count) dates")
+    }
+}
