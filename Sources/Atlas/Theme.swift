@@ -65,4 +65,40 @@ public struct Theme: Sendable {
         mutedText: Color(hex: 0x5E5E5E),
         halo: Color(hex: 0xFFFFFF, alpha: 0.9),
         fontFamily: "Noto Sans, DejaVu Sans, sans-serif")
+
+    /// Greys only, for black-and-white print: the sides differ in tone (dark and light), and what
+    /// changed hands is hatched, one direction per side, as on the colour maps.
+    public static let print = Theme(
+        name: "print",
+        background: Color(hex: 0xFFFFFF),
+        panel: Color(hex: 0xFFFFFF),
+        territoryTint: ["Russia": Color(hex: 0xECECEC), "Ukraine": Color(hex: 0xFAFAFA)],
+        land: Color(hex: 0xF2F2F2),
+        river: Color(hex: 0x9A9A9A),
+        border: Stroke(Color(hex: 0x000000), width: 1.6, dash: [9, 3, 2, 3], cap: .butt),
+        borderCasing: Stroke(Color(hex: 0xFFFFFF, alpha: 0.85), width: 4),
+        frontLine: Stroke(Color(hex: 0x000000), width: 2.4),
+        sides: [
+            "ukraine": SideColors(fill: Color(hex: 0x303030), line: Color(hex: 0x000000)),
+            "russia": SideColors(fill: Color(hex: 0xB4B4B4), line: Color(hex: 0x5A5A5A)),
+        ],
+        fallbackSides: [
+            SideColors(fill: Color(hex: 0x303030), line: Color(hex: 0x000000)),
+            SideColors(fill: Color(hex: 0xB4B4B4), line: Color(hex: 0x5A5A5A)),
+            SideColors(fill: Color(hex: 0x707070), line: Color(hex: 0x2A2A2A)),
+        ],
+        heldOpacity: 0.42,
+        hatchSpacing: 7,
+        settlementFill: Color(hex: 0xFFFFFF),
+        settlementLine: Color(hex: 0x000000),
+        eventFill: Color(hex: 0xD8D8D8),
+        text: Color(hex: 0x000000),
+        mutedText: Color(hex: 0x4A4A4A),
+        halo: Color(hex: 0xFFFFFF, alpha: 0.9),
+        fontFamily: "Noto Sans, DejaVu Sans, sans-serif")
+
+    /// The themes `--theme` knows, by name.
+    public static let all: [Theme] = [.standard, .print]
+
+    public static func named(_ name: String) -> Theme? { all.first { $0.name == name } }
 }

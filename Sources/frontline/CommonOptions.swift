@@ -13,6 +13,9 @@ struct MapOptions: ParsableArguments {
     @Option(help: "PNG compression: fast (no filter, deflate 1) or small (adaptive filters, deflate 9).")
     var pngCompression: PNGCompression = .fast
 
+    @Option(help: "Theme: default (colour, safe for colour-blind readers) or print (greys and hatching).")
+    var theme: String = "default"
+
     var renderer: Renderer { Renderer(pngCompression: pngCompression) }
 
     func pageSize() throws -> (Int, Int) {
@@ -30,19 +33,27 @@ struct MapOptions: ParsableArguments {
     /// The page size and map extent, checked: everything but the data.
     func page() throws -> (layout: Layout, view: BBox?) {
         try validateScale()
+        _ = try chosenTheme()
         let (w, h) = try pageSize()
         return (Layout(width: w, height: h), try bbox.map { try BBox(parsing: $0) })
+    }
+
+    func chosenTheme() throws -> Theme {
+        guard let t = Theme.named(theme) else {
+            throw UsageError("--theme '\(theme)': expected \(Theme.all.map(\.name).joined(separator: " or "))")
+        }
+        return t
     }
 
     /// Loads the data and prepares a sequence context for this page size.
     func context() throws -> SequenceContext {
         let (layout, view) = try page()
-        return try Self.context(try Disk.loadDataset(data), layout: layout, view: view)
+        return try Self.context(try Disk.loadDataset(data), theme: try chosenTheme(), layout: layout, view: view)
     }
 
     /// A sequence context (one per thread: it holds a Pango font map and caches).
-    static func context(_ dataset: Dataset, layout: Layout, view: BBox?) throws -> SequenceContext {
-        try SequenceContext(dataset: dataset, theme: .standard, layout: layout, measurer: PangoTextMeasurer(), view: view)
+    static func context(_ dataset: Dataset, theme: Theme, layout: Layout, view: BBox?) throws -> SequenceContext {
+        try SequenceContext(dataset: dataset, theme: theme, layout: layout, measurer: PangoTextMeasurer(), view: view)
     }
 }
 

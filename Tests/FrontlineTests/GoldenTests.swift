@@ -64,4 +64,13 @@ import MapData
         let day = try Day(parsing: "2024-09-01")
         try GoldenImage.check(try context.scene(on: day), named: "kursk-2024-09-01-960", channelTolerance: 48, maxFraction: 0.01)
     }
+
+    /// The print theme (greys and hatching) on a frame with both advances and retreats.
+    @Test func kurskFramePrint() throws {
+        let dataset = try KurskData.loaded.get()
+        let context = try SequenceContext(
+            dataset: dataset, theme: .print, layout: Layout(width: 960, height: 540), measurer: try PangoTextMeasurer())
+        let day = try Day(parsing: "2024-10-01")
+        try GoldenImage.check(try context.scene(on: day), named: "kursk-2024-10-01-960-print", channelTolerance: 48, maxFraction: 0.01)
+    }
 }
