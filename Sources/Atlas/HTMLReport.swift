@@ -1,3 +1,4 @@
+import Cartography
 import MapData
 
 /// The static report page (`index.html`): one map per reported date with a slider, arrow keys and
@@ -39,7 +40,7 @@ public struct HTMLReport {
 
     public func html() -> String {
         let m = dataset.manifest
-        let e = HTMLEscaping.escape
+        let e = MarkupEscaping.escape
         var h = """
             <!DOCTYPE html>
             <html lang="en">
@@ -80,7 +81,7 @@ public struct HTMLReport {
 
     /// The map, its controls, and one panel per date (alt text and events); the first date is shown.
     func viewer() -> String {
-        let e = HTMLEscaping.escape
+        let e = MarkupEscaping.escape
         guard let first = frames.first else { return "<section id=\"viewer\"><p>No reported dates.</p></section>\n" }
         var h = """
             <section id="viewer" aria-label="Map by date">
@@ -116,7 +117,7 @@ public struct HTMLReport {
     }
 
     func eventItem(_ ev: Event) -> String {
-        let e = HTMLEscaping.escape
+        let e = MarkupEscaping.escape
         let place = ev.placeName.map { "<span class=\"place\">\(e($0))</span>: " } ?? ""
         let figure = ev.figure.map { " (\(e($0)))" } ?? ""
         let approx = ev.dateIsApproximate ? " Date approximate." : ""
@@ -127,7 +128,7 @@ public struct HTMLReport {
 
     /// One row per date and side: ground held, across the border, change, settlements held.
     func statsTable() -> String {
-        let e = HTMLEscaping.escape
+        let e = MarkupEscaping.escape
         var h = """
             <section id="stats">
             <h2>Statistics by date</h2>

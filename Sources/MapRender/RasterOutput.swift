@@ -23,23 +23,11 @@ enum RasterOutput {
 ///
 /// The same drawing path as PNG output, without encoding: for tests that look at pixels.
 func renderPixels(_ scene: Scene, scale: Double = 1) throws -> (width: Int, height: Int, pixels: [UInt32]) {
-    try SceneValidation.check(scene, scale: scale, format: .png)
-    let canvas = try RasterOutput.rasterize(scene, scale: scale)
-    let width = Int(cairo_image_surface_get_width(canvas.surface))
-    let height = Int(cairo_image_surface_get_height(canvas.surface))
-    let stride = Int(cairo_image_surface_get_stride(canvas.surface))
-    guard let data = cairo_image_surface_get_data(canvas.surface) else {
-        throw RenderError("pixels: image surface has no data")
+    let image = try Renderer().renderRaster(scene, scale: scale)
+    let pixels = image.bgra.withUnsafeBytes { raw in
+        (0..<(image.width * image.height)).map { raw.load(fromByteOffset: $0 * 4, as: UInt32.self) }
     }
-    var pixels = [UInt32]()
-    pixels.reserveCapacity(width * height)
-    for row in 0..<height {
-        let rowStart = UnsafeRawPointer(data + row * stride)
-        for column in 0..<width {
-            pixels.append(rowStart.load(fromByteOffset: column * 4, as: UInt32.self))
-        }
-    }
-    return (width, height, pixels)
+    return (image.width, image.height, pixels)
 }
 
 /// A rendered page as packed 8-bit B, G, R, A bytes, top row first: what video encoders take

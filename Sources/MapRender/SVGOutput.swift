@@ -14,8 +14,8 @@ enum SVGOutput {
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" \
             width="\(scene.width)" height="\(scene.height)" viewBox="0 0 \(scene.width) \(scene.height)" version="1.1">
-            <title>\(XMLEscaping.escape(scene.title))</title>
-            <desc>\(XMLEscaping.escape(scene.description))</desc>
+            <title>\(MarkupEscaping.escape(scene.title))</title>
+            <desc>\(MarkupEscaping.escape(scene.description))</desc>
             <rect id="background" x="0" y="0" width="\(scene.width)" height="\(scene.height)"\(SVGFormat.paint("fill", scene.background))/>
 
             """

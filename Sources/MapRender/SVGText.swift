@@ -24,7 +24,7 @@ enum SVGText {
         case .middle: anchor = "middle"
         case .end: anchor = "end"
         }
-        var attributes = " font-family=\"\(XMLEscaping.escape(style.family))\" font-size=\"\(SVGFormat.number(style.size))\""
+        var attributes = " font-family=\"\(MarkupEscaping.escape(style.family))\" font-size=\"\(SVGFormat.number(style.size))\""
         if style.weight == .bold { attributes += " font-weight=\"bold\"" }
         if style.italic { attributes += " font-style=\"italic\"" }
         if anchor != "start" { attributes += " text-anchor=\"\(anchor)\"" }
@@ -43,7 +43,7 @@ enum SVGText {
             case .end: x = origin.x + line.x + line.width
             }
             let position = "x=\"\(SVGFormat.number(x))\" y=\"\(SVGFormat.number(origin.y + line.baseline))\""
-            out += "<tspan \(position)>\(XMLEscaping.escape(line.text))</tspan>"
+            out += "<tspan \(position)>\(MarkupEscaping.escape(line.text))</tspan>"
         }
         return out + "</text>\n"
     }

@@ -136,7 +136,7 @@ private final class SVGTitleReader: NSObject, XMLParserDelegate {
     }
 
     @Test func xmlEscapingCoversMarkupAndDropsControlCharacters() {
-        #expect(XMLEscaping.escape("a<b>&\"c'\u{1}\td") == "a&lt;b&gt;&amp;&quot;c&apos;\td")
+        #expect(MarkupEscaping.escape("a<b>&\"c'\u{1}\td") == "a&lt;b&gt;&amp;&quot;c&#39;\td")
     }
 
     @Test func pdfHasHeaderAndPinnedDates() throws {

@@ -174,7 +174,7 @@ struct KurskSVGTests {
         #expect(names.count >= 40, "\(names.count) labels")
         #expect(names.contains("Sudzha") && names.contains("Суджа"))
         let svg = String(decoding: try Renderer().render(scene, format: .svg), as: UTF8.self)
-        let missing = names.filter { !svg.contains(">\(XMLEscaping.escape($0))</tspan>") }
+        let missing = names.filter { !svg.contains(">\(MarkupEscaping.escape($0))</tspan>") }
         #expect(missing.isEmpty, "labels not found as text: \(missing)")
     }
 }
