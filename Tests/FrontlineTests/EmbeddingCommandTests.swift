@@ -27,7 +27,7 @@ enum HostileFixture {
 func escapedForMarkup(_ s: String) -> String {
     s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
         .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        .replacingOccurrences(of: "'", with: "&apos;")
+        .replacingOccurrences(of: "'", with: "&#39;")
 }
 
 @Suite("SVG for embedding (commands)")

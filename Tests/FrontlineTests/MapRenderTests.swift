@@ -114,7 +114,7 @@ private final class SVGTitleReader: NSObject, XMLParserDelegate {
         let text = try #require(String(bytes: svg, encoding: .utf8))
         #expect(text.contains("viewBox=\"0 0 160 150\""))
         #expect(text.contains("<title>Kursk &lt;script&gt;&amp;</title>"))
-        #expect(text.contains("<desc>Test &quot;map&quot; &apos;one&apos;</desc>"))
+        #expect(text.contains("<desc>Test &quot;map&quot; &#39;one&#39;</desc>"))
         #expect(text.contains("<g id=\"clipped\" clip-path=\"url(#clipped-clip)\">"))
         #expect(!text.contains("surface"), "Cairo's process-wide surface ids are renamed")
 
