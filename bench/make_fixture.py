@@ -320,7 +320,7 @@ def main():
     write_collection(os.path.join(out, "settlements.geojson"), places)
 
     manifest = {
-        "title": "Synthetic whole-front bench fixture (not real data)",
+        "title": "Synthetic bench front (not real data)",
         "region": list(REGION), "view": list(VIEW),
         "sides": [{"id": "ukraine", "name": "Ukrainian forces", "home": "Ukraine"},
                   {"id": "russia", "name": "Russian forces", "home": "Russia"}],
