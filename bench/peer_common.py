@@ -15,6 +15,7 @@ import re
 import resource
 import statistics
 import sys
+import time
 
 WIDTH, HEIGHT = 1920, 1080
 # Layout.swift at 1920x1080: a 480 px panel on the left, the map to its right, the view fitted into
@@ -151,12 +152,33 @@ def peak_rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # Linux reports KiB
 
 
-def report(peer, frames, load_s, draw_s, encode_s, **extra):
+class FrameTimer:
+    """Per-frame draw and encode times: wall clock (what a user waits) and this process's CPU time
+    (which another job on the machine barely changes, so a busy machine shows up as the gap)."""
+
+    def __init__(self):
+        self.draw, self.encode, self.cpu = [], [], []
+
+    def start(self):
+        self.t = (time.perf_counter(), time.process_time())
+
+    def drawn(self):
+        self.d = (time.perf_counter(), time.process_time())
+
+    def encoded(self):
+        w, c = time.perf_counter(), time.process_time()
+        self.draw.append(self.d[0] - self.t[0])
+        self.encode.append(w - self.d[0])
+        self.cpu.append(c - self.t[1])
+
+
+def report(peer, frames, load_s, timer, **extra):
     """The one line of JSON every peer prints (milliseconds, medians over the frames)."""
     ms = lambda xs: round(statistics.median(xs) * 1000, 2)
     line = {"peer": peer, "frames": frames, "load_ms": round(load_s * 1000, 1),
-            "draw_ms_median": ms(draw_s), "encode_ms_median": ms(encode_s),
-            "frame_ms_median": ms([d + e for d, e in zip(draw_s, encode_s)]),
-            "peak_rss_mb": round(peak_rss_mb(), 1)}
+            "draw_ms_median": ms(timer.draw), "encode_ms_median": ms(timer.encode),
+            "frame_ms_median": ms([d + e for d, e in zip(timer.draw, timer.encode)]),
+            "peak_rss_mb": round(peak_rss_mb(), 1), "frame_cpu_ms_median": ms(timer.cpu),
+            "load_avg_1min": round(os.getloadavg()[0], 2)}
     line.update(extra)
     print(json.dumps(line), flush=True)

@@ -155,25 +155,23 @@ def main():
                                             edgecolor=line, linewidth=pc.HELD_LINE_W * PT, zorder=held_layer_z))
     load_s = time.perf_counter() - t0
 
-    draw_s, encode_s = [], []
+    timer = pc.FrameTimer()
     for i in range(args.frames):
         date = dates[i % len(dates)]
-        t1 = time.perf_counter()
+        timer.start()
         for side, patch in held.items():
             geoms = [shapely.transform(g, project) for s, g in snapshots[date] if s == side]
             patch.set_path(polygon_path(geoms) if geoms else Path(np.zeros((1, 2))))
             patch.set_visible(bool(geoms))
         date_text.set_text(pc.long_date(date))
         fig.canvas.draw()
-        t2 = time.perf_counter()
+        timer.drawn()
         buf = io.BytesIO()
         mimage.imsave(buf, fig.canvas.buffer_rgba(), format="png", dpi=DPI)
-        t3 = time.perf_counter()
-        draw_s.append(t2 - t1)
-        encode_s.append(t3 - t2)
+        timer.encoded()
         with open(os.path.join(args.out, date + ".png"), "wb") as fh:
             fh.write(buf.getvalue())
-    pc.report("matplotlib", args.frames, load_s, draw_s, encode_s, version=matplotlib.__version__,
+    pc.report("matplotlib", args.frames, load_s, timer, version=matplotlib.__version__,
               png_bytes=len(buf.getvalue()))
 
 
