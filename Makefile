@@ -9,7 +9,7 @@ REGION    := 33.5,50.5,37,52.2
 DEB_PKGS  := libcairo2-dev libpango1.0-dev libgeos-dev libproj-dev fonts-noto-core fonts-dejavu-core poppler-utils libxml2-utils ffmpeg chromium python3 zlib1g-dev
 
 .DEFAULT_GOAL := render
-.PHONY: render animation test lint deps build data basemap clean
+.PHONY: render animation bench-fixture bench-peers test lint deps build data basemap clean
 
 ## Install missing Debian packages (as root), or print the exact command to run.
 deps:
@@ -38,6 +38,14 @@ render: build
 animation: build
 	$(RELEASE) animate --data GeoData --from 2024-08-01 --step 1d --fps 24 --hold 1s --out Renders/kursk-2024-2025.mp4
 	$(RELEASE) animate --data GeoData --from 2024-08-01 --step 2d --fps 12 --hold 0.5s --size 960x540 --out Renders/kursk-2024-2025.gif
+
+## The synthetic whole-front bench fixture (deterministic; committed) and the peer renderers
+## (Mapnik AGG and Cairo, matplotlib) timed on it. `make bench` with ratios is still to come (#6).
+bench-fixture:
+	python3 bench/make_fixture.py
+bench-peers:
+	bench/setup_peers.sh
+	bench/run_peers.sh $(or $(FRAMES),30)
 
 test: deps
 	$(SWIFT) build
