@@ -113,9 +113,11 @@ extension SequenceContext {
 
         for side in sides {
             guard let field = now[side] else { continue }
-            let territory = picture.held.first { $0.side == side }?.territory
-            if let territory {
-                picture.heldAcrossKm2.append((side: side, territory: territory, km2: areaKm2(ofPage: field.contour())))
+            let held = picture.held.filter { $0.side == side }
+            if let territory = held.first?.territory {
+                // One status: its traced path is the side's whole ground; trace again only for several.
+                let outline = held.count == 1 ? held[0].path : field.contour()
+                picture.heldAcrossKm2.append((side: side, territory: territory, km2: areaKm2(ofPage: outline)))
             }
         }
 

@@ -10,21 +10,6 @@ struct AnimateCommandTests {
     static let ffprobe = ["/usr/bin/ffprobe", "/usr/local/bin/ffprobe"].first { FileManager.default.isExecutableFile(atPath: $0) }
     static let ffmpeg = ["/usr/bin/ffmpeg", "/usr/local/bin/ffmpeg"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    /// Runs a tool and returns its stdout; fails the test on a non-zero exit.
-    func tool(_ path: String, _ arguments: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = arguments
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "\(path) \(arguments.joined(separator: " "))")
-        return String(decoding: data, as: UTF8.self)
-    }
-
     func requireFFmpeg() throws -> (ffmpeg: String, ffprobe: String) {
         let ffmpeg = try #require(Self.ffmpeg, "ffmpeg is missing: apt-get install -y ffmpeg (make test installs it)")
         let ffprobe = try #require(Self.ffprobe, "ffprobe is missing: apt-get install -y ffmpeg (make test installs it)")
@@ -33,7 +18,7 @@ struct AnimateCommandTests {
 
     func countFrames(_ file: String) throws -> Int {
         let (_, ffprobe) = try requireFFmpeg()
-        let text = try tool(
+        let text = try runTool(
             ffprobe,
             ["-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", file])
         return Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
@@ -60,7 +45,7 @@ struct AnimateCommandTests {
         // The video frame of 2024-09-15 against the same frame rendered as PNG.
         let index = plan.frames.prefix { $0.day < day }.reduce(0) { $0 + $1.copies }
         let still = dir.path("still.png")
-        _ = try tool(ffmpeg, ["-v", "error", "-i", video, "-vf", "select=eq(n\\,\(index))", "-vframes", "1", still])
+        _ = try runTool(ffmpeg, ["-v", "error", "-i", video, "-vf", "select=eq(n\\,\(index))", "-vframes", "1", still])
         let reference = dir.path("reference.png")
         let events = plan.frames.first { $0.day == day }!.events
         #expect(events.isEmpty, "2024-09-15 has no events; the reference render shows none")

@@ -55,6 +55,22 @@ enum CLI {
     }
 }
 
+/// Runs a tool (a name on PATH or a path) and returns its standard output; fails the test when it
+/// exits non-zero.
+func runTool(_ tool: String, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [tool] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try #require(process.terminationStatus == 0, "\(tool) \(arguments.joined(separator: " ")) failed")
+    return String(decoding: data, as: UTF8.self)
+}
+
 /// A fresh temporary folder, removed when the value goes away.
 final class TempDir: Sendable {
     let url: URL

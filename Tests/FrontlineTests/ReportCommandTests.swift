@@ -1,21 +1,6 @@
 import Foundation
 import Testing
 
-/// Runs a poppler tool (pdfinfo, pdftotext) and returns its standard output.
-private func poppler(_ tool: String, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [tool] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    try #require(process.terminationStatus == 0, "\(tool) failed (is poppler-utils installed?)")
-    return String(decoding: data, as: UTF8.self)
-}
-
 @Suite("Report command")
 struct ReportCommandTests {
     @Test("report --out DIR: page, maps, chart and data; same bytes twice; hostile names escaped in the HTML")
@@ -83,9 +68,9 @@ struct ReportCommandTests {
         }
         let a = try read(tmp.path("a.pdf"))
         #expect(a == (try read(tmp.path("b.pdf"))), "two PDF reports differ")
-        let info = try poppler("pdfinfo", [tmp.path("a.pdf")])
+        let info = try runTool("pdfinfo", [tmp.path("a.pdf")])
         #expect(info.contains("Pages:           4"), "3 dates and a cover:\n\(info)")
-        let text = try poppler("pdftotext", ["-layout", tmp.path("a.pdf"), "-"])
+        let text = try runTool("pdftotext", ["-layout", tmp.path("a.pdf"), "-"])
         for name in try HostileFixture.locatedNames() + ["Суджа"] {
             #expect(text.contains(name), "pdftotext does not find '\(name)'")
         }
@@ -101,9 +86,9 @@ struct ReportCommandTests {
         #expect(r.status == 0, "\(r.stderr)")
         let dates = try await CLI.run(["dates", "--plain", "--data", KurskData.folder.path])
         let inRange = dates.stdout.split(separator: "\n").filter { $0 >= "2024-09-01" && $0 <= "2024-10-01" }
-        let info = try poppler("pdfinfo", [tmp.path("k.pdf")])
+        let info = try runTool("pdfinfo", [tmp.path("k.pdf")])
         #expect(info.contains("Pages:           \(inRange.count + 1)"), "\(inRange.count) dates and a cover:\n\(info)")
-        let text = try poppler("pdftotext", [tmp.path("k.pdf"), "-"])
+        let text = try runTool("pdftotext", [tmp.path("k.pdf"), "-"])
         for name in ["Sudzha", "Суджа", "Korenevo", "Коренево", "Lgov", "1 September 2024", "1 October 2024"] {
             #expect(text.contains(name), "pdftotext does not find '\(name)'")
         }
