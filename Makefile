@@ -6,7 +6,7 @@ RELEASE   := .build/release/frontline
 DEBUG     := .build/debug/frontline
 SHARED    ?= ../shared
 REGION    := 33.5,50.5,37,52.2
-DEB_PKGS  := libcairo2-dev libpango1.0-dev libgeos-dev libproj-dev fonts-noto-core fonts-dejavu-core poppler-utils libxml2-utils ffmpeg chromium python3 zlib1g-dev
+DEB_PKGS  := libcairo2-dev libpango1.0-dev libgeos-dev libproj-dev fonts-noto-core fonts-dejavu-core poppler-utils libxml2-utils ffmpeg chromium python3 zlib1g-dev libisal-dev
 
 .DEFAULT_GOAL := render
 .PHONY: render animation bench-fixture bench-peers test lint deps build data basemap clean

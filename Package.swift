@@ -22,10 +22,11 @@ let package = Package(
         .systemLibrary(
             name: "CProj", path: "Sources/CProj", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CIsal", path: "Sources/CIsal", providers: [.apt(["libisal-dev"])]),
         .target(name: "GeoCore", dependencies: ["CGEOS", "CProj"]),
         .target(name: "MapData", dependencies: ["GeoCore"]),
         .target(name: "Cartography", dependencies: ["GeoCore"]),
-        .target(name: "MapRender", dependencies: ["Cartography", "GeoCore", "CCairo", "CZlib"]),
+        .target(name: "MapRender", dependencies: ["Cartography", "GeoCore", "CCairo", "CZlib", "CIsal"]),
         .target(name: "Atlas", dependencies: ["MapData", "Cartography", "GeoCore"]),
         .executableTarget(
             name: "frontline",

@@ -43,26 +43,34 @@ extension SequenceContext {
     /// The picture of `snapshot` as it stands, with the change from the snapshot before it.
     func exactPicture(_ snapshot: ControlSnapshot, change: ControlChange?) throws -> ControlPicture {
         var picture = ControlPicture()
-        let across = filledAreas(snapshot)
+        let across = timed(clock, .query) { filledAreas(snapshot) }
         for side in dataset.manifest.sides {
             for status in ControlStatus.allCases {
-                let areas = across.filter { $0.side == side.id && $0.status == status }
-                let path = PagePath(subpaths: areas.flatMap { builder.path($0.geometry).subpaths }, closed: true)
+                let areas = timed(clock, .query) { across.filter { $0.side == side.id && $0.status == status } }
+                let path = timed(clock, .project) {
+                    PagePath(subpaths: areas.flatMap { builder.path($0.geometry).subpaths }, closed: true)
+                }
                 guard !path.isEmpty else { continue }
                 picture.held.append(.init(side: side.id, status: status, territory: areas.first?.territory, path: path))
             }
         }
-        picture.heldAcrossKm2 = dataset.acrossBorder(snapshot).compactMap { a in
-            a.territory.map { (side: a.side, territory: $0, km2: a.geometry.areaKm2) }
+        // Geodesic areas cost a geodesic per edge (about 100 ms for a 30,000-vertex front), so only
+        // frames that state them (panel, alt text) measure them.
+        if content.contains(.panelDetails) {
+            picture.heldAcrossKm2 = timed(clock, .geometry) {
+                dataset.acrossBorder(snapshot).compactMap { a in a.territory.map { (side: a.side, territory: $0, km2: a.geometry.areaKm2) }
+                }
+            }
         }
         if let change {
             picture.since = change.from
             for s in change.sides {
-                picture.taken.append(.init(side: s.side, path: builder.path(s.gained), km2: s.gainedKm2, lostKm2: s.lostKm2))
+                let path = timed(clock, .project) { builder.path(s.gained) }
+                picture.taken.append(.init(side: s.side, path: path, km2: s.gainedKm2, lostKm2: s.lostKm2))
             }
             picture.changedHands = change.settlements
         }
-        picture.front = try frontLine(snapshot)
+        if content.contains(.frontLine) { picture.front = try timed(clock, .geometry) { try frontLine(snapshot) } }
         return picture
     }
 

@@ -29,11 +29,12 @@ extension SequenceContext {
     /// The control picture of `day`: the snapshot in force, or, with `interpolate`, the morph
     /// between the snapshots either side of a day that is not a snapshot date.
     func picture(on day: Day, interpolate: Bool) throws -> (ControlPicture, snapshot: ControlSnapshot) {
-        guard let snapshot = dataset.timeline.state(on: day) else {
+        guard let snapshot = timed(clock, .query, { dataset.timeline.state(on: day) }) else {
             throw AtlasError.beforeFirstSnapshot(day, first: dataset.timeline.dates.first)
         }
         if interpolate, let step = interpolation(on: day) { return (try morphedPicture(step), snapshot) }
-        return (try exactPicture(snapshot, change: try change(on: day)), snapshot)
+        let change = content.contains(.change) ? try timed(clock, .geometry) { try self.change(on: day) } : nil
+        return (try exactPicture(snapshot, change: change), snapshot)
     }
 
     /// The facts of one frame: what the panel states and the alt text says.
@@ -62,18 +63,28 @@ extension SequenceContext {
     /// The scene and the facts it states, from one computation of the control picture.
     public func frame(on day: Day, events: [Event]? = nil, interpolate: Bool = false) throws -> (scene: Scene, facts: FrameFacts) {
         let (picture, snapshot) = try self.picture(on: day, interpolate: interpolate)
-        let facts = self.facts(day, picture, snapshot, events: events ?? dataset.events(on: day))
+        let facts = timed(clock, .query) { self.facts(day, picture, snapshot, events: events ?? dataset.events(on: day)) }
+        return try timed(clock, .compose) { try compose(day, picture, facts) }
+    }
+
+    /// Groups that are the same in every frame of a sequence, which a raster renderer draws once.
+    var staticGroupIDs: Set<String> {
+        Set(["basemap", "rivers", "border", "scale-bar", "north-arrow", "panel-base"] + dataset.references.map { "reference-\($0.id)" })
+    }
+
+    private func compose(_ day: Day, _ picture: ControlPicture, _ facts: FrameFacts) throws -> (scene: Scene, facts: FrameFacts) {
         let u = layout.unit
         var legend: [LegendEntry] = []
         var map: [SceneItem] = []
 
         // Land and water.
-        for t in territoryPaths {
-            map.append(.path(t.path, fill: Fill(theme.territoryTint[t.name] ?? theme.land), stroke: nil))
+        var land: [SceneItem] = territoryPaths.map { t in
+            .path(t.path, fill: Fill(theme.territoryTint[t.name] ?? theme.land), stroke: nil)
         }
         if territoryPaths.isEmpty {
-            map.append(.rect(layout.map, fill: Fill(theme.land), stroke: nil, cornerRadius: 0))
+            land.append(.rect(layout.map, fill: Fill(theme.land), stroke: nil, cornerRadius: 0))
         }
+        map.append(.group(id: "basemap", clip: nil, items: land))
         var rivers: [SceneItem] = []
         for r in riverPaths {
             let w = (r.level.map { $0 <= 2 ? 1.6 : ($0 <= 4 ? 1.1 : 0.8) } ?? 1.0) * u
@@ -120,7 +131,7 @@ extension SequenceContext {
         }
 
         // Reference outlines (furthest extent of an advance).
-        for (k, r) in dataset.references.enumerated() {
+        for (k, r) in dataset.references.enumerated() where content.contains(.references) {
             let path = r.outline.isEmpty ? builder.path(r.geometry) : builder.path(r.outline)
             guard !path.isEmpty else { continue }
             let colors = theme.colors(forSide: r.side ?? "", index: k)
@@ -139,26 +150,27 @@ extension SequenceContext {
                 ]))
         legend.append(LegendEntry(swatch: .line(border), label: "State border"))
         let front = picture.front
-        if !front.isEmpty {
+        if !front.isEmpty, content.contains(.frontLine) {
             let stroke = theme.frontLine.scaled(u)
             map.append(.group(id: "front-line", clip: nil, items: [.path(front, fill: nil, stroke: stroke)]))
             legend.append(LegendEntry(swatch: .line(stroke), label: "Front line (edge of ground held across the border)"))
         }
 
         // Settlements, event markers and labels.
-        let furniture = furnitureRects()
-        let (places, placeLegend) = settlementItems(
-            events: facts.events, changedHands: picture.changedHands,
-            since: picture.since, furniture: furniture)
-        map.append(contentsOf: places)
-        legend.append(contentsOf: placeLegend)
+        if content.contains(.settlements) {
+            let (places, placeLegend) = settlementItems(
+                events: facts.events, changedHands: picture.changedHands,
+                since: picture.since, furniture: furnitureRects())
+            map.append(contentsOf: places)
+            legend.append(contentsOf: placeLegend)
+        }
 
-        map.append(contentsOf: furnitureItems())
+        if content.contains(.furniture) { map.append(contentsOf: furnitureItems()) }
         var items: [SceneItem] = [.group(id: "map", clip: layout.map, items: map)]
         items.append(contentsOf: panelItems(facts, picture: picture, legend: legend))
         let scene = Scene(
             width: layout.width, height: layout.height, background: theme.background, items: items,
-            title: title(facts), description: altText(facts), date: day.description)
+            title: title(facts), description: altText(facts), date: day.description, staticGroups: staticGroupIDs)
         return (scene, facts)
     }
 

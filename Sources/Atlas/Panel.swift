@@ -19,7 +19,10 @@ extension SequenceContext {
         text(
             dataset.manifest.title.uppercased(), TextStyle(family: font, size: 15 * u, weight: .bold, color: theme.mutedText),
             gapAfter: 6 * u)
+        // The panel and the title are the same on every frame: a raster sequence draws them once.
+        items = [.group(id: "panel-base", clip: nil, items: items)]
         text(f.day.longDescription, TextStyle(family: font, size: 40 * u, weight: .bold, color: theme.text), gapAfter: 6 * u)
+        guard content.contains(.panelDetails) else { return [.group(id: "panel", clip: nil, items: items)] }
         let subtitle: String
         if let i = f.interpolation {
             subtitle =

@@ -11,6 +11,10 @@ public final class SequenceContext {
     public let projection: PageProjection
     public let builder: PathBuilder
     let measurer: any TextMeasurer
+    /// The layers frames draw (all of them unless told otherwise).
+    public var content: FrameContent = .full
+    /// Set to time the stages of each frame (`frontline bench`).
+    public var clock: StageClock?
     let engine = GeometryEngine()
     /// The state border drawn on the map: the shared edge of the territories when the data has them
     /// (so it matches the ground the control areas were split by), else the basemap border.
@@ -20,6 +24,9 @@ public final class SequenceContext {
     private var frontLines: [Day: PagePath] = [:]
     private var changes: [Day: ControlChange] = [:]
     private var morph: MorphFields?
+    /// Per-snapshot results kept at most: frames come in date order, so a few are enough, and memory
+    /// stays flat however long the sequence.
+    static let cachedSnapshots = 8
 
     public init(dataset: Dataset, theme: Theme, layout: Layout, measurer: any TextMeasurer, view: BBox? = nil) throws {
         self.dataset = dataset
@@ -60,6 +67,7 @@ public final class SequenceContext {
         let lines = try engine.lines(
             outline, fartherThan: 0.002, from: territoryEdges.isEmpty ? dataset.border.lineStrings : territoryEdges)
         let path = builder.path(lines)
+        if frontLines.count >= Self.cachedSnapshots { frontLines.removeAll() }
         frontLines[snapshot.date] = path
         return path
     }
@@ -92,6 +100,7 @@ public final class SequenceContext {
         let c = try ControlChange.between(
             previous.date, current.date, timeline: dataset.timeline,
             sides: dataset.manifest.sides.map(\.id), gazetteer: dataset.gazetteer, engine: engine)
+        if changes.count >= Self.cachedSnapshots { changes.removeAll() }
         changes[current.date] = c
         return c
     }

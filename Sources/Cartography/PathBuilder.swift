@@ -30,20 +30,26 @@ public struct PathBuilder: Sendable {
         return PagePath(subpaths: subpaths.filter { $0.count >= 2 }, closed: false)
     }
 
-    /// Projects and drops positions within `tolerance` of the previously kept one; keeps the last.
+    /// Projects, then simplifies in page space: drops positions within `tolerance` of the last kept
+    /// one (cheap, removes most of a dense line), then Douglas–Peucker at `tolerance` (keeps every
+    /// position that deviates by more). The first and last positions are always kept. A quarter
+    /// pixel is below what antialiasing shows, and the source data is never touched.
     func simplify(_ points: [LonLat]) -> [Point] {
-        var out: [Point] = []
-        out.reserveCapacity(points.count / 4 + 2)
+        let projected = projection.project(points)
+        guard projected.count > 2 else { return projected }
+        var near: [Point] = []
+        near.reserveCapacity(projected.count / 2 + 2)
         let t2 = tolerance * tolerance
-        for (k, p) in points.enumerated() {
-            let q = projection.project(p)
-            if let last = out.last, k != points.count - 1 {
-                let dx = q.x - last.x, dy = q.y - last.y
-                if dx * dx + dy * dy < t2 { continue }
-            }
-            out.append(q)
+        near.append(projected[0])
+        var last = projected[0]
+        for q in projected.dropFirst().dropLast() {
+            let dx = q.x - last.x, dy = q.y - last.y
+            if dx * dx + dy * dy < t2 { continue }
+            near.append(q)
+            last = q
         }
-        return out
+        near.append(projected[projected.count - 1])
+        return DouglasPeucker.simplify(near, tolerance: tolerance)
     }
 
     /// Sutherland–Hodgman against the clip rectangle (convex), which is exact for any simple ring.
@@ -51,33 +57,40 @@ public struct PathBuilder: Sendable {
         // Fast path: wholly inside.
         if ring.allSatisfy({ clip.contains($0) }) { return ring }
         var pts = ring
-        let edges: [(Point) -> Bool] = [
-            { $0.x >= clip.x }, { $0.x <= clip.maxX }, { $0.y >= clip.y }, { $0.y <= clip.maxY },
-        ]
-        let cut: [(Point, Point) -> Point] = [
-            { a, b in lerp(a, b, (clip.x - a.x) / (b.x - a.x)) },
-            { a, b in lerp(a, b, (clip.maxX - a.x) / (b.x - a.x)) },
-            { a, b in lerp(a, b, (clip.y - a.y) / (b.y - a.y)) },
-            { a, b in lerp(a, b, (clip.maxY - a.y) / (b.y - a.y)) },
-        ]
-        for e in 0..<4 {
+        for edge in 0..<4 {
             guard let lastPoint = pts.last else { return [] }
             var out: [Point] = []
-            out.reserveCapacity(pts.count)
+            out.reserveCapacity(pts.count + 8)
             var prev = lastPoint
+            var prevInside = inside(prev, edge)
             for cur in pts {
-                let ci = edges[e](cur), pi = edges[e](prev)
-                if ci {
-                    if !pi { out.append(cut[e](prev, cur)) }
-                    out.append(cur)
-                } else if pi {
-                    out.append(cut[e](prev, cur))
-                }
+                let curInside = inside(cur, edge)
+                if curInside != prevInside { out.append(cut(prev, cur, edge)) }
+                if curInside { out.append(cur) }
                 prev = cur
+                prevInside = curInside
             }
             pts = out
         }
         return pts
+    }
+
+    @inline(__always) private func inside(_ p: Point, _ edge: Int) -> Bool {
+        switch edge {
+        case 0: return p.x >= clip.x
+        case 1: return p.x <= clip.maxX
+        case 2: return p.y >= clip.y
+        default: return p.y <= clip.maxY
+        }
+    }
+
+    @inline(__always) private func cut(_ a: Point, _ b: Point, _ edge: Int) -> Point {
+        switch edge {
+        case 0: return lerp(a, b, (clip.x - a.x) / (b.x - a.x))
+        case 1: return lerp(a, b, (clip.maxX - a.x) / (b.x - a.x))
+        case 2: return lerp(a, b, (clip.y - a.y) / (b.y - a.y))
+        default: return lerp(a, b, (clip.maxY - a.y) / (b.y - a.y))
+        }
     }
 
     /// Liang–Barsky per segment; a line leaving and re-entering the rectangle becomes two subpaths.

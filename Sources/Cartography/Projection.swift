@@ -5,6 +5,18 @@ public protocol RawProjection: Sendable {
     func forward(lon: Double, lat: Double) -> (x: Double, y: Double)
     /// The inverse of `forward`, for measuring shapes drawn on the page (morphs) on the ellipsoid.
     func inverse(x: Double, y: Double) -> (lon: Double, lat: Double)
+    /// `forward` of every point, then `x·scale + tx, ty − y·scale`: one call a ring, so the loop
+    /// runs without dynamic dispatch per point.
+    func forward(_ points: [LonLat], scale: Double, translate: Point) -> [Point]
+}
+
+extension RawProjection {
+    public func forward(_ points: [LonLat], scale: Double, translate: Point) -> [Point] {
+        points.map { p in
+            let q = forward(lon: p.lon, lat: p.lat)
+            return Point(translate.x + scale * q.x, translate.y - scale * q.y)
+        }
+    }
 }
 
 /// Lambert conformal conic on the sphere, secant at two standard parallels: shapes and angles are kept,
@@ -34,6 +46,19 @@ public struct LambertConformalConic: RawProjection {
         let φ = max(min(lat, 89.9), -89.9) * .pi / 180
         let ρ = f / pow(tan(.pi / 4 + φ / 2), n)
         return (ρ * sin(n * λ), f - ρ * cos(n * λ))
+    }
+
+    public func forward(_ points: [LonLat], scale: Double, translate: Point) -> [Point] {
+        let (n, f, c) = (self.n, self.f, self.centralMeridian)
+        return [Point](unsafeUninitializedCapacity: points.count) { out, count in
+            for (i, p) in points.enumerated() {
+                let λ = (p.lon - c) * .pi / 180
+                let φ = max(min(p.lat, 89.9), -89.9) * .pi / 180
+                let ρ = f / pow(tan(.pi / 4 + φ / 2), n)
+                out[i] = Point(translate.x + scale * (ρ * sin(n * λ)), translate.y - scale * (f - ρ * cos(n * λ)))
+            }
+            count = points.count
+        }
     }
 
     public func inverse(x: Double, y: Double) -> (lon: Double, lat: Double) {
@@ -72,6 +97,9 @@ public struct PageProjection: Sendable {
         let q = raw.forward(lon: p.lon, lat: p.lat)
         return Point(translate.x + scale * q.x, translate.y - scale * q.y)
     }
+
+    /// Every point of `points` on the page.
+    public func project(_ points: [LonLat]) -> [Point] { raw.forward(points, scale: scale, translate: translate) }
 
     /// The position drawn at page point `p` (longitude wrapped, latitude clamped to the valid range).
     public func unproject(_ p: Point) -> LonLat {

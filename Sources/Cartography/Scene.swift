@@ -45,10 +45,16 @@ public struct Scene: Sendable, Equatable {
     public var description: String
     /// Fixes the PDF creation date so that output is byte-stable ("2024-09-01").
     public var date: String
+    /// Ids of groups drawn the same in every frame of a sequence (basemap, border, furniture). A raster
+    /// renderer may draw them once and reuse the pixels; it checks they are equal before it does.
+    public var staticGroups: Set<String>
 
-    public init(width: Int, height: Int, background: Color, items: [SceneItem], title: String, description: String, date: String) {
+    public init(
+        width: Int, height: Int, background: Color, items: [SceneItem], title: String, description: String, date: String,
+        staticGroups: Set<String> = []
+    ) {
         self.width = width; self.height = height; self.background = background; self.items = items
-        self.title = title; self.description = description; self.date = date
+        self.title = title; self.description = description; self.date = date; self.staticGroups = staticGroups
     }
 }
 

@@ -14,11 +14,15 @@ public struct Renderer: Sendable {
     /// - Parameter scale: device pixels per page pixel for PNG (2 gives a HiDPI image of twice the
     ///   width and height). SVG and PDF are vector documents measured in page pixels (one PDF point per
     ///   pixel) and ignore it, but it must still be a positive finite number.
+    ///   - rasterizer: for PNG, the surface and static-layer cache to draw with; pass one per thread
+    ///     for every frame of a sequence (see `FrameRasterizer`).
     /// - Throws: `RenderError` for an empty page or an oversized PNG, a bad scale or date, or any Cairo error.
-    public func render(_ scene: Scene, format: OutputFormat, scale: Double = 1) throws -> [UInt8] {
+    public func render(
+        _ scene: Scene, format: OutputFormat, scale: Double = 1, rasterizer: FrameRasterizer = FrameRasterizer()
+    ) throws -> [UInt8] {
         try SceneValidation.check(scene, scale: scale, format: format)
         switch format {
-        case .png: return try FastPNG.encode(try renderRaster(scene, scale: scale), compression: pngCompression)
+        case .png: return try rasterizer.png(scene, scale: scale, compression: pngCompression)
         case .svg: return try SVGOutput.render(scene)
         case .pdf: return try PDFOutput.render(pages: [scene])
         }

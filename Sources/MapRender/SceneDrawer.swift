@@ -12,12 +12,17 @@ final class SceneDrawer {
 
     /// Paints the background over the whole page, then every item.
     func draw(_ scene: Scene) throws {
+        paintBackground(scene.background)
+        try draw(scene.items)
+    }
+
+    /// Replaces every pixel with `color`.
+    func paintBackground(_ color: Color) {
         cairo_save(cr)
-        CairoStyle.setColor(cr, scene.background)
+        CairoStyle.setColor(cr, color)
         cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE)
         cairo_paint(cr)
         cairo_restore(cr)
-        try draw(scene.items)
     }
 
     /// Draws `items` in order, without painting the background (SVG draws runs of items one at a time).

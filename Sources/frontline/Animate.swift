@@ -68,8 +68,8 @@ struct Animate: ParsableCommand {
             let frame = plan.frames[index]
             let scene = try worker.context.scene(on: frame.day, events: frame.events, interpolate: true)
             return framesFolder == nil
-                ? try worker.renderer.renderRaster(scene, scale: scale).bgra
-                : try worker.renderer.render(scene, format: .png, scale: scale)
+                ? try worker.renderer.renderRaster(scene, scale: scale, rasterizer: worker.rasterizer).bgra
+                : try worker.renderer.render(scene, format: .png, scale: scale, rasterizer: worker.rasterizer)
         }
         let makeWorker: @Sendable () throws -> Worker = {
             Worker(context: try MapOptions.context(dataset, theme: theme, layout: layout, view: view), renderer: renderer)
@@ -131,6 +131,7 @@ struct Animate: ParsableCommand {
     struct Worker {
         let context: SequenceContext
         let renderer: Renderer
+        let rasterizer = FrameRasterizer()
     }
 
     /// frame-00001.png …, one file per video frame; held copies are hard links to the first.

@@ -86,13 +86,13 @@ struct Frames: ParsableCommand {
         let threads = workers ?? ProcessInfo.processInfo.activeProcessorCount
         try OrderedParallel.run(
             count: days.count, workers: threads, window: 2 * threads,
-            makeState: { try MapOptions.context(dataset, theme: theme, layout: layout, view: view) },
-            produce: { context, index in
-                let scene = try context.scene(on: days[index])
+            makeState: { (try MapOptions.context(dataset, theme: theme, layout: layout, view: view), FrameRasterizer()) },
+            produce: { worker, index in
+                let scene = try worker.0.scene(on: days[index])
                 return try formats.map { f in
                     (
                         (out as NSString).appendingPathComponent("\(prefix)\(days[index]).\(f.rawValue)"),
-                        try renderer.render(scene, format: f, scale: scale)
+                        try renderer.render(scene, format: f, scale: scale, rasterizer: worker.1)
                     )
                 }
             }

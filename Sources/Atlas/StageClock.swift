@@ -1,0 +1,54 @@
+import Cartography
+
+/// Where the time of a frame goes, for `frontline bench`: seconds summed per stage until `take()`.
+///
+/// A sequence context with a clock times its own stages (query, geometry, project, compose); the
+/// caller times the rest (load, draw, encode) with `time(_:_:)`. Reading the monotonic clock costs
+/// well under a microsecond, so timing does not change what is timed.
+public final class StageClock {
+    public enum Stage: String, CaseIterable, Sendable {
+        /// Reading and parsing the data files.
+        case load
+        /// The timeline: which snapshot, which areas and events a date shows.
+        case query
+        /// GEOS work on the date's polygons: change since the previous snapshot, the front line.
+        case geometry
+        /// Projecting to the page and simplifying there.
+        case project
+        /// Building the scene: legend, labels, panel text measured with Pango.
+        case compose
+        /// Cairo drawing into pixels, static layers included.
+        case draw
+        /// PNG encoding of the finished pixels.
+        case encode
+    }
+
+    private var seconds = [Double](repeating: 0, count: Stage.allCases.count)
+
+    public init() {}
+
+    /// Runs `body`, adding its wall time to `stage`.
+    public func time<T>(_ stage: Stage, _ body: () throws -> T) rethrows -> T {
+        let start = Self.now()
+        defer { seconds[Stage.allCases.firstIndex(of: stage)!] += Self.now() - start }
+        return try body()
+    }
+
+    /// Adds `s` seconds to `stage` (for time measured elsewhere).
+    public func add(_ stage: Stage, _ s: Double) { seconds[Stage.allCases.firstIndex(of: stage)!] += s }
+
+    /// The seconds per stage since the last `take()`, and zero again.
+    public func take() -> [Stage: Double] {
+        defer { seconds = seconds.map { _ in 0 } }
+        return Dictionary(uniqueKeysWithValues: zip(Stage.allCases, seconds))
+    }
+
+    static func now() -> Double { MonotonicClock.seconds() }
+}
+
+/// Runs `body` under `clock`'s `stage` if there is a clock.
+@inline(__always)
+func timed<T>(_ clock: StageClock?, _ stage: StageClock.Stage, _ body: () throws -> T) rethrows -> T {
+    guard let clock else { return try body() }
+    return try clock.time(stage, body)
+}

@@ -1,0 +1,12 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Seconds on the monotonic clock, for timing stages (never written into an output).
+public enum MonotonicClock {
+    public static func seconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+    }
+}

@@ -1,0 +1,273 @@
+internal import CCairo
+import Cartography
+
+/// Draws the frames of a sequence on one reused ARGB32 surface, drawing the scene's static groups
+/// (`Scene.staticGroups`) once and reusing their pixels.
+///
+/// A scene is cut into runs of static and dynamic items, in drawing order. A static run at the bottom
+/// becomes the base: background and basemap, copied into the surface at the start of every frame. A
+/// static run higher up (the border over the control areas, furniture) becomes an overlay: drawn once
+/// on a transparent layer and composited over the frame, only where it has pixels (64 px tiles).
+/// Dynamic items are drawn as usual. Static runs are compared with the cached ones on every frame and
+/// redrawn when they differ, so the cache can never show stale pixels.
+///
+/// Every PNG and raw frame goes through this path, one frame or many, so a date renders to the same
+/// pixels alone and in a sequence. One rasterizer per thread: it is not thread-safe.
+public final class FrameRasterizer {
+    private var page: CairoCanvas?
+    private var drawer: SceneDrawer?
+    private var cache: Cache?
+    /// Frames that reused the cached static layers, and frames that had to draw them (tests read these).
+    public private(set) var reused = 0
+    public private(set) var redrawn = 0
+    /// Seconds the last `png` call spent drawing and encoding (`frontline bench` reads these).
+    public private(set) var lastDrawSeconds = 0.0
+    public private(set) var lastEncodeSeconds = 0.0
+
+    public init() {}
+
+    /// Draws `scene` at `scale` and hands the finished pixels to `body` (B, G, R, A bytes, rows
+    /// `stride` apart), valid only during the call.
+    func withPixels<T>(
+        _ scene: Scene, scale: Double, _ body: (UnsafeRawPointer, _ width: Int, _ height: Int, _ stride: Int) throws -> T
+    ) throws -> T {
+        let canvas = try draw(scene, scale: scale)
+        let width = Int(cairo_image_surface_get_width(canvas.surface))
+        let height = Int(cairo_image_surface_get_height(canvas.surface))
+        let stride = Int(cairo_image_surface_get_stride(canvas.surface))
+        guard let data = cairo_image_surface_get_data(canvas.surface) else { throw RenderError("pixels: image surface has no data") }
+        return try body(UnsafeRawPointer(data), width, height, stride)
+    }
+
+    /// The frame as PNG bytes.
+    public func png(_ scene: Scene, scale: Double = 1, compression: PNGCompression) throws -> [UInt8] {
+        try SceneValidation.check(scene, scale: scale, format: .png)
+        let opaque = scene.background.a >= 1
+        let start = MonotonicClock.seconds()
+        return try withPixels(scene, scale: scale) { data, w, h, stride in
+            let drawn = MonotonicClock.seconds()
+            defer {
+                lastDrawSeconds = drawn - start
+                lastEncodeSeconds = MonotonicClock.seconds() - drawn
+            }
+            return try FastPNG.encode(bgra: data, width: w, height: h, stride: stride, opaque: opaque, compression: compression)
+        }
+    }
+
+    /// The frame as packed B, G, R, A bytes (what video encoders take).
+    public func raster(_ scene: Scene, scale: Double = 1) throws -> RasterImage {
+        try SceneValidation.check(scene, scale: scale, format: .png)
+        return try withPixels(scene, scale: scale) { data, width, height, stride in
+            let rowBytes = width * 4
+            let bytes = [UInt8](unsafeUninitializedCapacity: rowBytes * height) { buffer, count in
+                for row in 0..<height {
+                    UnsafeMutableRawPointer(buffer.baseAddress! + row * rowBytes).copyMemory(
+                        from: data + row * stride, byteCount: rowBytes)
+                }
+                count = rowBytes * height
+            }
+            return RasterImage(width: width, height: height, bgra: bytes)
+        }
+    }
+
+    // MARK: drawing
+
+    private func draw(_ scene: Scene, scale: Double) throws -> CairoCanvas {
+        let width = Int32((Double(scene.width) * scale).rounded(.up))
+        let height = Int32((Double(scene.height) * scale).rounded(.up))
+        let canvas = try surface(width, height)
+        let runs = Run.cut(scene)
+        let key = Cache.Key(width: width, height: height, scale: scale, background: scene.background, staticRuns: runs.filter(\.isStatic))
+        if cache?.key != key {
+            cache = try Cache(key: key, firstRunIsStatic: runs.first?.isStatic ?? false)
+            redrawn += 1
+        } else {
+            reused += 1
+        }
+        guard let cache, let drawer else { throw RenderError("PNG: no surface") }
+        let cr = canvas.context
+        cairo_surface_flush(canvas.surface)
+        cache.base.copy(into: canvas.surface)
+        cairo_surface_mark_dirty(canvas.surface)
+        cairo_identity_matrix(cr)
+        cairo_scale(cr, scale, scale)
+        var overlays = cache.overlays.makeIterator()
+        for (index, run) in runs.enumerated() {
+            if run.isStatic {
+                if index == 0 { continue }  // already in the base
+                overlays.next()?.composite(onto: cr, scale: scale)
+            } else {
+                try run.draw(with: drawer, on: cr)
+            }
+        }
+        cairo_surface_flush(canvas.surface)
+        try canvas.check(stage: "PNG: drawing")
+        return canvas
+    }
+
+    /// The page surface, made again only when the size changes.
+    private func surface(_ width: Int32, _ height: Int32) throws -> CairoCanvas {
+        if let page, cairo_image_surface_get_width(page.surface) == width, cairo_image_surface_get_height(page.surface) == height {
+            return page
+        }
+        guard let s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height) else {
+            throw RenderError("PNG: cairo_image_surface_create returned no surface")
+        }
+        let canvas = try CairoCanvas(surface: s, stage: "PNG")
+        page = canvas
+        drawer = SceneDrawer(context: canvas.context)
+        cache = nil
+        return canvas
+    }
+}
+
+/// Consecutive scene items that are all static or all dynamic, each with the clip rectangles of the
+/// groups around it (page space, outermost first).
+struct Run: Equatable {
+    var isStatic: Bool
+    var items: [(clips: [Rect], item: SceneItem)]
+
+    static func == (a: Run, b: Run) -> Bool {
+        a.isStatic == b.isStatic && a.items.count == b.items.count
+            && zip(a.items, b.items).allSatisfy { $0.clips == $1.clips && $0.item == $1.item }
+    }
+
+    /// The scene's items in drawing order, cut into runs. A static group is one item; other groups
+    /// are opened, so static groups inside them (the basemap inside the clipped map) are found.
+    static func cut(_ scene: Scene) -> [Run] {
+        var runs: [Run] = []
+        func add(_ item: SceneItem, clips: [Rect], isStatic: Bool) {
+            if runs.last?.isStatic == isStatic {
+                runs[runs.count - 1].items.append((clips, item))
+            } else {
+                runs.append(Run(isStatic: isStatic, items: [(clips, item)]))
+            }
+        }
+        func walk(_ items: [SceneItem], clips: [Rect]) {
+            for item in items {
+                if case let .group(id, clip, children) = item {
+                    if scene.staticGroups.contains(id) {
+                        add(item, clips: clips, isStatic: true)
+                    } else {
+                        walk(children, clips: clip.map { clips + [$0] } ?? clips)
+                    }
+                } else {
+                    add(item, clips: clips, isStatic: false)
+                }
+            }
+        }
+        walk(scene.items, clips: [])
+        return runs
+    }
+
+    /// Draws the run's items, each inside its clips, in user space (page pixels).
+    func draw(with drawer: SceneDrawer, on cr: OpaquePointer) throws {
+        for (clips, item) in items {
+            cairo_save(cr)
+            for c in clips {
+                cairo_rectangle(cr, c.x, c.y, c.width, c.height)
+                cairo_clip(cr)
+            }
+            try drawer.draw([item])
+            cairo_restore(cr)
+        }
+    }
+}
+
+/// The pixels of a sequence's static runs.
+private final class Cache {
+    struct Key: Equatable {
+        var width: Int32
+        var height: Int32
+        var scale: Double
+        var background: Color
+        var staticRuns: [Run]
+    }
+    let key: Key
+    let base: Layer
+    let overlays: [Layer]
+
+    init(key: Key, firstRunIsStatic: Bool) throws {
+        self.key = key
+        var runs = key.staticRuns[...]
+        let bottom = firstRunIsStatic ? runs.popFirst() : nil
+        base = try Layer(key, background: key.background, run: bottom)
+        overlays = try runs.map { try Layer(key, background: nil, run: $0) }
+    }
+}
+
+/// One static run drawn on its own surface: opaque (the base, over the background) or transparent
+/// (an overlay, with the tiles it touches listed so compositing skips empty ones).
+private final class Layer {
+    let canvas: CairoCanvas
+    private(set) var tiles: [(x: Int32, y: Int32, width: Int32, height: Int32)] = []
+    static let tile: Int32 = 64
+
+    init(_ key: Cache.Key, background: Color?, run: Run?) throws {
+        guard let s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, key.width, key.height) else {
+            throw RenderError("PNG: cairo_image_surface_create returned no surface")
+        }
+        canvas = try CairoCanvas(surface: s, stage: "PNG layer")
+        let cr = canvas.context
+        cairo_scale(cr, key.scale, key.scale)
+        let drawer = SceneDrawer(context: cr)
+        if let background { drawer.paintBackground(background) }
+        try run?.draw(with: drawer, on: cr)
+        cairo_surface_flush(s)
+        try canvas.check(stage: "PNG: drawing a static layer")
+        if background == nil { tiles = occupiedTiles() }
+    }
+
+    /// Copies this layer's pixels over `target` (same size and format): the base of a frame.
+    func copy(into target: OpaquePointer) {
+        let bytes = Int(cairo_image_surface_get_stride(canvas.surface)) * Int(cairo_image_surface_get_height(canvas.surface))
+        guard let from = cairo_image_surface_get_data(canvas.surface), let to = cairo_image_surface_get_data(target) else { return }
+        UnsafeMutableRawPointer(to).copyMemory(from: from, byteCount: bytes)
+    }
+
+    /// Composites this layer over the frame (OVER), through a clip made of its occupied tiles.
+    func composite(onto cr: OpaquePointer, scale: Double) {
+        guard !tiles.isEmpty else { return }
+        cairo_save(cr)
+        cairo_identity_matrix(cr)
+        for t in tiles { cairo_rectangle(cr, Double(t.x), Double(t.y), Double(t.width), Double(t.height)) }
+        cairo_clip(cr)
+        cairo_set_source_surface(cr, canvas.surface, 0, 0)
+        cairo_paint(cr)
+        cairo_restore(cr)
+    }
+
+    /// The 64 px tiles with any pixel that is not fully transparent, merged along each tile row.
+    private func occupiedTiles() -> [(x: Int32, y: Int32, width: Int32, height: Int32)] {
+        let s = canvas.surface
+        let w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s)
+        let rowStride = Int(cairo_image_surface_get_stride(s))
+        guard let data = cairo_image_surface_get_data(s) else { return [] }
+        var out: [(x: Int32, y: Int32, width: Int32, height: Int32)] = []
+        var ty: Int32 = 0
+        while ty < h {
+            let th = min(Self.tile, h - ty)
+            var runStart: Int32?
+            // One step past the last tile closes a run that reaches the right edge.
+            for tx in stride(from: Int32(0), through: w, by: Int(Self.tile)) {
+                let occupied = tx < w && Self.any(data, stride: rowStride, x: tx, y: ty, width: min(Self.tile, w - tx), height: th)
+                if occupied, runStart == nil { runStart = tx }
+                if !occupied, let start = runStart {
+                    out.append((start, ty, min(tx, w) - start, th))
+                    runStart = nil
+                }
+            }
+            if let start = runStart { out.append((start, ty, w - start, th)) }
+            ty += Self.tile
+        }
+        return out
+    }
+
+    private static func any(_ data: UnsafeMutablePointer<UInt8>, stride: Int, x: Int32, y: Int32, width: Int32, height: Int32) -> Bool {
+        for row in Int(y)..<Int(y + height) {
+            let p = UnsafeRawPointer(data + row * stride + Int(x) * 4)
+            for i in 0..<Int(width) where p.load(fromByteOffset: i * 4, as: UInt32.self) != 0 { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,166 @@
+import ArgumentParser
+import Atlas
+import Cartography
+import Foundation
+import MapData
+import MapRender
+
+/// `frontline bench`: where the time of a frame goes, the floor, frames per second on one worker
+/// and on all cores, peak memory over a long sequence, and ratios to the peer renderers measured in
+/// the same run (`make bench` runs them first and passes their results with --peers).
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Time frames of a data set: stages, floor, frames per second, memory, ratios to peers.",
+        discussion: """
+            Renders the data set's snapshot dates in turn (cycling through them), PNG in memory, no
+            files written. Prints per-frame medians of each stage for two kinds of frame: `bench`
+            (the layers the peer renderers draw: basemap, rivers, held ground, border, title and date)
+            and `full` (Frontline's published map: also the change since the previous snapshot, the
+            front line, settlements and labels, scale bar, north arrow, legend, areas, credits).
+            Examples:
+              make bench                                   # peers and Frontline, one run, with ratios
+              frontline bench --data bench/fixture --frames 30
+              frontline bench --data bench/fixture --peers .build-bench/peers.jsonl --json
+            """)
+
+    @Option(help: "Frames timed one at a time, per kind of frame.") var frames: Int = 30
+    @Option(help: "Frames for the frames-per-second runs (one worker, then all cores).") var fpsFrames: Int = 120
+    @Option(help: "Frames in the long run whose peak memory is reported (all cores).") var memoryFrames: Int = 1000
+    @Option(help: "Peer results, one JSON object a line (bench/run_peers.sh).") var peers: String?
+    @Option(help: "Kinds of frame to time: bench, full or both (bench,full).") var kinds: String = "bench,full"
+    @Flag(help: "Print one JSON object instead of the table.") var json = false
+    @OptionGroup var options: MapOptions
+
+    func run() throws {
+        guard (1...100_000).contains(frames), (1...100_000).contains(fpsFrames), (0...100_000).contains(memoryFrames) else {
+            throw UsageError("--frames, --fps-frames and --memory-frames must be between 1 (0 for memory) and 100000")
+        }
+        let (layout, view) = try options.page()
+        let theme = try options.chosenTheme()
+        let peerResults = try peers.map(PeerResult.read) ?? []
+
+        let loadStart = MonotonicClock.seconds()
+        let dataset = try Disk.loadDataset(options.data)
+        let loadSeconds = MonotonicClock.seconds() - loadStart
+        let dates = dataset.timeline.dates
+        guard !dates.isEmpty else { throw UsageError("\(options.data): the data set has no control snapshots") }
+        let day: @Sendable (Int) -> Day = { i in dates[i % dates.count] }
+        let (renderer, scale) = (options.renderer, options.scale)
+        let makeContext: @Sendable (FrameContent) throws -> SequenceContext = { content in
+            let c = try MapOptions.context(dataset, theme: theme, layout: layout, view: view)
+            c.content = content
+            return c
+        }
+
+        var report = BenchReport(
+            data: options.data, width: layout.width, height: layout.height, frames: frames,
+            snapshots: dates.count, vertices: dataset.timeline.snapshots.first.map(Self.vertices) ?? 0,
+            loadMs: loadSeconds * 1000, compression: options.pngCompression.rawValue, peers: peerResults)
+
+        let chosen = try kinds.split(separator: ",").map { k in
+            guard let c = FrameContent.names.first(where: { $0.0 == k }) else {
+                throw UsageError("--kinds: unknown kind '\(k)'; expected bench or full")
+            }
+            return c
+        }
+        for (name, content) in chosen {
+            let context = try makeContext(content)
+            let clock = StageClock()
+            context.clock = clock
+            let rasterizer = FrameRasterizer(), floorRasterizer = FrameRasterizer()
+            var timings = StageTimings()
+            for i in 0..<frames {
+                _ = clock.take()
+                let start = MonotonicClock.seconds()
+                let scene = try context.scene(on: day(i))
+                _ = try renderer.render(scene, format: .png, scale: scale, rasterizer: rasterizer)
+                let total = MonotonicClock.seconds() - start
+                var stages = clock.take()
+                stages[.draw] = rasterizer.lastDrawSeconds
+                stages[.encode] = rasterizer.lastEncodeSeconds
+                // The floor: this frame's control fills over the cached static layers, then the encode.
+                let floorStart = MonotonicClock.seconds()
+                _ = try renderer.render(Self.floorScene(scene), format: .png, scale: scale, rasterizer: floorRasterizer)
+                timings.add(stages: stages, frame: total, floor: MonotonicClock.seconds() - floorStart)
+                if ProcessInfo.processInfo.environment["FRONTLINE_BENCH_DEBUG"] != nil {
+                    print(
+                        name, i,
+                        stages.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\(Int($0.value * 1e4) / 10)" },
+                        Int(total * 1e4) / 10)
+                }
+            }
+            report.kinds.append(timings.summary(name: name))
+        }
+
+        if ProcessInfo.processInfo.environment["FRONTLINE_BENCH_DEBUG"] != nil {
+            let c = try makeContext(.bench)
+            let areas = dataset.timeline.snapshots.flatMap(\.areas) + dataset.timeline.snapshots[0].areas
+            for a in areas {
+                let n = Self.vertices(ControlSnapshot(date: dates[0], areas: [a]))
+                var t0 = MonotonicClock.seconds()
+                let projected = a.geometry.polygons.flatMap { $0.rings.map { c.projection.project($0.points) } }
+                let tp = MonotonicClock.seconds() - t0
+                t0 = MonotonicClock.seconds()
+                let path = c.builder.path(a.geometry)
+                let tb = MonotonicClock.seconds() - t0
+                print(
+                    "area \(a.side) \(n) vertices: project \(tp * 1000) ms (\(projected.count) rings), builder \(tb * 1000) ms → \(path.subpaths.map(\.count))"
+                )
+            }
+        }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        for workers in Array(Set([1, cores])).sorted() {
+            let start = MonotonicClock.seconds()
+            try Self.renderAll(count: fpsFrames, workers: workers, day: day, make: { try makeContext(.bench) }, renderer, scale)
+            report.fps.append((workers, Double(fpsFrames) / (MonotonicClock.seconds() - start)))
+        }
+        if memoryFrames > 0 {
+            try Self.renderAll(count: memoryFrames, workers: cores, day: day, make: { try makeContext(.bench) }, renderer, scale)
+        }
+        report.memoryFrames = memoryFrames
+        report.peakRSSMB = PeakMemory.residentMB()
+        report.loadAverage = PeakMemory.loadAverage()
+        print(json ? report.json() : report.table())
+    }
+
+    /// Renders `count` frames to PNG bytes on `workers` threads, in order, keeping nothing.
+    static func renderAll(
+        count: Int, workers: Int, day: @escaping @Sendable (Int) -> Day, make: @escaping @Sendable () throws -> SequenceContext,
+        _ renderer: Renderer, _ scale: Double
+    ) throws {
+        try OrderedParallel.run(
+            count: count, workers: workers, window: 2 * workers,
+            makeState: { (try make(), FrameRasterizer()) },
+            produce: { w, i in try renderer.render(try w.0.scene(on: day(i)), format: .png, scale: scale, rasterizer: w.1).count }
+        ) { _, _ in }
+    }
+
+    /// The frame reduced to its static groups and the fills of the control areas (no outlines).
+    static func floorScene(_ scene: Scene) -> Scene {
+        func keep(_ items: [SceneItem]) -> [SceneItem] {
+            items.compactMap { item in
+                guard case let .group(id, clip, children) = item else { return nil }
+                if scene.staticGroups.contains(id) { return item }
+                if id.hasPrefix("control-") {
+                    return .group(
+                        id: id, clip: clip,
+                        items: children.compactMap { c in
+                            guard case let .path(p, fill, _) = c else { return nil }
+                            return .path(p, fill: fill, stroke: nil)
+                        })
+                }
+                let inner = keep(children)
+                return inner.isEmpty ? nil : .group(id: id, clip: clip, items: inner)
+            }
+        }
+        var floor = scene
+        floor.items = keep(scene.items)
+        return floor
+    }
+
+    static func vertices(_ s: ControlSnapshot) -> Int {
+        s.areas.reduce(0) { n, a in
+            n + a.geometry.polygons.reduce(0) { $0 + $1.outer.points.count + $1.holes.reduce(0) { $0 + $1.points.count } }
+        }
+    }
+}

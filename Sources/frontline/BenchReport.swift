@@ -1,0 +1,154 @@
+import Atlas
+import Foundation
+
+/// Per-frame seconds of each stage, the whole frame and the floor, over the frames of one kind.
+struct StageTimings {
+    private var stages: [StageClock.Stage: [Double]] = [:]
+    private var frames: [Double] = []
+    private var floors: [Double] = []
+
+    mutating func add(stages s: [StageClock.Stage: Double], frame: Double, floor: Double) {
+        for (k, v) in s { stages[k, default: []].append(v) }
+        frames.append(frame)
+        floors.append(floor)
+    }
+
+    func summary(name: String) -> KindSummary {
+        KindSummary(
+            name: name,
+            stageMs: StageClock.Stage.allCases.filter { $0 != .load }.map { ($0.rawValue, median(stages[$0] ?? [0]) * 1000) },
+            frameMs: median(frames) * 1000, floorMs: median(floors) * 1000)
+    }
+}
+
+struct KindSummary {
+    let name: String
+    let stageMs: [(String, Double)]
+    let frameMs: Double
+    let floorMs: Double
+}
+
+func median(_ xs: [Double]) -> Double {
+    let s = xs.sorted()
+    guard !s.isEmpty else { return 0 }
+    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
+/// One peer renderer's line from bench/run_peers.sh.
+struct PeerResult {
+    let name: String
+    let frameMs: Double
+    let drawMs: Double
+    let encodeMs: Double
+    let peakRSSMB: Double
+
+    static func read(_ path: String) throws -> [PeerResult] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return try text.split(separator: "\n").enumerated().compactMap { (n, line) in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { return nil }
+            guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any],
+                let name = object["peer"] as? String, let frame = object["frame_ms_median"] as? Double
+            else { throw UsageError("\(path):\(n + 1): not a peer result (a JSON object with \"peer\" and \"frame_ms_median\")") }
+            return PeerResult(
+                name: name, frameMs: frame, drawMs: object["draw_ms_median"] as? Double ?? .nan,
+                encodeMs: object["encode_ms_median"] as? Double ?? .nan, peakRSSMB: object["peak_rss_mb"] as? Double ?? .nan)
+        }
+    }
+}
+
+/// Everything `frontline bench` measured, as a table or JSON.
+struct BenchReport {
+    let data: String
+    let width: Int
+    let height: Int
+    let frames: Int
+    let snapshots: Int
+    let vertices: Int
+    let loadMs: Double
+    let compression: String
+    let peers: [PeerResult]
+    var kinds: [KindSummary] = []
+    var fps: [(workers: Int, fps: Double)] = []
+    var memoryFrames = 0
+    var peakRSSMB = 0.0
+    var loadAverage = 0.0
+
+    private func f(_ x: Double, _ digits: Int = 1) -> String { x.isFinite ? String(format: "%.\(digits)f", x) : "–" }
+
+    func table() -> String {
+        var out = [
+            "Frontline bench: \(data), \(snapshots) snapshots (\(vertices) vertices in the first), \(width)×\(height), "
+                + "PNG \(compression), one worker, medians of \(frames) frames in ms",
+            "",
+            "stage".padding(toLength: 30, withPad: " ", startingAt: 0) + kinds.map { $0.name.leftPad(10) }.joined(),
+            "load (once: \(f(loadMs, 0)) ms) ÷ frames".padding(toLength: 30, withPad: " ", startingAt: 0)
+                + kinds.map { _ in f(loadMs / Double(frames), 2).leftPad(10) }.joined(),
+        ]
+        for (i, stage) in (kinds.first?.stageMs ?? []).enumerated() {
+            out.append(
+                stage.0.padding(toLength: 30, withPad: " ", startingAt: 0) + kinds.map { f($0.stageMs[i].1, 2).leftPad(10) }.joined())
+        }
+        out.append("frame".padding(toLength: 30, withPad: " ", startingAt: 0) + kinds.map { f($0.frameMs, 2).leftPad(10) }.joined())
+        out.append(
+            "floor (fills on cached base + encode)".padding(toLength: 30, withPad: " ", startingAt: 0)
+                + kinds.map { f($0.floorMs, 2).leftPad(10) }.joined())
+        out.append(
+            "frame ÷ floor".padding(toLength: 30, withPad: " ", startingAt: 0)
+                + kinds.map { (f($0.frameMs / $0.floorMs, 2) + "×").leftPad(10) }.joined())
+        if !peers.isEmpty {
+            out += ["", "peer (same frames, same run)   frame ms   draw ms  encode ms  peak MB   Frontline bench frame is"]
+            let ours = kinds.first { $0.name == "bench" }?.frameMs ?? .nan
+            for p in peers {
+                out.append(
+                    p.name.padding(toLength: 30, withPad: " ", startingAt: 0) + f(p.frameMs).leftPad(9) + f(p.drawMs).leftPad(10)
+                        + f(p.encodeMs).leftPad(11) + f(p.peakRSSMB).leftPad(9) + "   \(f(p.frameMs / ours))× faster")
+            }
+        }
+        out.append("")
+        let one = fps.first { $0.workers == 1 }?.fps ?? .nan
+        out.append(
+            "frames per second (bench frames, PNG in memory): "
+                + fps.map { "\($0.workers) worker\($0.workers == 1 ? "" : "s") \(f($0.fps)) (\(f($0.fps / one, 2))×)" }.joined(
+                    separator: ", "))
+        out.append("peak resident memory, whole run incl. \(memoryFrames) frames on all cores: \(f(peakRSSMB)) MB")
+        out.append("1-minute load average at the end: \(f(loadAverage, 2))")
+        return out.joined(separator: "\n")
+    }
+
+    func json() -> String {
+        var o: [String: Any] = [
+            "data": data, "width": width, "height": height, "frames": frames, "snapshots": snapshots, "vertices": vertices,
+            "load_ms": loadMs, "png_compression": compression, "memory_frames": memoryFrames, "peak_rss_mb": peakRSSMB,
+            "load_avg_1min": loadAverage,
+        ]
+        o["kinds"] = kinds.map { k in
+            [
+                "name": k.name, "frame_ms": k.frameMs, "floor_ms": k.floorMs,
+                "stages_ms": Dictionary(uniqueKeysWithValues: k.stageMs.map { ($0.0, $0.1) }),
+            ] as [String: Any]
+        }
+        o["fps"] = fps.map { ["workers": $0.workers, "fps": $0.fps] }
+        o["peers"] = peers.map { ["peer": $0.name, "frame_ms": $0.frameMs] }
+        let data = (try? JSONSerialization.data(withJSONObject: o, options: [.sortedKeys])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension String {
+    func leftPad(_ n: Int) -> String { count >= n ? " " + self : String(repeating: " ", count: n - count) + self }
+}
+
+enum PeakMemory {
+    /// The process's peak resident set so far, in MB (getrusage's ru_maxrss is in KiB on Linux).
+    static func residentMB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    static func loadAverage() -> Double {
+        var loads = [Double](repeating: 0, count: 3)
+        return getloadavg(&loads, 3) > 0 ? loads[0] : .nan
+    }
+}
