@@ -9,7 +9,7 @@ REGION    := 33.5,50.5,37,52.2
 DEB_PKGS  := libcairo2-dev libpango1.0-dev libgeos-dev libproj-dev fonts-noto-core fonts-dejavu-core poppler-utils libxml2-utils ffmpeg chromium python3 zlib1g-dev libisal-dev
 
 .DEFAULT_GOAL := render
-.PHONY: render animation bench-fixture bench-peers test lint deps build data basemap clean
+.PHONY: render animation bench bench-fixture bench-peers test lint deps build data basemap clean
 
 ## Install missing Debian packages (as root), or print the exact command to run.
 deps:
@@ -39,8 +39,18 @@ animation: build
 	$(RELEASE) animate --data GeoData --from 2024-08-01 --step 1d --fps 24 --hold 1s --out Renders/kursk-2024-2025.mp4
 	$(RELEASE) animate --data GeoData --from 2024-08-01 --step 2d --fps 12 --hold 0.5s --size 960x540 --out Renders/kursk-2024-2025.gif
 
-## The synthetic whole-front bench fixture (deterministic; committed) and the peer renderers
-## (Mapnik AGG and Cairo, matplotlib) timed on it. `make bench` with ratios is still to come (#6).
+## The benchmark (#6): the peers (Mapnik AGG and Cairo, matplotlib + shapely) draw the bench
+## fixture's frames, then Frontline draws the same frames in the same run and prints its stage
+## split, the floor, frames per second on 1 and all cores, peak memory over MEMORY_FRAMES frames,
+## and its ratio to each peer. FRAMES=30 by default (one per snapshot date).
+bench: build
+	bench/setup_peers.sh
+	mkdir -p .build-bench
+	bench/run_peers.sh $(or $(FRAMES),30) > .build-bench/peers.jsonl.tmp && mv .build-bench/peers.jsonl.tmp .build-bench/peers.jsonl
+	$(RELEASE) bench --data bench/fixture --frames $(or $(FRAMES),30) --memory-frames $(or $(MEMORY_FRAMES),1000) \
+	  --peers .build-bench/peers.jsonl
+
+## The synthetic whole-front bench fixture (deterministic; committed) and the peers alone.
 bench-fixture:
 	python3 bench/make_fixture.py
 bench-peers:

@@ -166,8 +166,10 @@ extension SequenceContext {
         }
 
         if content.contains(.furniture) { map.append(contentsOf: furnitureItems()) }
-        var items: [SceneItem] = [.group(id: "map", clip: layout.map, items: map)]
-        items.append(contentsOf: panelItems(facts, picture: picture, legend: legend))
+        // The panel's static part goes first, below the map (they do not overlap), so that a raster
+        // sequence draws it into the base it copies, not as an overlay composited on every frame.
+        let panel = panelItems(facts, picture: picture, legend: legend)
+        let items: [SceneItem] = Array(panel.prefix(1)) + [.group(id: "map", clip: layout.map, items: map)] + panel.dropFirst()
         let scene = Scene(
             width: layout.width, height: layout.height, background: theme.background, items: items,
             title: title(facts), description: altText(facts), date: day.description, staticGroups: staticGroupIDs)

@@ -3,7 +3,8 @@ import MapData
 
 extension SequenceContext {
     /// The information panel: title, date, what the frame shows, areas held, legend, the day's events
-    /// with their sources, and the credits.
+    /// with their sources, and the credits. Two groups: `panel-base` (the panel and the title, the
+    /// same on every frame) and `panel` (the rest).
     func panelItems(_ f: FrameFacts, picture: ControlPicture, legend: [LegendEntry]) -> [SceneItem] {
         let u = layout.unit, p = layout.panel
         let pad = 28 * u
@@ -20,9 +21,10 @@ extension SequenceContext {
             dataset.manifest.title.uppercased(), TextStyle(family: font, size: 15 * u, weight: .bold, color: theme.mutedText),
             gapAfter: 6 * u)
         // The panel and the title are the same on every frame: a raster sequence draws them once.
-        items = [.group(id: "panel-base", clip: nil, items: items)]
+        let base = SceneItem.group(id: "panel-base", clip: nil, items: items)
+        items = []
         text(f.day.longDescription, TextStyle(family: font, size: 40 * u, weight: .bold, color: theme.text), gapAfter: 6 * u)
-        guard content.contains(.panelDetails) else { return [.group(id: "panel", clip: nil, items: items)] }
+        guard content.contains(.panelDetails) else { return [base, .group(id: "panel", clip: nil, items: items)] }
         let subtitle: String
         if let i = f.interpolation {
             subtitle =
@@ -94,6 +96,6 @@ extension SequenceContext {
                 TextItem(
                     credits, at: Point(x, p.maxY - pad), anchor: TextAnchor(.start, .bottom), style: creditStyle,
                     maxWidth: width)))
-        return [.group(id: "panel", clip: nil, items: items)]
+        return [base, .group(id: "panel", clip: nil, items: items)]
     }
 }

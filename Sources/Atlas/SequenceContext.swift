@@ -24,6 +24,7 @@ public final class SequenceContext {
     private var frontLines: [Day: PagePath] = [:]
     private var changes: [Day: ControlChange] = [:]
     private var morph: MorphFields?
+    private var cachedTerritoryEdges: [LineString]?
     /// Per-snapshot results kept at most: frames come in date order, so a few are enough, and memory
     /// stays flat however long the sequence.
     static let cachedSnapshots = 8
@@ -63,13 +64,32 @@ public final class SequenceContext {
         if let cached = frontLines[snapshot.date] { return cached }
         var outline: [LineString] = []
         for a in dataset.acrossBorder(snapshot) { outline += try engine.boundary(a.geometry) }
-        let territoryEdges = try dataset.territories.territories.first.map { try engine.boundary($0.geometry) } ?? []
-        let lines = try engine.lines(
-            outline, fartherThan: 0.002, from: territoryEdges.isEmpty ? dataset.border.lineStrings : territoryEdges)
+        let tolerance = 0.002
+        let edges = try self.territoryEdges() ?? dataset.border.lineStrings
+        // Only the stretch of border near the outline matters; buffering the whole border for every
+        // snapshot was most of the time of a one-date render.
+        var near = edges
+        if let box = BBox(covering: outline.flatMap(\.points)),
+            let grown = try? BBox(
+                west: box.west - 10 * tolerance, south: box.south - 10 * tolerance, east: box.east + 10 * tolerance,
+                north: box.north + 10 * tolerance)
+        {
+            near = try engine.clip(edges, to: grown)
+        }
+        let lines = try engine.lines(outline, fartherThan: tolerance, from: near)
         let path = builder.path(lines)
         if frontLines.count >= Self.cachedSnapshots { frontLines.removeAll() }
         frontLines[snapshot.date] = path
         return path
+    }
+
+    /// The first territory's outline (the border the control areas were split along), made once.
+    private func territoryEdges() throws -> [LineString]? {
+        if let cachedTerritoryEdges { return cachedTerritoryEdges }
+        guard let first = dataset.territories.territories.first else { return nil }
+        let edges = try engine.boundary(first.geometry)
+        cachedTerritoryEdges = edges
+        return edges
     }
 
     /// The morph's fields, made on first use: a sample every 1.5 px (at 1080p) over the part of the

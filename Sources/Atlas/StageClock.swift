@@ -30,12 +30,14 @@ public final class StageClock {
     /// Runs `body`, adding its wall time to `stage`.
     public func time<T>(_ stage: Stage, _ body: () throws -> T) rethrows -> T {
         let start = Self.now()
-        defer { seconds[Stage.allCases.firstIndex(of: stage)!] += Self.now() - start }
+        defer { add(stage, Self.now() - start) }
         return try body()
     }
 
     /// Adds `s` seconds to `stage` (for time measured elsewhere).
-    public func add(_ stage: Stage, _ s: Double) { seconds[Stage.allCases.firstIndex(of: stage)!] += s }
+    public func add(_ stage: Stage, _ s: Double) {
+        if let i = Stage.allCases.firstIndex(of: stage) { seconds[i] += s }
+    }
 
     /// The seconds per stage since the last `take()`, and zero again.
     public func take() -> [Stage: Double] {

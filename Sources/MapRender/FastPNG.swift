@@ -13,15 +13,23 @@ public enum PNGCompression: String, Sendable, CaseIterable {
     case fast, small
 }
 
+/// Working memory for PNG encoding, kept between frames: a 1080p frame needs 6 MB of rows and as much
+/// for deflate's output, and fresh pages for them cost more page faults than the encoding itself.
+final class PNGScratch {
+    var rows: [UInt8] = []
+    var deflated: [UInt8] = []
+}
+
 /// A minimal PNG writer: IHDR, one IDAT, IEND. Opaque pages become 8-bit RGB (a quarter less to
 /// compress); pages with transparency 8-bit RGBA, un-premultiplied.
 enum FastPNG {
     static func encode(_ image: RasterImage, compression: PNGCompression) throws -> [UInt8] {
         let opaque = image.bgra.withUnsafeBufferPointer { b in stride(from: 3, to: b.count, by: 4).allSatisfy { b[$0] == 255 } }
         return try image.bgra.withUnsafeBytes { raw in
-            try encode(
-                bgra: raw.baseAddress!, width: image.width, height: image.height, stride: image.width * 4, opaque: opaque,
-                compression: compression)
+            guard let base = raw.baseAddress else { throw RenderError("PNG: no pixels") }
+            return try encode(
+                bgra: base, width: image.width, height: image.height, stride: image.width * 4, opaque: opaque,
+                compression: compression, scratch: PNGScratch())
         }
     }
 
@@ -29,29 +37,30 @@ enum FastPNG {
     /// `stride` bytes apart. `opaque` promises every alpha is 255 (a page painted with an opaque
     /// background), which saves looking.
     static func encode(
-        bgra: UnsafeRawPointer, width w: Int, height h: Int, stride: Int, opaque: Bool, compression: PNGCompression
+        bgra: UnsafeRawPointer, width w: Int, height h: Int, stride: Int, opaque: Bool, compression: PNGCompression,
+        scratch: PNGScratch
     ) throws -> [UInt8] {
         let channels = opaque ? 3 : 4
         let rowBytes = 1 + w * channels
+        if scratch.rows.count != rowBytes * h { scratch.rows = [UInt8](repeating: 0, count: rowBytes * h) }
         // Rows with filter byte 0 (none) in front, colour bytes reordered from B, G, R, A.
-        let raw = [UInt8](unsafeUninitializedCapacity: rowBytes * h) { dst, count in
-            let out = dst.baseAddress!
+        scratch.rows.withUnsafeMutableBufferPointer { dst in
+            guard let out = dst.baseAddress else { return }
             for y in 0..<h {
                 let row = out + y * rowBytes
                 row[0] = 0
                 let src = bgra + y * stride
                 if opaque { packRGB(src, into: row + 1, pixels: w) } else { unpremultiplyRGBA(src, into: row + 1, pixels: w) }
             }
-            count = rowBytes * h
         }
-        let idat = try compress(raw, compression)
+        let length = try compress(scratch.rows, compression, into: &scratch.deflated)
         var out: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        out.reserveCapacity(idat.count + 64)
+        out.reserveCapacity(length + 64)
         var header: [UInt8] = []
         header += bigEndian(UInt32(w)) + bigEndian(UInt32(h))
         header += [8, opaque ? 2 : 6, 0, 0, 0]  // depth, colour type, deflate, adaptive filtering, no interlace
-        chunk("IHDR", header, into: &out)
-        chunk("IDAT", idat, into: &out)
+        chunk("IHDR", header[...], into: &out)
+        chunk("IDAT", scratch.deflated[..<length], into: &out)
         chunk("IEND", [], into: &out)
         return out
     }
@@ -91,27 +100,29 @@ enum FastPNG {
         }
     }
 
-    /// One zlib stream of `raw`: ISA-L level 1 for `fast`, zlib level 9 for `small`.
-    private static func compress(_ raw: [UInt8], _ compression: PNGCompression) throws -> [UInt8] {
+    /// One zlib stream of `raw` into `out` (grown as needed, never shrunk): ISA-L level 1 for
+    /// `fast`, zlib level 9 for `small`. Returns the stream's length.
+    private static func compress(_ raw: [UInt8], _ compression: PNGCompression, into out: inout [UInt8]) throws -> Int {
         // Worst case for both: stored blocks, 5 bytes a 64 KiB block, plus header and trailer.
         let capacity = Int(compressBound(uLong(raw.count))) + raw.count / 1000 + 1024
+        if out.count < capacity { out = [UInt8](repeating: 0, count: capacity) }
         var failure: String?
-        let out = [UInt8](unsafeUninitializedCapacity: capacity) { d, count in
-            count = 0
+        var length = 0
+        out.withUnsafeMutableBufferPointer { d in
             raw.withUnsafeBufferPointer { s in
                 switch compression {
                 case .fast:
-                    let n = frontline_isal_zlib_level1(s.baseAddress, UInt(s.count), d.baseAddress, UInt(capacity))
-                    if n < 0 { failure = "ISA-L deflate failed" } else { count = n }
+                    let n = frontline_isal_zlib_level1(s.baseAddress, UInt(s.count), d.baseAddress, UInt(d.count))
+                    if n < 0 { failure = "ISA-L deflate failed" } else { length = n }
                 case .small:
-                    var size = uLong(capacity)
+                    var size = uLong(d.count)
                     let status = compress2(d.baseAddress, &size, s.baseAddress, uLong(s.count), 9)
-                    if status != Z_OK { failure = "zlib compress2 failed (\(status))" } else { count = Int(size) }
+                    if status != Z_OK { failure = "zlib compress2 failed (\(status))" } else { length = Int(size) }
                 }
             }
         }
         if let failure { throw RenderError("PNG: \(failure)") }
-        return out
+        return length
     }
 
     private static func unpremultiply(_ c: UInt8, _ a: UInt8) -> UInt8 {
@@ -122,7 +133,7 @@ enum FastPNG {
         [UInt8(v >> 24), UInt8((v >> 16) & 0xFF), UInt8((v >> 8) & 0xFF), UInt8(v & 0xFF)]
     }
 
-    private static func chunk(_ type: String, _ data: [UInt8], into out: inout [UInt8]) {
+    private static func chunk(_ type: String, _ data: ArraySlice<UInt8>, into out: inout [UInt8]) {
         let typeBytes = Array(type.utf8)
         out += bigEndian(UInt32(data.count))
         out += typeBytes

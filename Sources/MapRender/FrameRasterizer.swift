@@ -17,6 +17,7 @@ public final class FrameRasterizer {
     private var page: CairoCanvas?
     private var drawer: SceneDrawer?
     private var cache: Cache?
+    private let scratch = PNGScratch()
     /// Frames that reused the cached static layers, and frames that had to draw them (tests read these).
     public private(set) var reused = 0
     public private(set) var redrawn = 0
@@ -50,7 +51,8 @@ public final class FrameRasterizer {
                 lastDrawSeconds = drawn - start
                 lastEncodeSeconds = MonotonicClock.seconds() - drawn
             }
-            return try FastPNG.encode(bgra: data, width: w, height: h, stride: stride, opaque: opaque, compression: compression)
+            return try FastPNG.encode(
+                bgra: data, width: w, height: h, stride: stride, opaque: opaque, compression: compression, scratch: scratch)
         }
     }
 
@@ -60,9 +62,9 @@ public final class FrameRasterizer {
         return try withPixels(scene, scale: scale) { data, width, height, stride in
             let rowBytes = width * 4
             let bytes = [UInt8](unsafeUninitializedCapacity: rowBytes * height) { buffer, count in
+                guard let base = buffer.baseAddress else { return }
                 for row in 0..<height {
-                    UnsafeMutableRawPointer(buffer.baseAddress! + row * rowBytes).copyMemory(
-                        from: data + row * stride, byteCount: rowBytes)
+                    UnsafeMutableRawPointer(base + row * rowBytes).copyMemory(from: data + row * stride, byteCount: rowBytes)
                 }
                 count = rowBytes * height
             }

@@ -28,6 +28,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Frames in the long run whose peak memory is reported (all cores).") var memoryFrames: Int = 1000
     @Option(help: "Peer results, one JSON object a line (bench/run_peers.sh).") var peers: String?
     @Option(help: "Kinds of frame to time: bench, full or both (bench,full).") var kinds: String = "bench,full"
+    @Option(help: .hidden) var memoryRun: Int?
     @Flag(help: "Print one JSON object instead of the table.") var json = false
     @OptionGroup var options: MapOptions
 
@@ -38,6 +39,21 @@ struct Bench: ParsableCommand {
         let (layout, view) = try options.page()
         let theme = try options.chosenTheme()
         let peerResults = try peers.map(PeerResult.read) ?? []
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        if let memoryRun {
+            // The child of the memory measurement: a sequence of bench frames and nothing else.
+            let dataset = try Disk.loadDataset(options.data)
+            let dates = dataset.timeline.dates
+            guard !dates.isEmpty else { throw UsageError("\(options.data): the data set has no control snapshots") }
+            try Self.renderAll(
+                count: memoryRun, workers: cores, day: { dates[$0 % dates.count] },
+                make: {
+                    let c = try MapOptions.context(dataset, theme: theme, layout: layout, view: view)
+                    c.content = .bench
+                    return c
+                }, options.renderer, options.scale)
+            return
+        }
 
         let loadStart = MonotonicClock.seconds()
         let dataset = try Disk.loadDataset(options.data)
@@ -82,45 +98,35 @@ struct Bench: ParsableCommand {
                 let floorStart = MonotonicClock.seconds()
                 _ = try renderer.render(Self.floorScene(scene), format: .png, scale: scale, rasterizer: floorRasterizer)
                 timings.add(stages: stages, frame: total, floor: MonotonicClock.seconds() - floorStart)
-                if ProcessInfo.processInfo.environment["FRONTLINE_BENCH_DEBUG"] != nil {
-                    print(
-                        name, i,
-                        stages.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\(Int($0.value * 1e4) / 10)" },
-                        Int(total * 1e4) / 10)
-                }
             }
             report.kinds.append(timings.summary(name: name))
         }
 
-        if ProcessInfo.processInfo.environment["FRONTLINE_BENCH_DEBUG"] != nil {
-            let c = try makeContext(.bench)
-            let areas = dataset.timeline.snapshots.flatMap(\.areas) + dataset.timeline.snapshots[0].areas
-            for a in areas {
-                let n = Self.vertices(ControlSnapshot(date: dates[0], areas: [a]))
-                var t0 = MonotonicClock.seconds()
-                let projected = a.geometry.polygons.flatMap { $0.rings.map { c.projection.project($0.points) } }
-                let tp = MonotonicClock.seconds() - t0
-                t0 = MonotonicClock.seconds()
-                let path = c.builder.path(a.geometry)
-                let tb = MonotonicClock.seconds() - t0
-                print(
-                    "area \(a.side) \(n) vertices: project \(tp * 1000) ms (\(projected.count) rings), builder \(tb * 1000) ms → \(path.subpaths.map(\.count))"
-                )
-            }
-        }
-        let cores = ProcessInfo.processInfo.activeProcessorCount
         for workers in Array(Set([1, cores])).sorted() {
             let start = MonotonicClock.seconds()
             try Self.renderAll(count: fpsFrames, workers: workers, day: day, make: { try makeContext(.bench) }, renderer, scale)
             report.fps.append((workers, Double(fpsFrames) / (MonotonicClock.seconds() - start)))
         }
-        if memoryFrames > 0 {
-            try Self.renderAll(count: memoryFrames, workers: cores, day: day, make: { try makeContext(.bench) }, renderer, scale)
-        }
         report.memoryFrames = memoryFrames
-        report.peakRSSMB = PeakMemory.residentMB()
+        report.peakRSSMB = memoryFrames > 0 ? try sequencePeakMB() : 0
         report.loadAverage = PeakMemory.loadAverage()
         print(json ? report.json() : report.table())
+    }
+
+    /// Peak resident memory of a separate process that loads the data and renders `memoryFrames`
+    /// bench frames on all cores (this process's own peak includes the timing runs above).
+    func sequencePeakMB() throws -> Double {
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/proc/self/exe")
+        child.arguments =
+            [
+                "bench", "--memory-run", String(memoryFrames), "--data", options.data, "--size", options.size, "--scale",
+                String(options.scale), "--theme", options.theme, "--png-compression", options.pngCompression.rawValue,
+            ] + (options.bbox.map { ["--bbox", $0] } ?? [])
+        try child.run()
+        child.waitUntilExit()
+        guard child.terminationStatus == 0 else { throw UsageError("the memory run (\(memoryFrames) frames) failed") }
+        return PeakMemory.childrenMB()
     }
 
     /// Renders `count` frames to PNG bytes on `workers` threads, in order, keeping nothing.

@@ -111,7 +111,9 @@ struct BenchReport {
             "frames per second (bench frames, PNG in memory): "
                 + fps.map { "\($0.workers) worker\($0.workers == 1 ? "" : "s") \(f($0.fps)) (\(f($0.fps / one, 2))×)" }.joined(
                     separator: ", "))
-        out.append("peak resident memory, whole run incl. \(memoryFrames) frames on all cores: \(f(peakRSSMB)) MB")
+        out.append(
+            "peak resident memory of a \(memoryFrames)-frame sequence (its own process: load, then bench frames on all cores): "
+                + "\(f(peakRSSMB)) MB")
         out.append("1-minute load average at the end: \(f(loadAverage, 2))")
         return out.joined(separator: "\n")
     }
@@ -144,6 +146,13 @@ enum PeakMemory {
     static func residentMB() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    /// The largest peak resident set of the children waited for, in MB.
+    static func childrenMB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024
     }
 

@@ -10,7 +10,7 @@ struct MapOptions: ParsableArguments {
     @Option(help: "Page size in CSS pixels, WxH.") var size: String = "1920x1080"
     @Option(help: "Pixel density for PNG (2 for HiDPI).") var scale: Double = 1
     @Option(help: "Map extent W,S,E,N in degrees; default: the data set's view.") var bbox: String?
-    @Option(help: "PNG compression: fast (no filter, deflate 1) or small (adaptive filters, deflate 9).")
+    @Option(help: "PNG compression: fast (no filter, ISA-L deflate 1) or small (no filter, zlib deflate 9).")
     var pngCompression: PNGCompression = .fast
 
     @Option(help: "Theme: default (colour, safe for colour-blind readers) or print (greys and hatching).")

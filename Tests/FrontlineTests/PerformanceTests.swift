@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+
+@testable import Atlas
+@testable import Cartography
+import GeoCore
+import MapData
+@testable import MapRender
+
+/// Issue 6: the fast paths must draw what the plain paths draw. No timing is asserted here
+/// (`make bench` measures); these check that caching, simplification and the fast encoder never
+/// change what a reader sees.
+@Suite("Performance paths")
+struct PerformanceTests {
+    private func context(_ content: FrameContent = .full, width: Int = 960, height: Int = 540) throws -> SequenceContext {
+        let c = try SequenceContext(
+            dataset: try KurskData.loaded.get(), theme: .standard, layout: Layout(width: width, height: height),
+            measurer: PangoTextMeasurer())
+        c.content = content
+        return c
+    }
+
+    @Test("A frame drawn over cached static layers equals the same frame drawn alone, byte for byte")
+    func cachedStaticLayers() throws {
+        let c = try context()
+        let first = try c.scene(on: Day(parsing: "2024-09-01")), second = try c.scene(on: Day(parsing: "2025-01-05"))
+        let shared = FrameRasterizer()
+        _ = try shared.png(first, compression: .fast)
+        let reused = try shared.png(second, compression: .fast)
+        #expect(shared.redrawn == 1 && shared.reused == 1, "the second frame should reuse the static layers")
+        let alone = try FrameRasterizer().png(second, compression: .fast)
+        #expect(reused == alone)
+        // Static groups that differ (another theme) are drawn again, never reused stale.
+        let other = try SequenceContext(
+            dataset: try KurskData.loaded.get(), theme: .print, layout: Layout(width: 960, height: 540), measurer: PangoTextMeasurer())
+        let printed = try shared.png(try other.scene(on: Day(parsing: "2025-01-05")), compression: .fast)
+        #expect(shared.redrawn == 2)
+        #expect(printed == (try FrameRasterizer().png(try other.scene(on: Day(parsing: "2025-01-05")), compression: .fast)))
+    }
+
+    @Test("The scene is cut into static and dynamic runs in drawing order; static groups are the basemap, border, furniture")
+    func runs() throws {
+        let scene = try context().scene(on: Day(parsing: "2024-09-01"))
+        let runs = Run.cut(scene)
+        #expect(runs.first?.isStatic == true, "panel base, basemap and rivers come first, as the base")
+        let ids = runs.filter(\.isStatic).flatMap { $0.items.compactMap { if case .group(let id, _, _) = $0.item { id } else { nil } } }
+        #expect(Array(ids.prefix(3)) == ["panel-base", "basemap", "rivers"])
+        #expect(ids.contains("border") && ids.contains("scale-bar") && ids.contains("north-arrow"))
+        // Static items inside the clipped map keep the map's clip.
+        let basemap = try #require(runs.first?.items.first { if case .group("basemap", _, _) = $0.item { true } else { false } })
+        #expect(basemap.clips == [Layout(width: 960, height: 540).map])
+    }
+
+    @Test("Bench frames draw the peers' layers only")
+    func benchContent() throws {
+        func groups(_ items: [SceneItem]) -> [String] {
+            items.flatMap { item -> [String] in
+                if case .group(let id, _, let children) = item { return [id] + groups(children) }
+                return []
+            }
+        }
+        let bench = groups(try context(.bench).scene(on: Day(parsing: "2024-09-01")).items)
+        let full = groups(try context(.full).scene(on: Day(parsing: "2024-09-01")).items)
+        for id in ["basemap", "rivers", "control-ukraine", "border", "panel-base", "panel"] { #expect(bench.contains(id)) }
+        for id in ["settlements", "labels", "front-line", "change", "scale-bar", "north-arrow", "legend"] {
+            #expect(!bench.contains(id), "\(id) is not in the peers' frame")
+            #expect(full.contains(id), "\(id) is in the published frame")
+        }
+    }
+
+    @Test("ISA-L (fast) and zlib (small) PNGs decode to the same pixels")
+    func encoders() throws {
+        let scene = try context().scene(on: Day(parsing: "2024-09-01"))
+        let r = FrameRasterizer()
+        let fast = try decodePNG(try r.png(scene, compression: .fast))
+        let small = try decodePNG(try r.png(scene, compression: .small))
+        #expect(fast.width == 960 && fast.height == 540)
+        #expect(fast.pixels == small.pixels)
+        #expect(try r.png(scene, compression: .fast) == (try r.png(scene, compression: .fast)), "same frame, same bytes")
+    }
+
+    @Test("Douglas–Peucker keeps every dropped point within the tolerance, and keeps spikes along the chord")
+    func douglasPeucker() {
+        var rng = SplitMix(seed: 6)
+        var line: [Point] = []
+        var y = 0.0
+        for i in 0..<5000 {
+            y += Double(rng.next() % 1000) / 1000 - 0.5
+            line.append(Point(Double(i) * 0.1, y))
+        }
+        let kept = DouglasPeucker.simplify(line, tolerance: 0.25)
+        #expect(kept.count < line.count / 3)
+        #expect(kept.first == line.first && kept.last == line.last)
+        for p in line { #expect(distance(p, to: kept) <= 0.25 + 1e-9) }
+        // A spike running back along the chord is 3 px off the kept line: it must stay.
+        let spike = [Point(0, 0), Point(10, 0), Point(-3, 0), Point(20, 0)]
+        #expect(DouglasPeucker.simplify(spike, tolerance: 0.25).count == 4)
+    }
+
+    @Test("Simplifying before projecting keeps the page path within ⅜ px of every source position")
+    func prefilter() throws {
+        let c = try context(width: 1920, height: 1080)
+        let snapshot = try #require(c.dataset.timeline.state(on: Day(parsing: "2024-09-01")))
+        for area in snapshot.areas {
+            for polygon in area.geometry.polygons {
+                let points = polygon.outer.points
+                let path = c.builder.simplify(points)
+                #expect(path.count <= points.count)
+                for p in points {
+                    let q = c.projection.project(p)
+                    guard c.builder.clip.contains(q) else { continue }
+                    #expect(distance(q, to: path) <= 0.375 + 1e-6, "position \(p) strays from the drawn outline")
+                }
+            }
+        }
+    }
+
+    @Test("frontline bench reports stages, the floor, frames per second, memory and peer ratios")
+    func benchCommand() async throws {
+        let dir = try TempDir()
+        let peers = dir.url.appendingPathComponent("peers.jsonl")
+        try Data(#"{"peer": "mapnik-agg", "frame_ms_median": 120.0, "draw_ms_median": 60.0, "peak_rss_mb": 110.0}"#.utf8).write(to: peers)
+        let r = try await CLI.run([
+            "bench", "--data", CLI.data, "--size", "640x360", "--frames", "3", "--fps-frames", "3", "--memory-frames", "4",
+            "--peers", peers.path, "--json",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let kinds = try #require(json["kinds"] as? [[String: Any]])
+        #expect(kinds.compactMap { $0["name"] as? String } == ["bench", "full"])
+        for k in kinds {
+            let stages = try #require(k["stages_ms"] as? [String: Double])
+            #expect(Set(stages.keys) == ["query", "geometry", "project", "compose", "draw", "encode"])
+            #expect((k["frame_ms"] as? Double ?? 0) > 0 && (k["floor_ms"] as? Double ?? 0) > 0)
+        }
+        #expect((json["fps"] as? [[String: Any]])?.first?["workers"] as? Int == 1)
+        #expect((json["peak_rss_mb"] as? Double ?? 0) > 0)
+        #expect((json["peers"] as? [[String: Any]])?.first?["peer"] as? String == "mapnik-agg")
+
+        try Data("{\"peer\": 1}\n".utf8).write(to: peers)
+        let bad = try await CLI.run(["bench", "--data", CLI.data, "--frames", "1", "--peers", peers.path])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("peers.jsonl:1: not a peer result"))
+    }
+
+    private func distance(_ p: Point, to line: [Point]) -> Double {
+        var best = Double.infinity
+        for (a, b) in zip(line, line.dropFirst()) {
+            let dx = b.x - a.x, dy = b.y - a.y
+            let len2 = dx * dx + dy * dy
+            let t = len2 == 0 ? 0 : max(0, min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2))
+            let qx = a.x + t * dx - p.x, qy = a.y + t * dy - p.y
+            best = min(best, (qx * qx + qy * qy).squareRoot())
+        }
+        return best
+    }
+}
+
+/// A small seeded generator (SplitMix64), so random tests are the same every run.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
