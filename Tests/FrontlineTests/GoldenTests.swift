@@ -65,6 +65,28 @@ import MapData
         try GoldenImage.check(try context.scene(on: day), named: "kursk-2024-09-01-960", channelTolerance: 48, maxFraction: 0.01)
     }
 
+    /// The dark theme on the same frame as the default golden.
+    @Test func kurskFrameDark() throws {
+        let dataset = try KurskData.loaded.get()
+        let context = try SequenceContext(
+            dataset: dataset, theme: .dark, layout: Layout(width: 960, height: 540), measurer: try PangoTextMeasurer())
+        let day = try Day(parsing: "2024-09-01")
+        try GoldenImage.check(try context.scene(on: day), named: "kursk-2024-09-01-960-dark", channelTolerance: 48, maxFraction: 0.01)
+    }
+
+    /// The four page layouts (16:9 screen, square and portrait for social media, A4 for print) on a date
+    /// with events: panel beside or below the map, furniture on the grid, inset, labels.
+    @Test(arguments: ["hd", "square", "portrait", "a4"])
+    func layouts(_ name: String) throws {
+        let dataset = try KurskData.loaded.get()
+        let page = try #require(Layout.named.first { $0.name == name })
+        let context = try SequenceContext(
+            dataset: dataset, theme: .standard, layout: Layout(width: page.width, height: page.height),
+            measurer: try PangoTextMeasurer())
+        let day = try Day(parsing: "2025-01-05")
+        try GoldenImage.check(try context.scene(on: day), named: "layout-\(name)-2025-01-05", channelTolerance: 48, maxFraction: 0.01)
+    }
+
     /// The print theme (greys and hatching) on a frame with both advances and retreats.
     @Test func kurskFramePrint() throws {
         let dataset = try KurskData.loaded.get()
