@@ -80,7 +80,7 @@ data: build basemap
 	$(RELEASE) import gazetteer $(SHARED)/data/settlements.csv --out GeoData/settlements.geojson
 	$(RELEASE) validate GeoData
 
-## Border and rivers from GSHHG (needs gmt, gmt-gshhg-full; the script installs them as root).
+## Border, rivers and the inset's coast and borders from GSHHG (needs gmt, gmt-gshhg-full; the script installs them as root).
 basemap:
 	scripts/make-basemap.sh
 
