@@ -81,8 +81,12 @@ data: build basemap
 	$(RELEASE) validate GeoData
 
 ## Border, rivers and the inset's coast and borders from GSHHG (needs gmt, gmt-gshhg-full; the script installs them as root).
-basemap:
+basemap: build
 	scripts/make-basemap.sh
+	$(RELEASE) import territories GeoData/basemap/inset-coast.geojson --region 22,43,46,57 \
+	  --name Land=31,49.5 --name "Black Sea=34,43.5" \
+	  --source "GSHHG 2.3.7 crude sea shorelines (inset-coast.geojson) and the region's outline, polygonized with GEOS" \
+	  --out GeoData/basemap/inset.geojson
 
 clean:
 	rm -rf .build

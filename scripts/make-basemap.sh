@@ -109,8 +109,8 @@ extract river  "$OUT_DIR/rivers.geojson" -Ia
 
 # The inset: shorelines and national borders of the wider region from GSHHG's crude ("c")
 # resolution, which GMT ships with gmt-common; a locator map a few hundred pixels wide needs no more.
-# Both stay lines: polygonizing the bin-cut crude shorelines into land and sea put pieces of the
-# Black Sea and the Sea of Azov on the wrong side. `-A0/1/1` keeps shoreline level 1 (the sea) only.
+# `-A0/1/1` keeps shoreline level 1 (the sea) only: with lakes, polygonizing the shorelines into land
+# and sea (`make basemap` does it next, into inset.geojson) gave lake faces no label could name.
 extract_inset() {
     local kind="$1" out="$2" flag="$3"
     local cmd="gmt coast -R$INSET_REGION $flag -M -Dc"

@@ -26,10 +26,12 @@ extension SequenceContext {
         let page = PageProjection(raw: LambertConformalConic(fitting: region), fitting: region, into: slot)
         let builder = PathBuilder(projection: page, clip: slot.insetBy(-2), tolerance: 0.4)
         let edge = Stroke(theme.mutedText.with(alpha: 0.8), width: 0.7 * u)
-        // Lines only: GSHHG's crude shorelines are cut into bins, and polygonizing them into land and
-        // sea left pieces of the Black Sea and the Sea of Azov on the wrong side (see basemap/README.md).
-        let items: [SceneItem] = [
-            .rect(slot, fill: Fill(theme.land), stroke: nil, cornerRadius: 0),
+        // Land first, then the sea faces over it; beyond the faces' region the slot shows land.
+        var items: [SceneItem] = [.rect(slot, fill: Fill(theme.land), stroke: nil, cornerRadius: 0)]
+        for face in inset.faces.territories where InsetMap.isWater(face.name) {
+            items.append(.path(builder.path(face.geometry), fill: Fill(theme.water), stroke: nil))
+        }
+        items += [
             .path(builder.path(inset.coast.lineStrings), fill: nil, stroke: Stroke(theme.river, width: 1.2 * u)),
             .path(builder.path(inset.borders.lineStrings), fill: nil, stroke: edge),
         ]

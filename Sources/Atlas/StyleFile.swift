@@ -18,7 +18,7 @@ public enum StyleFile {
 
     static var colorKeys: [(String, WritableKeyPath<Theme, Color>)] {
         [
-            ("background", \.background), ("panel", \.panel), ("land", \.land), ("river", \.river),
+            ("background", \.background), ("panel", \.panel), ("land", \.land), ("river", \.river), ("water", \.water),
             ("settlementFill", \.settlementFill), ("settlementLine", \.settlementLine), ("eventFill", \.eventFill),
             ("text", \.text), ("mutedText", \.mutedText), ("halo", \.halo),
         ]

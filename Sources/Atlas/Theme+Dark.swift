@@ -32,5 +32,6 @@ extension Theme {
         mutedText: Color(hex: 0xA9B3BD),
         halo: Color(hex: 0x101820, alpha: 0.85),
         fontFamily: "Noto Sans, DejaVu Sans, sans-serif",
+        water: Color(hex: 0x1B3A57),
         insetExtent: Stroke(Color(hex: 0xFFC20A), width: 2))
 }

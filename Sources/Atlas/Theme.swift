@@ -30,6 +30,8 @@ public struct Theme: Sendable {
     public var mutedText: Color
     public var halo: Color
     public var fontFamily: String
+    /// Sea on the inset locator map.
+    public var water: Color = Color(hex: 0xC6DBEF)
     /// The outline of the main map's extent on the inset.
     public var insetExtent: Stroke = Stroke(Color(hex: 0xC0392B), width: 2)
     /// Settlement label sizes are multiplied by this.
@@ -119,6 +121,7 @@ public struct Theme: Sendable {
         mutedText: Color(hex: 0x4A4A4A),
         halo: Color(hex: 0xFFFFFF, alpha: 0.9),
         fontFamily: "Noto Sans, DejaVu Sans, sans-serif",
+        water: Color(hex: 0xDCDCDC),
         insetExtent: Stroke(Color(hex: 0x000000), width: 2))
 
     /// The themes `--theme` knows, by name.

@@ -70,6 +70,9 @@ public struct Dataset: Sendable {
             } ?? TerritoryLayer([])
         let inset = try files.read("basemap/inset-coast.geojson").map { b throws in
             InsetMap(
+                faces: try files.read("basemap/inset.geojson").map { b throws in
+                    try TerritoryLayer.decode(b, file: "basemap/inset.geojson")
+                } ?? TerritoryLayer([]),
                 coast: try LineLayer.decode(b, file: "basemap/inset-coast.geojson"),
                 borders: try files.read("basemap/inset-borders.geojson").map { b throws in
                     try LineLayer.decode(b, file: "basemap/inset-borders.geojson")

@@ -68,7 +68,7 @@ struct ThemeTests {
     func printIsGrey() {
         let t = Theme.print
         var colours = [t.background, t.panel, t.land, t.river, t.border.color, t.frontLine.color, t.text, t.mutedText, t.eventFill]
-        colours += [t.insetExtent.color, t.settlementFill, t.settlementLine]
+        colours += [t.water, t.insetExtent.color, t.settlementFill, t.settlementLine]
         colours += t.territoryTint.values
         colours += t.sides.values.flatMap { [$0.fill, $0.line] }
         for c in colours { #expect(c.r == c.g && c.g == c.b, "\(c) is not grey") }
