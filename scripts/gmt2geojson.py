@@ -5,7 +5,7 @@ Reads GMT text on stdin, writes a GeoJSON FeatureCollection of LineString
 features to stdout. Standard library only.
 
 Usage:
-    gmt coast ... -M | gmt2geojson.py --kind border|river --source "..."
+    gmt coast ... -M | gmt2geojson.py --kind border|river|coast --source "..."
 
 Each segment (introduced by a '>' header line) becomes one LineString feature,
 in the order GMT emits them. Segments with fewer than 2 points, or whose
@@ -63,7 +63,7 @@ def rnd(v):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--kind", required=True, choices=["border", "river"])
+    ap.add_argument("--kind", required=True, choices=["border", "river", "coast"])
     ap.add_argument("--source", required=True, help="value of the 'source' property")
     args = ap.parse_args(argv)
 

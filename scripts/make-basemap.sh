@@ -8,6 +8,8 @@
 # Writes (atomically: temp file in the same folder, then mv):
 #   GeoData/basemap/border.geojson   -- `gmt coast -R$REGION -N1 -M -Df`
 #   GeoData/basemap/rivers.geojson   -- `gmt coast -R$REGION -Ia -M -Df`
+#   GeoData/basemap/inset-coast.geojson   -- `gmt coast -R$INSET_REGION -W -A0/1/1 -M -Dc` (crude sea shorelines)
+#   GeoData/basemap/inset-borders.geojson -- `gmt coast -R$INSET_REGION -N1 -M -Dc` (crude borders)
 #
 # Requirements: gmt (>= 6) with the full-resolution GSHHG data
 # (Debian/Ubuntu: gmt gmt-gshhg-full) and python3 (standard library only).
@@ -15,6 +17,8 @@ set -euo pipefail
 
 # Region as W/E/S/N in degrees; override with the REGION environment variable.
 REGION="${REGION:-33.5/37/50.5/52.2}"
+# The inset's wider region (Ukraine and western Russia), W/E/S/N; override with INSET_REGION.
+INSET_REGION="${INSET_REGION:-22/46/43/57}"
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
@@ -102,3 +106,23 @@ extract() {
 
 extract border "$OUT_DIR/border.geojson" -N1
 extract river  "$OUT_DIR/rivers.geojson" -Ia
+
+# The inset: shorelines and national borders of the wider region from GSHHG's crude ("c")
+# resolution, which GMT ships with gmt-common; a locator map a few hundred pixels wide needs no more.
+# `-A0/1/1` keeps shoreline level 1 (the sea) only: with lakes, polygonizing the shorelines into land
+# and sea (`make basemap` does it next, into inset.geojson) gave lake faces no label could name.
+extract_inset() {
+    local kind="$1" out="$2" flag="$3"
+    local cmd="gmt coast -R$INSET_REGION $flag -M -Dc"
+    local tmp
+    tmp="$(mktemp "$OUT_DIR/.$(basename "$out").XXXXXX")"
+    TMP_FILES+=("$tmp")
+    gmt_coast -R"$INSET_REGION" $flag -M -Dc > "$WORK/$kind-inset.txt"
+    python3 "$CONVERTER" --kind "$kind" --source "GSHHG $GSHHG_VERSION crude resolution via GMT $GMT_VERSION ($cmd)" \
+        < "$WORK/$kind-inset.txt" > "$tmp"
+    chmod 644 "$tmp"
+    mv -f "$tmp" "$out"
+    echo "make-basemap: wrote ${out#"$REPO_ROOT"/} ($(grep -c '"type":"Feature"' "$out" || true) segments; $cmd)"
+}
+extract_inset coast  "$OUT_DIR/inset-coast.geojson" "-W -A0/1/1"
+extract_inset border "$OUT_DIR/inset-borders.geojson" -N1

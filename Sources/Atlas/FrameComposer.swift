@@ -69,7 +69,9 @@ extension SequenceContext {
 
     /// Groups that are the same in every frame of a sequence, which a raster renderer draws once.
     var staticGroupIDs: Set<String> {
-        Set(["basemap", "rivers", "border", "scale-bar", "north-arrow", "panel-base"] + dataset.references.map { "reference-\($0.id)" })
+        Set(
+            ["basemap", "rivers", "border", "scale-bar", "north-arrow", "inset", "panel-base"]
+                + dataset.references.map { "reference-\($0.id)" })
     }
 
     private func compose(_ day: Day, _ picture: ControlPicture, _ facts: FrameFacts) throws -> (scene: Scene, facts: FrameFacts) {
@@ -86,7 +88,7 @@ extension SequenceContext {
         }
         map.append(.group(id: "basemap", clip: nil, items: land))
         var rivers: [SceneItem] = []
-        for r in riverPaths {
+        for r in riverPaths where theme.layers.rivers {
             let w = (r.level.map { $0 <= 2 ? 1.6 : ($0 <= 4 ? 1.1 : 0.8) } ?? 1.0) * u
             rivers.append(.path(r.path, fill: nil, stroke: Stroke(theme.river, width: w)))
         }
@@ -111,7 +113,7 @@ extension SequenceContext {
 
         // Ground that changed hands since the previous snapshot: the taker's colour, hatched, one
         // direction per side, so advances and retreats stay apart in grey print too.
-        if let since = picture.since {
+        if let since = picture.since, theme.layers.changes {
             var items: [SceneItem] = []
             let soFar = picture.interpolation == nil ? "" : " (so far, interpolated)"
             for (index, side) in dataset.manifest.sides.enumerated() {
@@ -131,7 +133,7 @@ extension SequenceContext {
         }
 
         // Reference outlines (furthest extent of an advance).
-        for (k, r) in dataset.references.enumerated() where content.contains(.references) {
+        for (k, r) in dataset.references.enumerated() where theme.layers.references && content.contains(.references) {
             let path = r.outline.isEmpty ? builder.path(r.geometry) : builder.path(r.outline)
             guard !path.isEmpty else { continue }
             let colors = theme.colors(forSide: r.side ?? "", index: k)
@@ -142,15 +144,17 @@ extension SequenceContext {
 
         // State border over a light casing, then the front line on top of everything areal.
         let border = theme.border.scaled(u), casing = theme.borderCasing.scaled(u)
-        map.append(
-            .group(
-                id: "border", clip: nil,
-                items: [
-                    .path(borderPath, fill: nil, stroke: casing), .path(borderPath, fill: nil, stroke: border),
-                ]))
-        legend.append(LegendEntry(swatch: .line(border), label: "State border"))
+        if theme.layers.border {
+            map.append(
+                .group(
+                    id: "border", clip: nil,
+                    items: [
+                        .path(borderPath, fill: nil, stroke: casing), .path(borderPath, fill: nil, stroke: border),
+                    ]))
+            legend.append(LegendEntry(swatch: .line(border), label: "State border"))
+        }
         let front = picture.front
-        if !front.isEmpty, content.contains(.frontLine) {
+        if !front.isEmpty, theme.layers.frontLine, content.contains(.frontLine) {
             let stroke = theme.frontLine.scaled(u)
             map.append(.group(id: "front-line", clip: nil, items: [.path(front, fill: nil, stroke: stroke)]))
             legend.append(LegendEntry(swatch: .line(stroke), label: "Front line (edge of ground held across the border)"))
@@ -159,8 +163,7 @@ extension SequenceContext {
         // Settlements, event markers and labels.
         if content.contains(.settlements) {
             let (places, placeLegend) = settlementItems(
-                events: facts.events, changedHands: picture.changedHands,
-                since: picture.since, furniture: furnitureRects())
+                events: facts.events, changedHands: picture.changedHands, since: picture.since)
             map.append(contentsOf: places)
             legend.append(contentsOf: placeLegend)
         }

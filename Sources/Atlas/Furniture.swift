@@ -3,19 +3,18 @@ import GeoCore
 import MapData
 
 extension SequenceContext {
-    var scaleBarRect: Rect {
-        let u = layout.unit
-        return Rect(x: layout.map.x + 24 * u, y: layout.map.maxY - 70 * u, width: 260 * u, height: 52 * u)
-    }
-    var northArrowRect: Rect {
-        let u = layout.unit
-        return Rect(x: layout.map.maxX - 74 * u, y: layout.map.y + 20 * u, width: 54 * u, height: 78 * u)
+    var scaleBarRect: Rect { layout.scaleBar }
+    var northArrowRect: Rect { layout.northArrow }
+
+    /// Boxes that labels must stay clear of: the furniture this theme shows.
+    func furnitureRects() -> [Rect] {
+        (theme.layers.scaleBar ? [scaleBarRect] : []) + (theme.layers.northArrow ? [northArrowRect] : [])
+            + (showsInset ? [layout.inset] : [])
     }
 
-    /// Boxes that labels must stay clear of.
-    func furnitureRects() -> [Rect] { [scaleBarRect, northArrowRect] }
-
-    func furnitureItems() -> [SceneItem] { scaleBar() + northArrow() }
+    func furnitureItems() -> [SceneItem] {
+        (theme.layers.scaleBar ? scaleBar() : []) + (theme.layers.northArrow ? northArrow() : []) + insetItems()
+    }
 
     /// A bar of a round number of km (1, 2 or 5 × 10ⁿ) near 200 px long, measured at the map's centre.
     func scaleBar() -> [SceneItem] {

@@ -1,7 +1,7 @@
 import Cartography
 
-/// Greedy label placement: in priority order, each label takes the first candidate position around
-/// its anchor whose box touches no placed label, marker or piece of furniture; otherwise it is dropped.
+/// Greedy label placement against a growing set of occupied boxes: a label takes the first free
+/// candidate position around its anchor (its preferred one first), or is dropped.
 struct LabelPlacer {
     private(set) var occupied: [Rect]
     let bounds: Rect
@@ -11,7 +11,7 @@ struct LabelPlacer {
         occupied = obstacles
     }
 
-    /// Candidate offsets: right, left, above, below, then the diagonals.
+    /// Candidate offsets: right, left, above, below, then the diagonals (cartographers' usual order).
     static let candidates: [(dx: Double, dy: Double, anchor: TextAnchor)] = [
         (1, 0, TextAnchor(.start, .middle)), (-1, 0, TextAnchor(.end, .middle)),
         (0, -1, TextAnchor(.middle, .bottom)), (0, 1, TextAnchor(.middle, .top)),
@@ -19,19 +19,33 @@ struct LabelPlacer {
         (0.7, 0.7, TextAnchor(.start, .top)), (-0.7, 0.7, TextAnchor(.end, .top)),
     ]
 
+    /// The box of a `size` block put at candidate `index` around `anchor`, `gap` px away.
+    static func box(candidate index: Int, at anchor: Point, size: (width: Double, height: Double), gap: Double) -> Rect {
+        let c = candidates[index]
+        let p = Point(anchor.x + c.dx * gap, anchor.y + c.dy * gap)
+        return TextItem("", at: p, anchor: c.anchor, style: TextStyle(size: 1)).box(width: size.width, height: size.height)
+    }
+
     /// Reserves a box without a label (a marker).
     mutating func reserve(_ r: Rect) { occupied.append(r) }
 
-    /// Places a block of `size` next to `anchor` at `gap` px; returns its box and anchor, or nil.
-    mutating func place(at anchor: Point, size: (width: Double, height: Double), gap: Double) -> (Rect, TextAnchor)? {
-        for c in Self.candidates {
-            let p = Point(anchor.x + c.dx * gap, anchor.y + c.dy * gap)
-            let box = TextItem("", at: p, anchor: c.anchor, style: TextStyle(size: 1)).box(width: size.width, height: size.height)
-            guard box.x >= bounds.x, box.y >= bounds.y, box.maxX <= bounds.maxX, box.maxY <= bounds.maxY else { continue }
-            if occupied.contains(where: { $0.intersects(box) }) { continue }
-            occupied.append(box)
-            return (box, c.anchor)
-        }
-        return nil
+    /// Whether `box` lies inside the bounds and touches nothing placed.
+    func isFree(_ box: Rect) -> Bool {
+        box.x >= bounds.x && box.y >= bounds.y && box.maxX <= bounds.maxX && box.maxY <= bounds.maxY
+            && !occupied.contains { $0.intersects(box) }
+    }
+
+    /// Places a block next to `anchor`, trying `preferred` first and then the candidates in order.
+    /// A candidate clear of `soft` boxes too (places where something may appear later) wins over one
+    /// that is merely free now. Returns the box and the candidate taken, or nil.
+    mutating func place(
+        at anchor: Point, size: (width: Double, height: Double), gap: Double, preferred: Int? = nil, soft: [Rect] = []
+    ) -> (box: Rect, candidate: Int)? {
+        let order = (preferred.map { [$0] } ?? []) + Self.candidates.indices.filter { $0 != preferred }
+        let boxes = order.map { (index: $0, box: Self.box(candidate: $0, at: anchor, size: size, gap: gap)) }
+        let free = boxes.filter { isFree($0.box) }
+        guard let chosen = free.first(where: { c in !soft.contains { $0.intersects(c.box) } }) ?? free.first else { return nil }
+        occupied.append(chosen.box)
+        return (chosen.box, chosen.index)
     }
 }

@@ -8,7 +8,12 @@ extension SequenceContext {
     func panelItems(_ f: FrameFacts, picture: ControlPicture, legend: [LegendEntry]) -> [SceneItem] {
         let u = layout.unit, p = layout.panel
         let pad = 28 * u
-        let x = p.x + pad, width = p.width - 2 * pad
+        let twoColumns = layout.panelColumns == 2
+        // Two columns: title, date and areas on the left with the credits under them; legend and
+        // events on the right.
+        let columnWidth = twoColumns ? (p.width - 3 * pad) / 2 : p.width - 2 * pad
+        var x = p.x + pad
+        let width = columnWidth
         var y = p.y + pad
         var items: [SceneItem] = [.rect(p, fill: Fill(theme.panel), stroke: nil, cornerRadius: 0)]
         func text(_ s: String, _ style: TextStyle, gapAfter: Double) {
@@ -61,7 +66,9 @@ extension SequenceContext {
         let creditStyle = TextStyle(family: font, size: 11.5 * u, color: theme.mutedText)
         let credits = (dataset.manifest.attribution + (dataset.manifest.caveat.map { [$0] } ?? [])).joined(separator: "\n")
         let creditHeight = measurer.measure(credits, style: creditStyle, maxWidth: width).height
-        let bottom = p.maxY - pad - creditHeight - 12 * u
+        let creditX = x
+        let bottom = twoColumns ? p.maxY - pad : p.maxY - pad - creditHeight - 12 * u
+        if twoColumns { (x, y) = (p.x + 2 * pad + columnWidth, p.y + pad) }
 
         let legendStyle = TextStyle(family: font, size: 13.5 * u, color: theme.text)
         let (legendItems, legendHeight) = Atlas.legendItems(
@@ -94,8 +101,8 @@ extension SequenceContext {
         items.append(
             .text(
                 TextItem(
-                    credits, at: Point(x, p.maxY - pad), anchor: TextAnchor(.start, .bottom), style: creditStyle,
-                    maxWidth: width)))
+                    credits, at: Point(creditX, p.maxY - pad), anchor: TextAnchor(.start, .bottom), style: creditStyle,
+                    maxWidth: columnWidth)))
         return [base, .group(id: "panel", clip: nil, items: items)]
     }
 }

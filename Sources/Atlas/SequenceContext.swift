@@ -28,15 +28,22 @@ public final class SequenceContext {
     /// Per-snapshot results kept at most: frames come in date order, so a few are enough, and memory
     /// stays flat however long the sequence.
     static let cachedSnapshots = 8
+    /// Settlement labels placed once for the sequence (see `LabelPlan`); made on first use.
+    var labelPlanCache: LabelPlan?
+    /// The inset locator map, the same on every frame; made on first use.
+    var insetCache: [SceneItem]?
 
-    public init(dataset: Dataset, theme: Theme, layout: Layout, measurer: any TextMeasurer, view: BBox? = nil) throws {
+    /// - Parameter crs: draw in this CRS (`--crs`); by default a conformal conic fitted to the view.
+    public init(
+        dataset: Dataset, theme: Theme, layout: Layout, measurer: any TextMeasurer, view: BBox? = nil, crs: CRSProjection? = nil
+    ) throws {
         self.dataset = dataset
         self.theme = theme
         self.layout = layout
         self.measurer = measurer
         let box = view ?? dataset.manifest.view
         let frame = layout.map.insetBy(layout.margin)
-        projection = PageProjection(raw: LambertConformalConic(fitting: box), fitting: box, into: frame)
+        projection = PageProjection(raw: crs ?? LambertConformalConic(fitting: box), fitting: box, into: frame)
         // Bleed: geometry runs past the frame, whose group clips it, so clipped edges never show.
         let builder = PathBuilder(projection: projection, clip: layout.map.insetBy(-20))
         self.builder = builder

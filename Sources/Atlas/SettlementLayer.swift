@@ -5,24 +5,17 @@ import MapData
 extension SequenceContext {
     /// Markers, uncertainty rings, event markers and labels. Exact positions get a solid marker;
     /// approximate ones a dashed marker and a ring of their stated uncertainty.
-    func settlementItems(events: [Event], changedHands: [HandsChange], since: Day?, furniture: [Rect]) -> ([SceneItem], [LegendEntry]) {
+    func settlementItems(events: [Event], changedHands: [HandsChange], since: Day?) -> ([SceneItem], [LegendEntry]) {
         let u = layout.unit
-        let frame = layout.map.insetBy(4 * u)
+        let frame = labelBounds
         var rings: [SceneItem] = [], markers: [SceneItem] = [], labels: [SceneItem] = [], eventItems: [SceneItem] = []
         var legend: [LegendEntry] = []
-        let eventPlaces = Set(events.compactMap(\.settlement))
-        let located = dataset.gazetteer.settlements.compactMap { s -> (Settlement, Point)? in
-            guard let l = s.location else { return nil }
-            let p = projection.project(l)
-            return frame.contains(p) ? (s, p) : nil
-        }
-        var placer = LabelPlacer(bounds: frame, obstacles: furniture)
+        let located = locatedSettlements()
         let solid = Stroke(theme.settlementLine, width: 1.3 * u)
         let dashed = Stroke(theme.settlementLine, width: 1.3 * u, dash: [2.5 * u, 1.8 * u], cap: .butt)
         var sawExact = false, sawApprox = false
-        for (s, p) in located {
+        for (s, p) in located where theme.layers.settlements {
             let size = markerSize(s)
-            placer.reserve(Rect(x: p.x - size / 2, y: p.y - size / 2, width: size, height: size))
             if case .approximate(let km) = s.precision {
                 sawApprox = true
                 if let km {
@@ -43,7 +36,7 @@ extension SequenceContext {
         }
         // A ring in the new holder's colour marks a settlement that changed hands.
         var rings2: [SceneItem] = []
-        for h in changedHands {
+        for h in changedHands where theme.layers.settlements {
             guard let l = h.settlement.location, let to = h.to else { continue }
             let p = projection.project(l)
             guard frame.contains(p) else { continue }
@@ -62,11 +55,11 @@ extension SequenceContext {
         markers += rings2
 
         // Event markers sit on their places; numbered to match the panel's list.
-        for (n, e) in numberedLocatedEvents(events) {
+        for (n, e) in numberedLocatedEvents(events) where theme.layers.events {
             guard let l = e.location else { continue }
             let p = projection.project(l)
             guard frame.contains(p) else { continue }
-            let size = 22 * u
+            let size = eventMarkerSize
             eventItems.append(
                 .marker(
                     .star, at: Point(p.x, p.y), size: size, fill: Fill(theme.eventFill),
@@ -77,40 +70,9 @@ extension SequenceContext {
                     family: theme.fontFamily, size: 13 * u, weight: .bold, color: theme.text,
                     halo: theme.halo, haloWidth: 2.5 * u))
             eventItems.append(.text(badge))
-            placer.reserve(Rect(x: p.x - size / 2, y: p.y - size / 2, width: size, height: size))
-            placer.reserve(badge.box(width: 14 * u, height: 16 * u))
         }
-        // Labels by priority: places named in today's events, then by population.
-        let ordered = located.sorted { a, b in
-            let ea = eventPlaces.contains(a.0.name), eb = eventPlaces.contains(b.0.name)
-            if ea != eb { return ea }
-            if (a.0.population ?? 0) != (b.0.population ?? 0) { return (a.0.population ?? 0) > (b.0.population ?? 0) }
-            return a.0.name < b.0.name
-        }
-        for (s, p) in ordered {
-            let big = (s.population ?? 0) >= 4000
-            let main = TextStyle(
-                family: theme.fontFamily, size: (big ? 17 : 14) * u, weight: big ? .bold : .regular,
-                color: theme.text, halo: theme.halo, haloWidth: 2.5 * u)
-            let sub = TextStyle(
-                family: theme.fontFamily, size: 11.5 * u, italic: true, color: theme.mutedText,
-                halo: theme.halo, haloWidth: 2 * u)
-            let name = s.isApproximate ? s.name + " (approx.)" : s.name
-            let m1 = measurer.measure(name, style: main, maxWidth: nil)
-            let m2 = s.nameRu.map { measurer.measure($0, style: sub, maxWidth: nil) } ?? (width: 0, height: 0)
-            let block = (width: max(m1.width, m2.width), height: m1.height + m2.height)
-            guard let (box, anchor) = placer.place(at: p, size: block, gap: markerSize(s) / 2 + 3 * u) else { continue }
-            let x: Double, h: TextAnchor.Horizontal
-            switch anchor.horizontal {
-            case .start: (x, h) = (box.x, .start)
-            case .end: (x, h) = (box.maxX, .end)
-            case .middle: (x, h) = (box.center.x, .middle)
-            }
-            labels.append(.text(TextItem(name, at: Point(x, box.y), anchor: TextAnchor(h, .top), style: main)))
-            if let ru = s.nameRu {
-                labels.append(.text(TextItem(ru, at: Point(x, box.y + m1.height), anchor: TextAnchor(h, .top), style: sub)))
-            }
-        }
+        // Labels: placed once for the sequence, so they stay put from frame to frame (see LabelPlan).
+        if theme.layers.labels, theme.layers.settlements { labels = labelItems(events: events) }
         if sawExact {
             legend.append(LegendEntry(swatch: .marker(.circle, Fill(theme.settlementFill), solid), label: "Settlement (position exact)"))
         }

@@ -30,6 +30,31 @@ public struct Theme: Sendable {
     public var mutedText: Color
     public var halo: Color
     public var fontFamily: String
+    /// Sea on the inset locator map.
+    public var water: Color = Color(hex: 0xC6DBEF)
+    /// The outline of the main map's extent on the inset.
+    public var insetExtent: Stroke = Stroke(Color(hex: 0xC0392B), width: 2)
+    /// Settlement label sizes are multiplied by this.
+    public var labelScale: Double = 1
+    /// Which layers the map draws.
+    public var layers = Layers()
+
+    /// Switches for the optional layers; everything shows by default.
+    public struct Layers: Sendable, Equatable {
+        public var rivers = true
+        public var border = true
+        public var frontLine = true
+        public var changes = true
+        public var references = true
+        public var settlements = true
+        public var labels = true
+        /// The Russian name under each label.
+        public var secondNames = true
+        public var events = true
+        public var inset = true
+        public var scaleBar = true
+        public var northArrow = true
+    }
 
     public func colors(forSide id: String, index: Int) -> SideColors {
         sides[id] ?? fallbackSides[index % fallbackSides.count]
@@ -95,10 +120,12 @@ public struct Theme: Sendable {
         text: Color(hex: 0x000000),
         mutedText: Color(hex: 0x4A4A4A),
         halo: Color(hex: 0xFFFFFF, alpha: 0.9),
-        fontFamily: "Noto Sans, DejaVu Sans, sans-serif")
+        fontFamily: "Noto Sans, DejaVu Sans, sans-serif",
+        water: Color(hex: 0xDCDCDC),
+        insetExtent: Stroke(Color(hex: 0x000000), width: 2))
 
     /// The themes `--theme` knows, by name.
-    public static let all: [Theme] = [.standard, .print]
+    public static let all: [Theme] = [.standard, .print, .dark]
 
     public static func named(_ name: String) -> Theme? { all.first { $0.name == name } }
 }

@@ -133,3 +133,7 @@ extension LonLat {
 #elseif canImport(Darwin)
     import Darwin
 #endif
+
+/// Any CRS PROJ knows, as a raw projection (`--crs EPSG:NNNN`). Areas are still measured on the
+/// ellipsoid from the source data, whatever the map is drawn in.
+extension CRSProjection: RawProjection {}

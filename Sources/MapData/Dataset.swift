@@ -10,13 +10,16 @@ public struct Dataset: Sendable {
     public let rivers: LineLayer
     public let territories: TerritoryLayer
     public let references: [ReferenceLayer]
+    /// The wider region for the inset locator map; nil when the data set has no `basemap/inset-coast.geojson`.
+    public let inset: InsetMap?
 
     public init(
         manifest: Manifest, timeline: Timeline, gazetteer: Gazetteer, events: [Event], border: LineLayer,
-        rivers: LineLayer, territories: TerritoryLayer, references: [ReferenceLayer]
+        rivers: LineLayer, territories: TerritoryLayer, references: [ReferenceLayer], inset: InsetMap? = nil
     ) {
         self.manifest = manifest; self.timeline = timeline; self.gazetteer = gazetteer; self.events = events
         self.border = border; self.rivers = rivers; self.territories = territories; self.references = references
+        self.inset = inset
     }
 
     /// Snapshot dates and event dates together, from the first snapshot on, in order.
@@ -65,6 +68,16 @@ public struct Dataset: Sendable {
             try files.read("basemap/territories.geojson").map { b throws in
                 try TerritoryLayer.decode(b, file: "basemap/territories.geojson")
             } ?? TerritoryLayer([])
+        let inset = try files.read("basemap/inset-coast.geojson").map { b throws in
+            InsetMap(
+                faces: try files.read("basemap/inset.geojson").map { b throws in
+                    try TerritoryLayer.decode(b, file: "basemap/inset.geojson")
+                } ?? TerritoryLayer([]),
+                coast: try LineLayer.decode(b, file: "basemap/inset-coast.geojson"),
+                borders: try files.read("basemap/inset-borders.geojson").map { b throws in
+                    try LineLayer.decode(b, file: "basemap/inset-borders.geojson")
+                } ?? LineLayer(lines: [], source: nil))
+        }
         var references: [ReferenceLayer] = []
         for name in try files.list("layers").filter({ $0.hasSuffix(".geojson") }).sorted() {
             references.append(
@@ -74,7 +87,7 @@ public struct Dataset: Sendable {
         }
         return Dataset(
             manifest: manifest, timeline: timeline, gazetteer: Gazetteer(settlements), events: events,
-            border: border, rivers: rivers, territories: territories, references: references)
+            border: border, rivers: rivers, territories: territories, references: references, inset: inset)
     }
 }
 

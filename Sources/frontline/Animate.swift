@@ -54,7 +54,7 @@ struct Animate: ParsableCommand {
         if start > end { throw UsageError("--from \(start) is after --to \(end)") }
         let plan = AnimationPlan(dataset: dataset, from: start, to: end, stepDays: stepDays, holdCopies: holdCopies)
         let (scale, renderer) = (options.scale, options.renderer)
-        let theme = try options.chosenTheme()
+        let (theme, crs) = (try options.chosenTheme(), options.crs)
 
         let ffmpeg = FFmpeg.find()
         let framesFolder: String?
@@ -72,7 +72,7 @@ struct Animate: ParsableCommand {
                 : try worker.renderer.render(scene, format: .png, scale: scale, rasterizer: worker.rasterizer)
         }
         let makeWorker: @Sendable () throws -> Worker = {
-            Worker(context: try MapOptions.context(dataset, theme: theme, layout: layout, view: view), renderer: renderer)
+            Worker(context: try MapOptions.context(dataset, theme: theme, layout: layout, view: view, crs: crs), renderer: renderer)
         }
         let pixelWidth = Int((Double(layout.width) * scale).rounded(.up))
         let pixelHeight = Int((Double(layout.height) * scale).rounded(.up))

@@ -40,6 +40,7 @@ struct Bench: ParsableCommand {
         let theme = try options.chosenTheme()
         let peerResults = try peers.map(PeerResult.read) ?? []
         let cores = ProcessInfo.processInfo.activeProcessorCount
+        let crs = options.crs
         if let memoryRun {
             // The child of the memory measurement: a sequence of bench frames and nothing else.
             let dataset = try Disk.loadDataset(options.data)
@@ -48,7 +49,7 @@ struct Bench: ParsableCommand {
             try Self.renderAll(
                 count: memoryRun, workers: cores, day: { dates[$0 % dates.count] },
                 make: {
-                    let c = try MapOptions.context(dataset, theme: theme, layout: layout, view: view)
+                    let c = try MapOptions.context(dataset, theme: theme, layout: layout, view: view, crs: crs)
                     c.content = .bench
                     return c
                 }, options.renderer, options.scale)
@@ -63,7 +64,7 @@ struct Bench: ParsableCommand {
         let day: @Sendable (Int) -> Day = { i in dates[i % dates.count] }
         let (renderer, scale) = (options.renderer, options.scale)
         let makeContext: @Sendable (FrameContent) throws -> SequenceContext = { content in
-            let c = try MapOptions.context(dataset, theme: theme, layout: layout, view: view)
+            let c = try MapOptions.context(dataset, theme: theme, layout: layout, view: view, crs: crs)
             c.content = content
             return c
         }
@@ -122,7 +123,8 @@ struct Bench: ParsableCommand {
             [
                 "bench", "--memory-run", String(memoryFrames), "--data", options.data, "--size", options.size, "--scale",
                 String(options.scale), "--theme", options.theme, "--png-compression", options.pngCompression.rawValue,
-            ] + (options.bbox.map { ["--bbox", $0] } ?? [])
+            ] + (options.bbox.map { ["--bbox", $0] } ?? []) + (options.style.map { ["--style", $0] } ?? [])
+            + (options.crs.map { ["--crs", $0] } ?? [])
         try child.run()
         child.waitUntilExit()
         guard child.terminationStatus == 0 else { throw UsageError("the memory run (\(memoryFrames) frames) failed") }

@@ -7,21 +7,32 @@ import MapRender
 /// Options every drawing command shares.
 struct MapOptions: ParsableArguments {
     @Option(help: "Data folder (see GeoData/README.md for its layout).") var data: String = "GeoData"
-    @Option(help: "Page size in CSS pixels, WxH.") var size: String = "1920x1080"
+    @Option(
+        help:
+            "Page size: WxH in CSS pixels, or hd (1920x1080), square (1080x1080), portrait (1080x1920), a4 (842x595 pt, landscape), a4-portrait."
+    )
+    var size: String = "1920x1080"
     @Option(help: "Pixel density for PNG (2 for HiDPI).") var scale: Double = 1
     @Option(help: "Map extent W,S,E,N in degrees; default: the data set's view.") var bbox: String?
     @Option(help: "PNG compression: fast (no filter, ISA-L deflate 1) or small (no filter, zlib deflate 9).")
     var pngCompression: PNGCompression = .fast
 
-    @Option(help: "Theme: default (colour, safe for colour-blind readers) or print (greys and hatching).")
+    @Option(help: "Theme: default (colour, safe for colour-blind readers), print (greys and hatching) or dark.")
     var theme: String = "default"
+    @Option(help: "JSON style file overriding parts of the theme: colours, strokes, fonts, sizes, layers (see README).")
+    var style: String?
+    @Option(help: "Draw in this CRS through PROJ, e.g. EPSG:3035; default: a conformal conic fitted to the view.")
+    var crs: String?
 
     var renderer: Renderer { Renderer(pngCompression: pngCompression) }
 
     func pageSize() throws -> (Int, Int) {
+        if let named = Layout.named.first(where: { $0.name == size.lowercased() }) { return (named.width, named.height) }
         let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
         guard parts.count == 2, (100...10000).contains(parts[0]), (100...10000).contains(parts[1]) else {
-            throw UsageError("--size '\(size)' must be WxH in pixels, each 100–10000, e.g. 1920x1080")
+            throw UsageError(
+                "--size '\(size)' must be WxH in pixels, each 100–10000, e.g. 1920x1080, or one of \(Layout.named.map(\.name).joined(separator: ", "))"
+            )
         }
         return (parts[0], parts[1])
     }
@@ -34,26 +45,39 @@ struct MapOptions: ParsableArguments {
     func page() throws -> (layout: Layout, view: BBox?) {
         try validateScale()
         _ = try chosenTheme()
+        _ = try chosenCRS()
         let (w, h) = try pageSize()
         return (Layout(width: w, height: h), try bbox.map { try BBox(parsing: $0) })
     }
 
     func chosenTheme() throws -> Theme {
         guard let t = Theme.named(theme) else {
-            throw UsageError("--theme '\(theme)': expected \(Theme.all.map(\.name).joined(separator: " or "))")
+            throw UsageError("--theme '\(theme)': expected \(Theme.all.map(\.name).joined(separator: ", "))")
         }
-        return t
+        guard let style else { return t }
+        return try StyleFile.apply(try Disk.readBytes(style), file: style, to: t)
+    }
+
+    /// The projection `--crs` asks for, checked by PROJ; nil for the default conic.
+    func chosenCRS() throws -> CRSProjection? {
+        guard let crs else { return nil }
+        do { return try CRSProjection(crs) } catch {
+            if case .engine(let message) = error { throw UsageError("--crs: \(message)") }
+            throw UsageError("--crs: \(error)")
+        }
     }
 
     /// Loads the data and prepares a sequence context for this page size.
     func context() throws -> SequenceContext {
         let (layout, view) = try page()
-        return try Self.context(try Disk.loadDataset(data), theme: try chosenTheme(), layout: layout, view: view)
+        return try Self.context(try Disk.loadDataset(data), theme: try chosenTheme(), layout: layout, view: view, crs: crs)
     }
 
-    /// A sequence context (one per thread: it holds a Pango font map and caches).
-    static func context(_ dataset: Dataset, theme: Theme, layout: Layout, view: BBox?) throws -> SequenceContext {
-        try SequenceContext(dataset: dataset, theme: theme, layout: layout, measurer: PangoTextMeasurer(), view: view)
+    /// A sequence context (one per thread: it holds a Pango font map, caches and its own PROJ handle).
+    static func context(_ dataset: Dataset, theme: Theme, layout: Layout, view: BBox?, crs: String?) throws -> SequenceContext {
+        try SequenceContext(
+            dataset: dataset, theme: theme, layout: layout, measurer: PangoTextMeasurer(), view: view,
+            crs: try crs.map { try CRSProjection($0) })
     }
 }
 

@@ -82,11 +82,11 @@ struct Frames: ParsableCommand {
         let days = part.map { Array(all[$0.range(of: all.count)]) } ?? all
         try Disk.makeFolder(out)
         let (renderer, scale, prefix, out) = (options.renderer, options.scale, prefix, out)
-        let theme = try options.chosenTheme()
+        let (theme, crs) = (try options.chosenTheme(), options.crs)
         let threads = workers ?? ProcessInfo.processInfo.activeProcessorCount
         try OrderedParallel.run(
             count: days.count, workers: threads, window: 2 * threads,
-            makeState: { (try MapOptions.context(dataset, theme: theme, layout: layout, view: view), FrameRasterizer()) },
+            makeState: { (try MapOptions.context(dataset, theme: theme, layout: layout, view: view, crs: crs), FrameRasterizer()) },
             produce: { worker, index in
                 let scene = try worker.0.scene(on: days[index])
                 return try formats.map { f in

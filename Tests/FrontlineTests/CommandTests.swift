@@ -101,10 +101,10 @@ private final class DataCopy: Sendable {
     }
 }
 
-private let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
 /// Width and height from a PNG's IHDR chunk (big-endian, right after the signature and chunk header).
-private func pngSize(_ bytes: [UInt8]) -> (width: Int, height: Int)? {
+func pngSize(_ bytes: [UInt8]) -> (width: Int, height: Int)? {
     guard bytes.count >= 24, Array(bytes[0..<8]) == pngSignature, Array(bytes[12..<16]) == Array("IHDR".utf8) else { return nil }
     func be32(_ i: Int) -> Int { bytes[i..<i + 4].reduce(0) { $0 << 8 | Int($1) } }
     return (be32(16), be32(20))

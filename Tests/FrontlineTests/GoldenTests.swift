@@ -55,22 +55,28 @@ import MapData
                 ], width: 240, height: 80), named: "halo-text", channelTolerance: 48, maxFraction: 0.01)
     }
 
-    /// The real thing, small: the Kursk frame of 2024-09-01 at 960×540.
-    @Test func kurskFrame() throws {
-        let dataset = try KurskData.loaded.get()
+    /// A Kursk frame of `date` in `theme` on a `width`×`height` page against its golden.
+    func checkKursk(_ date: String, theme: Theme, width: Int = 960, height: Int = 540, named name: String) throws {
         let context = try SequenceContext(
-            dataset: dataset, theme: .standard, layout: Layout(width: 960, height: 540),
+            dataset: try KurskData.loaded.get(), theme: theme, layout: Layout(width: width, height: height),
             measurer: try PangoTextMeasurer())
-        let day = try Day(parsing: "2024-09-01")
-        try GoldenImage.check(try context.scene(on: day), named: "kursk-2024-09-01-960", channelTolerance: 48, maxFraction: 0.01)
+        try GoldenImage.check(try context.scene(on: try Day(parsing: date)), named: name, channelTolerance: 48, maxFraction: 0.01)
     }
 
+    /// The real thing, small: the Kursk frame of 2024-09-01 at 960×540, default theme.
+    @Test func kurskFrame() throws { try checkKursk("2024-09-01", theme: .standard, named: "kursk-2024-09-01-960") }
+
+    /// The dark theme on the same frame.
+    @Test func kurskFrameDark() throws { try checkKursk("2024-09-01", theme: .dark, named: "kursk-2024-09-01-960-dark") }
+
     /// The print theme (greys and hatching) on a frame with both advances and retreats.
-    @Test func kurskFramePrint() throws {
-        let dataset = try KurskData.loaded.get()
-        let context = try SequenceContext(
-            dataset: dataset, theme: .print, layout: Layout(width: 960, height: 540), measurer: try PangoTextMeasurer())
-        let day = try Day(parsing: "2024-10-01")
-        try GoldenImage.check(try context.scene(on: day), named: "kursk-2024-10-01-960-print", channelTolerance: 48, maxFraction: 0.01)
+    @Test func kurskFramePrint() throws { try checkKursk("2024-10-01", theme: .print, named: "kursk-2024-10-01-960-print") }
+
+    /// The four page layouts (16:9 screen, square and portrait for social media, A4 for print) on a date
+    /// with events: panel beside or below the map, furniture on the grid, inset, labels.
+    @Test(arguments: ["hd", "square", "portrait", "a4"])
+    func layouts(_ name: String) throws {
+        let page = try #require(Layout.named.first { $0.name == name })
+        try checkKursk("2025-01-05", theme: .standard, width: page.width, height: page.height, named: "layout-\(name)-2025-01-05")
     }
 }

@@ -44,14 +44,15 @@ struct ThemeTests {
 
     func lightness(_ c: RGB) -> Double { lab(simulate(c, nil)).0 }
 
-    @Test("Default theme: the two sides' held ground and their hatch lines stay apart under protanopia, deuteranopia and in grey")
-    func colourBlindSafe() {
-        let t = Theme.standard
+    @Test(
+        "Default and dark themes: the two sides' held ground and their hatch lines stay apart under protanopia, deuteranopia and in grey",
+        arguments: [Theme.standard, Theme.dark])
+    func colourBlindSafe(_ t: Theme) {
         let ua = t.colors(forSide: "ukraine", index: 0), ru = t.colors(forSide: "russia", index: 1)
         // Each side's held ground as drawn: its fill at the held opacity over the other country's tint.
         let uaHeld = over(ua.fill.with(alpha: t.heldOpacity), t.territoryTint["Russia"] ?? t.land)
         let ruHeld = over(ru.fill.with(alpha: t.heldOpacity), t.territoryTint["Ukraine"] ?? t.land)
-        let uaLine = over(ua.line, .white), ruLine = over(ru.line, .white)
+        let uaLine = over(ua.line, t.background), ruLine = over(ru.line, t.background)
         for (name, m) in [("normal vision", nil), ("protanopia", Self.protanopia), ("deuteranopia", Self.deuteranopia)]
             as [(String, [[Double]]?)]
         {
@@ -67,6 +68,7 @@ struct ThemeTests {
     func printIsGrey() {
         let t = Theme.print
         var colours = [t.background, t.panel, t.land, t.river, t.border.color, t.frontLine.color, t.text, t.mutedText, t.eventFill]
+        colours += [t.water, t.insetExtent.color, t.settlementFill, t.settlementLine]
         colours += t.territoryTint.values
         colours += t.sides.values.flatMap { [$0.fill, $0.line] }
         for c in colours { #expect(c.r == c.g && c.g == c.b, "\(c) is not grey") }
@@ -74,6 +76,15 @@ struct ThemeTests {
         let a = over(ua.fill.with(alpha: t.heldOpacity), t.territoryTint["Russia"] ?? t.land)
         let b = over(ru.fill.with(alpha: t.heldOpacity), t.territoryTint["Ukraine"] ?? t.land)
         #expect(abs(lightness(a) - lightness(b)) > 15, "L* \(lightness(a)) vs \(lightness(b))")
+    }
+
+    @Test("Dark theme: text and lines stand out from the dark ground", arguments: [Theme.dark])
+    func darkContrast(_ t: Theme) {
+        let ground = lightness(over(t.panel, .black)), land = lightness(over(t.land, .black))
+        #expect(lightness(over(t.text, .black)) - ground > 60)
+        #expect(lightness(over(t.mutedText, .black)) - ground > 35)
+        #expect(lightness(over(t.frontLine.color, .black)) - land > 50)
+        #expect(lightness(over(t.settlementLine, .black)) - land > 50)
     }
 
     @Test("Advances and retreats are hatched in opposite directions on one frame")
