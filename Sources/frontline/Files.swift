@@ -23,16 +23,36 @@ enum Disk {
             })
     }
 
-    static func loadDataset(_ path: String) throws -> Dataset {
-        do { return try Dataset.load(try dataFolder(path)) } catch let e as DataError {
-            // Name files relative to the folder the user gave.
+    /// Loads a data folder; invalid polygons are repaired with a warning on stderr, or refused when
+    /// `strict`. `warnings`, when given, receives the warnings instead of stderr.
+    static func loadDataset(_ path: String, strict: Bool = false, warnings: ((DataError) -> Void)? = nil) throws -> Dataset {
+        // Name files relative to the folder the user gave.
+        func located(_ e: DataError) -> DataError {
             var e = e
             if let f = e.file, !f.hasPrefix("/"), f != path { e.file = (path as NSString).appendingPathComponent(f) }
-            throw e
+            return e
         }
+        let repair = GeometryRepair(strict: strict)
+        let dataset: Dataset
+        do { dataset = try Dataset.load(try dataFolder(path), repair: repair) } catch let e as DataError { throw located(e) }
+        for w in repair.warnings.map(located) {
+            if let warnings { warnings(w) } else { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
+        }
+        return dataset
     }
 
+    /// Reads a regular file of at most `Limits.maxFileBytes`: a FIFO or device could block or never end.
     static func readBytes(_ path: String) throws -> [UInt8] {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+            throw DataError(file: path, message: "cannot read file: not found or not permitted")
+        }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            throw DataError(file: path, message: "cannot read: not a regular file")
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= Limits.maxFileBytes else {
+            throw DataError(file: path, message: "file is \(size) bytes, more than the limit of \(Limits.maxFileBytes) (256 MiB)")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataError(file: path, message: "cannot read file")
         }

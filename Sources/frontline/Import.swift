@@ -51,7 +51,6 @@ struct ImportKML: ParsableCommand {
             sides[parts[0]] = parts[1]
         }
         let split = try territories.map { try TerritoryLayer.decode(try Disk.readBytes($0), file: $0) }
-        try Disk.makeFolder(out)
         let engine = GeometryEngine()
         let src = SourceRef(name: source, url: sourceUrl, retrieved: retrieved, note: note)
         for file in files {
@@ -63,7 +62,9 @@ struct ImportKML: ParsableCommand {
             let day = try date.map { try Day(parsing: $0) } ?? Self.day(fromFileName: file)
             let importer = ControlImport(region: box, sides: sides, status: st, territories: split, minPieceKm2: minPiece)
             let areas = try importer.areas(from: kml, file: file, source: src, engine: engine)
-            let target = (out as NSString).appendingPathComponent("\(day).geojson")
+            let target = try OutputName.path("\(day).geojson", in: out, from: "the snapshot date")
+            // Made only now, so that bad input leaves no empty folder behind.
+            try Disk.makeFolder(out)
             try Disk.writeAtomically(ControlFile.encode(date: day, areas: areas), to: target)
             let summary = areas.map {
                 "\($0.side)\($0.territory.map { "/" + $0 } ?? "") \(formatFixed($0.geometry.areaKm2, digits: 1)) km²"
@@ -83,7 +84,7 @@ struct ImportKML: ParsableCommand {
         if let r = src.retrieved { props.append(("retrieved", .string(r))) }
         if let n = src.note { props.append(("note", .string(n))) }
         let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-        let target = (out as NSString).appendingPathComponent("\(name).geojson")
+        let target = try OutputName.path("\(name).geojson", in: out, from: "the KML file name")
         var features = [GeoJSONWriter.feature(geometry: .multiPolygon(geometry), properties: props)]
         // The compiler's outline, if drawn as lines, is what the map shows.
         let lines = try engine.clip(kml.placemarks.flatMap(\.lines), to: box)
@@ -91,6 +92,7 @@ struct ImportKML: ParsableCommand {
             features.append(GeoJSONWriter.feature(geometry: .multiLineString(lines), properties: [("role", .string("outline"))]))
         }
         let doc = GeoJSONWriter.collection(features)
+        try Disk.makeFolder(out)
         try Disk.writeAtomically(JSONWriter.write(doc, indent: 1), to: target)
         print("\(target): \(label) \(formatFixed(geometry.areaKm2, digits: 1)) km²")
     }

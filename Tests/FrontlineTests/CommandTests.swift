@@ -84,7 +84,7 @@ final class TempDir: Sendable {
 }
 
 /// A copy of GeoData in a temporary folder, for corrupting.
-private final class DataCopy: Sendable {
+final class DataCopy: Sendable {
     let dir: TempDir
     var path: String { dir.path("GeoData") }
     init() throws {
