@@ -24,7 +24,7 @@ public final class GeometryRepair {
 
     /// `geometry` if valid, else its repair (or, when strict, an error naming the first problem).
     /// `place` is where the geometry sits in `file` ("feature 3").
-    func checked(_ geometry: MultiPolygon, notes: [Note], file: String, place: String) throws(DataError) -> MultiPolygon {
+    public func checked(_ geometry: MultiPolygon, notes: [Note], file: String, place: String) throws(DataError) -> MultiPolygon {
         let repeats = Self.repeatedPositions(geometry)
         var problems = notes + repeats
         let deduplicated = repeats.isEmpty ? geometry : Self.withoutRepeats(geometry)

@@ -3,7 +3,9 @@
 /// entity expansion such as "billion laughs"), so any DTD is refused outright; and only encodings in
 /// which "<!DOCTYPE" is those very bytes are accepted, so that the check cannot be dodged by
 /// declaring UTF-16, UTF-7 or EBCDIC. Text declared UTF-8 (the default) must be valid UTF-8:
-/// Foundation's XMLParser traps on an element name that is not (found by the KML fuzz target).
+/// Foundation's XMLParser traps on an element name that is not, and reads a null pointer on a
+/// processing instruction without data (both found by the KML fuzz target), so processing
+/// instructions other than the XML declaration are refused too: KML has none.
 enum XMLGuard {
     static func check(_ bytes: [UInt8], file: String) throws(DataError) {
         var encoding = "utf-8"
@@ -16,7 +18,11 @@ enum XMLGuard {
         guard start < bytes.count, bytes[start] == UInt8(ascii: "<") else {
             throw DataError(file: file, place: "line 1", message: "not XML: it does not start with '<'")
         }
-        if bytes[start...].starts(with: Array("<?xml".utf8)), let end = find("?>", in: bytes, from: start) {
+        var body = start
+        if bytes[start...].starts(with: Array("<?xml".utf8)), start + 5 < bytes.count, [9, 10, 13, 32].contains(bytes[start + 5]),
+            let end = find("?>", in: bytes, from: start)
+        {
+            body = end + 2
             let declaration = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
             encoding = attribute("encoding", in: declaration) ?? encoding
             guard ["utf-8", "utf8", "us-ascii", "iso-8859-1"].contains(encoding) else {
@@ -30,6 +36,9 @@ enum XMLGuard {
             if let at = find(construct, in: bytes, from: start) {
                 throw refusal(bytes, at: at, file: file, "a document type declaration (\(construct)): DTDs and entities are refused")
             }
+        }
+        if let at = find("<?", in: bytes, from: body) {
+            throw refusal(bytes, at: at, file: file, "a processing instruction (<?…?>); KML has none")
         }
     }
 

@@ -35,10 +35,14 @@ enum Disk {
         let repair = GeometryRepair(strict: strict)
         let dataset: Dataset
         do { dataset = try Dataset.load(try dataFolder(path), repair: repair) } catch let e as DataError { throw located(e) }
-        for w in repair.warnings.map(located) {
-            if let warnings { warnings(w) } else { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
-        }
+        let found = repair.warnings.map(located)
+        if let warnings { found.forEach(warnings) } else { warn(found) }
         return dataset
+    }
+
+    /// Warnings go to stderr, one line each.
+    static func warn(_ warnings: [DataError]) {
+        for w in warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
     }
 
     /// Reads a regular file of at most `Limits.maxFileBytes`: a FIFO or device could block or never end.
@@ -69,7 +73,10 @@ enum Disk {
             throw DataError(file: path, message: "cannot write: folder \(dir.path) does not exist")
         }
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        guard FileManager.default.createFile(atPath: tmp.path, contents: Data(bytes)) else {
+        // A plain write: FileManager.createFile would stage through a temporary of its own
+        // (".dat.nosync…"), which a kill would leave behind under a name `--resume` cannot tell.
+        do { try Data(bytes).write(to: tmp) } catch {
+            try? FileManager.default.removeItem(at: tmp)
             throw DataError(file: path, message: "cannot write: permission denied or disk full")
         }
         if rename(tmp.path, url.path) != 0 {
