@@ -77,7 +77,7 @@ fuzz:
 
 ## Formatting check, and C imports kept inside their bridge files.
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Tests
+	$(SWIFT) format lint --strict --recursive Sources Tests Fuzz
 	@bad=$$(grep -rlE '^\s*(internal |public |@_implementationOnly )?import (CCairo|CGEOS|CProj)' Sources Tests \
 	  | grep -vE '^Sources/(MapRender/|GeoCore/(GeometryEngine|GeodesicArea)\.swift)' || true); \
 	if [ -n "$$bad" ]; then echo "C imports outside the bridges:"; echo "$$bad"; exit 1; fi; \

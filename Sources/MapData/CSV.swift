@@ -10,7 +10,9 @@ public enum CSV {
         var field = "", fields: [String] = []
         var inQuotes = false, line = 1, column = 0, rowLine = 1, afterQuote = false
         var quoteOpened = (line: 1, column: 1)
-        func fail(_ message: String) -> DataError { DataError(file: file, place: "line \(line), column \(column)", message: message) }
+        func fail(_ message: String) -> DataError {
+            DataError(file: file, place: TextPosition(line: line, column: column).description, message: message)
+        }
         var it = text.makeIterator()
         while let c = it.next() {
             column += 1
@@ -45,7 +47,8 @@ public enum CSV {
         }
         if inQuotes {
             throw DataError(
-                file: file, place: "line \(quoteOpened.line), column \(quoteOpened.column)", message: "unterminated quoted field")
+                file: file, place: TextPosition(line: quoteOpened.line, column: quoteOpened.column).description,
+                message: "unterminated quoted field")
         }
         if !field.isEmpty || !fields.isEmpty { fields.append(field); rows.append(Row(line: rowLine, fields: fields)) }
         return rows

@@ -59,7 +59,7 @@ public struct KMLDocument: Sendable {
         if let e = reader.failure { throw e }
         guard ok else {
             throw DataError(
-                file: file, place: "line \(parser.lineNumber), column \(parser.columnNumber)",
+                file: file, place: TextPosition(line: parser.lineNumber, column: parser.columnNumber).description,
                 message: "malformed XML: \(parser.parserError.map(KMLReader.explain) ?? "parse failed")")
         }
         guard reader.sawKML else { throw DataError(file: file, message: "not a KML document (no <kml> element)") }

@@ -35,7 +35,7 @@ final class KMLReader: NSObject, XMLParserDelegate {
 
     private func fail(_ message: String, parser: XMLParser) {
         guard failure == nil else { return }
-        var place = "line \(parser.lineNumber), column \(parser.columnNumber)"
+        var place = TextPosition(line: parser.lineNumber, column: parser.columnNumber).description
         if inPlacemark { place += ", placemark \(placemarks.count)" + (pmName.map { " (\($0))" } ?? "") }
         failure = DataError(file: file, place: place, message: message)
         parser.abortParsing()

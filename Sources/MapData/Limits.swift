@@ -13,8 +13,8 @@ public enum Limits {
     /// Deepest element nesting accepted in XML (KML needs about 10).
     public static let maxXMLDepth = 100
 
-    /// Refuses a GeoJSON document with more than `maxVertices` positions under its "coordinates".
-    static func checkVertices(_ root: JSONValue) throws(DataError) {
+    /// Refuses a GeoJSON document with more than `limit` positions under its "coordinates".
+    static func checkVertices(_ root: JSONValue, limit: Int = maxVertices) throws(DataError) {
         var count = 0
         func positions(_ v: JSONValue) {
             guard case .array(let items) = v else { return }
@@ -30,10 +30,10 @@ public enum Limits {
             }
         }
         walk(root)
-        if count > maxVertices { throw tooManyVertices(count) }
+        if count > limit { throw tooManyVertices(count, limit: limit) }
     }
 
-    static func tooManyVertices(_ count: Int) -> DataError {
-        DataError(message: "has \(count) positions, more than the limit of \(maxVertices)")
+    static func tooManyVertices(_ count: Int, limit: Int = maxVertices) -> DataError {
+        DataError(message: "has \(count) positions, more than the limit of \(limit)")
     }
 }

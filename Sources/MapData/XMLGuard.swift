@@ -81,6 +81,8 @@ enum XMLGuard {
 struct TextPosition: CustomStringConvertible {
     let line: Int, column: Int
 
+    init(line: Int, column: Int) { self.line = line; self.column = column }
+
     init(_ bytes: [UInt8], offset: Int) {
         var line = 1, column = 1
         for b in bytes[0..<min(offset, bytes.count)] {

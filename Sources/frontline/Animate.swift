@@ -100,10 +100,10 @@ struct Animate: ParsableCommand {
         let mine = part?.range(of: plan.frames.count) ?? 0..<plan.frames.count
         let firstNumbers = Self.firstFrameNumbers(plan)
         let todo =
-            resume && framesFolder != nil
-            ? Resume.missing(mine, in: framesFolder ?? "") { i in
-                (0..<plan.frames[i].copies).map { Self.framePath(firstNumbers[i] + $0, in: framesFolder ?? "") }
-            } : Array(mine)
+            (resume ? framesFolder : nil).map { folder in
+                Resume.missing(mine, in: folder) { i in (0..<plan.frames[i].copies).map { Self.framePath(firstNumbers[i] + $0, in: folder) }
+                }
+            } ?? Array(mine)
         let progress = Progress(total: todo.count, label: "animate")
         try OrderedParallel.run(
             count: todo.count, workers: threads, window: 2 * threads, makeState: makeWorker,
