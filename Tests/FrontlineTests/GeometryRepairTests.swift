@@ -1,5 +1,6 @@
 import GeoCore
 import MapData
+import Foundation
 import Testing
 
 /// Invalid polygons are repaired with GEOS make-valid and reported, or refused under --strict; the
@@ -97,5 +98,51 @@ struct GeometryRepairTests {
         } catch {
             #expect(error.description.hasPrefix("c.geojson: feature 0, polygon 0, ring 0: invalid geometry: self-intersection"), "\(error)")
         }
+    }
+}
+
+/// The same through the binary: a warning and a map by default, an error and nothing under --strict.
+@Suite("Geometry repair commands")
+struct GeometryRepairCommandTests {
+    static let bowTie = BadInputCorpus.root.appendingPathComponent("control/bow-tie.geojson")
+
+    @Test("a bow-tie renders with one warning naming file, feature and ring; validate lists it as a problem")
+    func lenientRenderAndValidate() async throws {
+        let copy = try DataCopy()
+        let dest = URL(fileURLWithPath: copy.path).appendingPathComponent("control/2024-09-01.geojson")
+        try FileManager.default.removeItem(at: dest)
+        try FileManager.default.copyItem(at: Self.bowTie, to: dest)
+        let out = try TempDir()
+        let r = try await CLI.run(["render", "--date", "2024-09-01", "--data", copy.path, "--out", out.path("x.png")])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderrLines.count == 1, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("warning: \(copy.path)/control/2024-09-01.geojson: feature 0: repaired invalid geometry"), "\(r.stderr)")
+        #expect(r.stderr.contains("polygon 0, ring 0: self-intersection at 35.1 51.25"), "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out.path("x.png")))
+        let v = try await CLI.run(["validate", copy.path])
+        #expect(v.status != 0)
+        #expect(v.stdout.contains("2024-09-01.geojson: feature 0: repaired invalid geometry"), "\(v.stdout)")
+    }
+
+    @Test("import kml: a bow-tie placemark is repaired with a warning, refused under --strict")
+    func kmlImport() async throws {
+        let tmp = try TempDir()
+        let kml = tmp.path("bow.kml")
+        try Data(
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <kml><Document><Placemark><name>bow</name><styleUrl>#ua</styleUrl><Polygon><outerBoundaryIs><LinearRing>
+            <coordinates>35,51.2 35.2,51.3 35.2,51.2 35,51.3 35,51.2</coordinates>
+            </LinearRing></outerBoundaryIs></Polygon></Placemark></Document></kml>
+            """.utf8
+        ).write(to: URL(fileURLWithPath: kml))
+        let base = ["import", "kml", kml, "--date", "2024-09-01", "--region", "33.5,50.5,37,52.2", "--side", "ua=ukraine", "--source", "t"]
+        let strict = try await CLI.run(base + ["--strict", "--out", tmp.path("strict")])
+        expectCleanFailure(strict, mentions: ["bow.kml", "line 2, placemark 0", "self-intersection", "--strict"], outDir: nil)
+        #expect(!FileManager.default.fileExists(atPath: tmp.path("strict")))
+        let lenient = try await CLI.run(base + ["--out", tmp.path("out")])
+        #expect(lenient.status == 0, "\(lenient.stderr)")
+        #expect(lenient.stderr.hasPrefix("warning: \(kml): line 2, placemark 0: repaired invalid geometry"), "\(lenient.stderr)")
+        #expect(FileManager.default.fileExists(atPath: tmp.path("out/2024-09-01.geojson")))
     }
 }
