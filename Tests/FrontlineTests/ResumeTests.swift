@@ -60,6 +60,26 @@ struct ResumeTests {
         #expect(expected.keys.filter { got[$0] != expected[$0] }.isEmpty)
     }
 
+    @Test("--resume checks each format's ending: a cut SVG or PDF is made again, whole files are kept")
+    func resumeChecksEveryFormat() async throws {
+        let arguments = ["frames", "--data", CLI.data, "--to", "2024-08-01", "--format", "png,svg,pdf", "--size", "320x180"]
+        let tmp = try TempDir()
+        let first = try await CLI.run(arguments + ["--out", tmp.path("out")])
+        #expect(first.status == 0, "\(first.stderr)")
+        let expected = try Self.snapshot(tmp.path("out"))
+        #expect(expected.count == 6, "\(expected.keys.sorted())")
+        for name in ["2024-07-01.svg", "2024-08-01.pdf"] {
+            let bytes = try #require(expected[name])
+            try Data(bytes.dropLast(20)).write(to: URL(fileURLWithPath: tmp.path("out/\(name)")))
+        }
+        let resumed = try await CLI.run(arguments + ["--out", tmp.path("out"), "--resume"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stdout == "2024-07-01\n2024-08-01\n", "both days had a cut file")
+        #expect(try Self.snapshot(tmp.path("out")) == expected)
+        let again = try await CLI.run(arguments + ["--out", tmp.path("out"), "--resume"])
+        #expect(again.status == 0 && again.stdout.isEmpty, "nothing left to do: \(again.stdout)")
+    }
+
     @Test("--resume with a video is refused before anything is made")
     func resumeVideoRefused() async throws {
         let tmp = try TempDir()
