@@ -9,7 +9,7 @@ REGION    := 33.5,50.5,37,52.2
 DEB_PKGS  := libcairo2-dev libpango1.0-dev libgeos-dev libproj-dev fonts-noto-core fonts-dejavu-core poppler-utils libxml2-utils ffmpeg chromium python3 zlib1g-dev libisal-dev
 
 .DEFAULT_GOAL := render
-.PHONY: render animation bench bench-fixture bench-peers test lint deps build data basemap clean
+.PHONY: render animation bench bench-fixture bench-peers test fuzz lint deps build data basemap clean
 
 ## Install missing Debian packages (as root), or print the exact command to run.
 deps:
@@ -62,9 +62,32 @@ test: deps
 	$(DEBUG) validate GeoData
 	$(SWIFT) test
 
+## libFuzzer targets (Fuzz/): the GeoJSON and KML readers, the date parser, and the JSON parser that
+## style files are read with. Each runs FUZZ_SECONDS (default 60) from its seed corpus in
+## Fuzz/corpus/; new inputs go to .build-fuzz/corpus/, crashes to .build-fuzz/artifacts/.
+## Swift's own backtracer is switched off so that libFuzzer sees a crash and saves its input.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := geojson kml day json
+FUZZ_BUILD   := .build-fuzz
+fuzz:
+	@for t in GeoJSON KML Day JSON; do \
+	  FRONTLINE_FUZZ=1 $(SWIFT) build -c release --scratch-path $(FUZZ_BUILD) --sanitize fuzzer --product Fuzz$$t || exit 1; \
+	done
+	@mkdir -p $(FUZZ_BUILD)/artifacts
+	@for t in $(FUZZ_TARGETS); do \
+	  bin=$$(ls $(FUZZ_BUILD)/release/ | grep -ix "fuzz$$t"); mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
+	  SWIFT_BACKTRACE=enable=no $(FUZZ_BUILD)/release/$$bin -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 \
+	    -max_len=16384 -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$t- \
+	    $(FUZZ_BUILD)/corpus/$$t Fuzz/corpus/$$t > $(FUZZ_BUILD)/$$t.log 2>&1; rc=$$?; \
+	  runs=$$(sed -n 's/^stat::number_of_executed_units: *//p' $(FUZZ_BUILD)/$$t.log); \
+	  secs=$$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' $(FUZZ_BUILD)/$$t.log); \
+	  if [ $$rc -ne 0 ]; then tail -40 $(FUZZ_BUILD)/$$t.log; echo "fuzz $$t: FAILED (exit $$rc); input saved in $(FUZZ_BUILD)/artifacts/"; exit 1; fi; \
+	  echo "fuzz $$t: $$runs runs in $$secs s, no crash"; \
+	done
+
 ## Formatting check, and C imports kept inside their bridge files.
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Tests
+	$(SWIFT) format lint --strict --recursive Sources Tests Fuzz
 	@bad=$$(grep -rlE '^\s*(internal |public |@_implementationOnly )?import (CCairo|CGEOS|CProj)' Sources Tests \
 	  | grep -vE '^Sources/(MapRender/|GeoCore/(GeometryEngine|GeodesicArea|CRSProjection)\.swift)' || true); \
 	if [ -n "$$bad" ]; then echo "C imports outside the bridges:"; echo "$$bad"; exit 1; fi; \

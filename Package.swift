@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 // Layering (see README "Design"): GeoCore → MapData, Cartography → MapRender, Atlas → frontline.
@@ -40,3 +41,11 @@ let package = Package(
             resources: [.copy("Goldens"), .copy("Fixtures")]),
     ]
 )
+
+// libFuzzer targets, only when FRONTLINE_FUZZ is set (`make fuzz` builds them with --sanitize fuzzer,
+// whose runtime supplies `main`; an ordinary build would have none).
+if ProcessInfo.processInfo.environment["FRONTLINE_FUZZ"] != nil {
+    for name in ["GeoJSON", "KML", "Day", "JSON"] {
+        package.targets.append(.executableTarget(name: "Fuzz\(name)", dependencies: ["MapData"], path: "Fuzz/\(name)"))
+    }
+}

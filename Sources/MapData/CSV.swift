@@ -8,11 +8,21 @@ public enum CSV {
     public static func parse(_ text: String, file: String) throws(DataError) -> [Row] {
         var rows: [Row] = []
         var field = "", fields: [String] = []
-        var inQuotes = false, line = 1, rowLine = 1, afterQuote = false
+        var inQuotes = false, line = 1, column = 0, rowLine = 1, afterQuote = false
+        var quoteOpened = (line: 1, column: 1)
+        func fail(_ message: String) -> DataError {
+            DataError(file: file, place: TextPosition(line: line, column: column).description, message: message)
+        }
         var it = text.makeIterator()
         while let c = it.next() {
+            column += 1
             if inQuotes {
-                if c == "\"" { inQuotes = false; afterQuote = true } else { if c == "\n" { line += 1 }; field.append(c) }
+                if c == "\"" {
+                    inQuotes = false; afterQuote = true
+                } else {
+                    if c == "\n" || c == "\r\n" { line += 1; column = 0 }
+                    field.append(c)
+                }
                 continue
             }
             switch c {
@@ -20,22 +30,26 @@ public enum CSV {
                 if afterQuote {
                     field.append("\""); inQuotes = true; afterQuote = false
                 } else if field.isEmpty {
-                    inQuotes = true
+                    inQuotes = true; quoteOpened = (line, column)
                 } else {
-                    throw DataError(file: file, place: "line \(line)", message: "quote inside an unquoted field")
+                    throw fail("quote inside an unquoted field")
                 }
             case ",":
                 fields.append(field); field = ""; afterQuote = false
             case "\n", "\r\n":
                 fields.append(field); field = ""; afterQuote = false
                 if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Row(line: rowLine, fields: fields)) }
-                fields = []; line += 1; rowLine = line
+                fields = []; line += 1; column = 0; rowLine = line
             default:
-                if afterQuote { throw DataError(file: file, place: "line \(line)", message: "text after a closing quote") }
+                if afterQuote { throw fail("text after a closing quote") }
                 field.append(c)
             }
         }
-        if inQuotes { throw DataError(file: file, place: "line \(rowLine)", message: "unterminated quoted field") }
+        if inQuotes {
+            throw DataError(
+                file: file, place: TextPosition(line: quoteOpened.line, column: quoteOpened.column).description,
+                message: "unterminated quoted field")
+        }
         if !field.isEmpty || !fields.isEmpty { fields.append(field); rows.append(Row(line: rowLine, fields: fields)) }
         return rows
     }

@@ -4,9 +4,12 @@ import GeoCore
 /// Properties: date, side, status (assessed|claimed|contested), territory (optional),
 /// source, sourceUrl, retrieved, note.
 public enum ControlFile {
-    public static func decode(_ bytes: [UInt8], file: String) throws(DataError) -> [(Day, ControlArea)] {
+    /// `repair`: see `GeoJSONReader.features`; by default invalid polygons are refused.
+    public static func decode(
+        _ bytes: [UInt8], file: String, repair: GeometryRepair = GeometryRepair(strict: true)
+    ) throws(DataError) -> [(Day, ControlArea)] {
         var out: [(Day, ControlArea)] = []
-        for f in try GeoJSONReader.features(bytes, file: file) {
+        for f in try GeoJSONReader.features(bytes, file: file, repair: repair) {
             do { out.append(try area(f)) } catch { throw error.at("feature \(f.index)").in(file: file) }
         }
         return out

@@ -16,8 +16,11 @@ public struct ControlImport {
         self.minPieceKm2 = minPieceKm2
     }
 
-    public func areas(from kml: KMLDocument, file: String, source: SourceRef, engine: GeometryEngine) throws(DataError) -> [ControlArea] {
-        let bySide = try Self.polygonsByStyle(kml, file: file, names: sides, region: region, engine: engine) { id in
+    /// `repair` repairs invalid placemarks with a warning, or refuses them when strict.
+    public func areas(
+        from kml: KMLDocument, file: String, source: SourceRef, engine: GeometryEngine, repair: GeometryRepair
+    ) throws(DataError) -> [ControlArea] {
+        let bySide = try Self.polygonsByStyle(kml, file: file, names: sides, region: region, engine: engine, repair: repair) { id in
             "style '\(id)' has no side; map it with --side \(id)=SIDE"
         }
         var out: [ControlArea] = []
@@ -41,12 +44,12 @@ public struct ControlImport {
         return out
     }
 
-    /// Each placemark's polygons, repaired and clipped to `region`, united per name that `names` gives
+    /// Each placemark's polygons, checked by `repair` and clipped to `region`, united per name that `names` gives
     /// its style, in first-seen order. A style without a name is an error (message from `unmapped`)
     /// unless `unmapped` is nil, when such placemarks are skipped.
     public static func polygonsByStyle(
         _ kml: KMLDocument, file: String, names: [String: String], region: BBox,
-        engine: GeometryEngine, unmapped: ((String) -> String)?
+        engine: GeometryEngine, repair: GeometryRepair, unmapped: ((String) -> String)?
     ) throws(DataError) -> [(String, MultiPolygon)] {
         var out: [(String, MultiPolygon)] = []
         for p in kml.placemarks where !p.polygons.isEmpty {
@@ -56,8 +59,9 @@ public struct ControlImport {
                 if let unmapped { throw DataError(file: file, place: place, message: unmapped(id)) }
                 continue
             }
+            let valid = try repair.checked(MultiPolygon(p.polygons), notes: [], file: file, place: place)
             do {
-                let clipped = try engine.clip(try engine.makeValid(MultiPolygon(p.polygons)), to: region)
+                let clipped = try engine.clip(valid, to: region)
                 if let i = out.firstIndex(where: { $0.0 == name }) {
                     out[i].1 = try engine.union(out[i].1, clipped)
                 } else {

@@ -40,7 +40,9 @@ public struct Dataset: Sendable {
         }
     }
 
-    public static func load(_ files: Files) throws -> Dataset {
+    /// `repair` decides what happens to invalid polygons (repaired with a warning, or refused) and
+    /// collects the warnings; by default they are refused.
+    public static func load(_ files: Files, repair: GeometryRepair = GeometryRepair(strict: true)) throws -> Dataset {
         func required(_ path: String) throws -> [UInt8] {
             guard let b = try files.read(path) else { throw DataError(file: path, message: "file is missing") }
             return b
@@ -50,7 +52,7 @@ public struct Dataset: Sendable {
         let controlFiles = try files.list("control").filter { $0.hasSuffix(".geojson") }.sorted()
         guard !controlFiles.isEmpty else { throw DataError(file: "control/", message: "no control snapshots (*.geojson)") }
         for name in controlFiles {
-            areas += try ControlFile.decode(try required("control/" + name), file: "control/" + name)
+            areas += try ControlFile.decode(try required("control/" + name), file: "control/" + name, repair: repair)
         }
         let timeline: Timeline
         do { timeline = try ControlFile.timeline(areas) } catch { throw error.in(file: "control/") }
@@ -66,7 +68,7 @@ public struct Dataset: Sendable {
             } ?? LineLayer(lines: [], source: nil)
         let territories =
             try files.read("basemap/territories.geojson").map { b throws in
-                try TerritoryLayer.decode(b, file: "basemap/territories.geojson")
+                try TerritoryLayer.decode(b, file: "basemap/territories.geojson", repair: repair)
             } ?? TerritoryLayer([])
         let inset = try files.read("basemap/inset-coast.geojson").map { b throws in
             InsetMap(
@@ -83,7 +85,7 @@ public struct Dataset: Sendable {
             references.append(
                 try ReferenceLayer.decode(
                     try required("layers/" + name), file: "layers/" + name,
-                    id: String(name.dropLast(".geojson".count))))
+                    id: String(name.dropLast(".geojson".count)), repair: repair))
         }
         return Dataset(
             manifest: manifest, timeline: timeline, gazetteer: Gazetteer(settlements), events: events,

@@ -40,9 +40,12 @@ public struct GeoFeature: Sendable {
 
 /// Reads RFC 7946 FeatureCollections. Errors say which feature and which part of it is wrong.
 public enum GeoJSONReader {
-    public static func features(_ bytes: [UInt8], file: String) throws(DataError) -> [GeoFeature] {
+    /// With `repair`, unclosed rings are closed and invalid polygons repaired (or refused when it is
+    /// strict), each noted in its warnings; without, an unclosed ring is an error.
+    public static func features(_ bytes: [UInt8], file: String, repair: GeometryRepair? = nil) throws(DataError) -> [GeoFeature] {
         let root: JSONValue
         do { root = try JSONParser.parse(bytes) } catch { throw error.in(file: file) }
+        do { try Limits.checkVertices(root) } catch { throw error.in(file: file) }
         guard root["type"]?.string == "FeatureCollection" else {
             throw DataError(file: file, message: "expected a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\")")
         }
@@ -52,12 +55,24 @@ public enum GeoJSONReader {
         var out: [GeoFeature] = []
         out.reserveCapacity(list.count)
         for (index, f) in list.enumerated() {
-            do { out.append(try feature(f, index: index)) } catch { throw error.at("feature \(index)").in(file: file) }
+            var notes: [GeometryRepair.Note]? = repair == nil ? nil : []
+            var read: GeoFeature
+            do { read = try feature(f, index: index, notes: &notes) } catch {
+                throw error.at("feature \(index)").in(file: file)
+            }
+            if let repair, let areal = read.geometry?.multiPolygon {
+                let fixed = try repair.checked(areal, notes: notes ?? [], file: file, place: "feature \(index)")
+                if fixed != areal {
+                    read = GeoFeature(index: index, id: read.id, geometry: .multiPolygon(fixed), properties: read.properties)
+                }
+            }
+            out.append(read)
         }
         return out
     }
 
-    static func feature(_ f: JSONValue, index: Int) throws(DataError) -> GeoFeature {
+    /// `notes`, when not nil, collects unclosed rings, which are then closed instead of refused.
+    static func feature(_ f: JSONValue, index: Int, notes: inout [GeometryRepair.Note]?) throws(DataError) -> GeoFeature {
         guard f["type"]?.string == "Feature" else { throw DataError(message: "\"type\" must be \"Feature\"") }
         let id: String? = f["id"].flatMap { $0.string ?? $0.number.map(JSONWriter.formatNumber) }
         let properties = f["properties"] ?? .null
@@ -66,10 +81,15 @@ public enum GeoJSONReader {
         default: throw DataError(message: "\"properties\" must be an object or null, not \(properties.typeName)")
         }
         guard let g = f["geometry"] else { throw DataError(message: "missing \"geometry\" (use null for none)") }
-        return GeoFeature(index: index, id: id, geometry: g.isNull ? nil : try geometry(g), properties: properties)
+        return GeoFeature(index: index, id: id, geometry: g.isNull ? nil : try geometry(g, notes: &notes), properties: properties)
     }
 
     public static func geometry(_ g: JSONValue) throws(DataError) -> GeoGeometry {
+        var strict: [GeometryRepair.Note]? = nil
+        return try geometry(g, notes: &strict)
+    }
+
+    static func geometry(_ g: JSONValue, notes: inout [GeometryRepair.Note]?) throws(DataError) -> GeoGeometry {
         guard let type = g["type"]?.string else { throw DataError(message: "geometry has no \"type\"") }
         guard let c = g["coordinates"] else { throw DataError(message: "\(type) has no \"coordinates\"") }
         switch type {
@@ -77,11 +97,11 @@ public enum GeoJSONReader {
         case "LineString": return .lineString(try line(c, "coordinates"))
         case "MultiLineString":
             return .multiLineString(try list(c, "coordinates").enumerated().map { (k, l) throws(DataError) in try line(l, "line \(k)") })
-        case "Polygon": return .polygon(try polygon(c))
+        case "Polygon": return .polygon(try polygon(c, "polygon 0", notes: &notes))
         case "MultiPolygon":
             var parts: [Polygon] = []
             for (k, p) in try list(c, "coordinates").enumerated() {
-                do { parts.append(try polygon(p)) } catch { throw error.at("polygon \(k)") }
+                do { parts.append(try polygon(p, "polygon \(k)", notes: &notes)) } catch { throw error.at("polygon \(k)") }
             }
             return .multiPolygon(MultiPolygon(parts))
         default:
@@ -114,12 +134,23 @@ public enum GeoJSONReader {
         }
     }
 
-    private static func polygon(_ v: JSONValue) throws(DataError) -> Polygon {
+    /// `name` is the polygon's place in notes ("polygon 2"); see `feature` for `notes`.
+    private static func polygon(_ v: JSONValue, _ name: String, notes: inout [GeometryRepair.Note]?) throws(DataError) -> Polygon {
         var rings: [Ring] = []
         for (k, r) in try list(v, "polygon").enumerated() {
             let pts: [LonLat]
             do { pts = try positions(r) } catch { throw error.at("ring \(k)") }
-            do { rings.append(try Ring(pts)) } catch { throw DataError(place: "ring \(k)", message: error.description) }
+            do {
+                if notes != nil, let first = pts.first, let last = pts.last, first != last, pts.count >= 3 {
+                    notes?.append(
+                        .init(
+                            place: "\(name), ring \(k)", problem: GeometryError.unclosedRing(first: "\(first)", last: "\(last)").description
+                        ))
+                    rings.append(try Ring(closing: pts))
+                } else {
+                    rings.append(try Ring(pts))
+                }
+            } catch { throw DataError(place: "ring \(k)", message: error.description) }
         }
         guard let outer = rings.first else { throw DataError(message: GeometryError.emptyPolygon.description) }
         return Polygon(outer: outer, holes: Array(rings.dropFirst()))

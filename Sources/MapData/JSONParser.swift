@@ -19,11 +19,7 @@ public struct JSONParser {
     }
 
     private func fail(_ message: String) -> DataError {
-        var line = 1, col = 1
-        for b in bytes[0..<min(i, bytes.count)] {
-            if b == 10 { line += 1; col = 1 } else if b & 0xC0 != 0x80 { col += 1 }
-        }
-        return DataError(place: "line \(line), column \(col)", message: "malformed JSON: \(message)")
+        DataError(place: TextPosition(bytes, offset: i).description, message: "malformed JSON: \(message)")
     }
 
     private mutating func skipSpace() {

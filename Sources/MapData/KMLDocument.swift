@@ -50,15 +50,17 @@ public struct KMLDocument: Sendable {
     }
 
     public static func parse(_ bytes: [UInt8], file: String) throws(DataError) -> KMLDocument {
+        try XMLGuard.check(bytes, file: file)
         let reader = KMLReader(file: file)
         let parser = XMLParser(data: Data(bytes))
+        parser.shouldResolveExternalEntities = false
         parser.delegate = reader
         let ok = parser.parse()
         if let e = reader.failure { throw e }
         guard ok else {
             throw DataError(
-                file: file, place: "line \(parser.lineNumber), column \(parser.columnNumber)",
-                message: "malformed XML: \(parser.parserError.map { "\($0.localizedDescription)" } ?? "parse failed")")
+                file: file, place: TextPosition(line: parser.lineNumber, column: parser.columnNumber).description,
+                message: "malformed XML: \(parser.parserError.map(KMLReader.explain) ?? "parse failed")")
         }
         guard reader.sawKML else { throw DataError(file: file, message: "not a KML document (no <kml> element)") }
         return KMLDocument(name: reader.documentName, styles: reader.styles, placemarks: reader.placemarks)

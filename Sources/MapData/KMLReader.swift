@@ -28,13 +28,14 @@ final class KMLReader: NSObject, XMLParserDelegate {
     private var outer: Ring?
     private var holes: [Ring] = []
     private var ringIndex = 0
+    private var vertexCount = 0
     private weak var parser: XMLParser?
 
     init(file: String) { self.file = file }
 
     private func fail(_ message: String, parser: XMLParser) {
         guard failure == nil else { return }
-        var place = "line \(parser.lineNumber)"
+        var place = TextPosition(line: parser.lineNumber, column: parser.columnNumber).description
         if inPlacemark { place += ", placemark \(placemarks.count)" + (pmName.map { " (\($0))" } ?? "") }
         failure = DataError(file: file, place: place, message: message)
         parser.abortParsing()
@@ -46,6 +47,8 @@ final class KMLReader: NSObject, XMLParserDelegate {
     ) {
         let local = name.split(separator: ":").last.map(String.init) ?? name
         path.append(local)
+        // libxml2 recurses per level; stop long before its own limit or the stack.
+        if path.count > Limits.maxXMLDepth { return fail("elements nested deeper than \(Limits.maxXMLDepth)", parser: parser) }
         text = ""
         switch local {
         case "kml": sawKML = true
@@ -65,7 +68,31 @@ final class KMLReader: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
 
+    func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) {
+        fail("malformed XML: \(Self.explain(error))", parser: parser)
+    }
+
+    /// libxml2's error code (XMLParser passes it through as the NSError code) in words; its own
+    /// description on Linux is only "The operation could not be completed".
+    static func explain(_ error: any Error) -> String {
+        let code = (error as NSError).code
+        let words: [Int: String] = [
+            4: "the document is empty", 5: "extra content after the document's end", 9: "a character XML does not allow",
+            23: "an entity reference without ';'", 26: "an undeclared entity", 39: "an attribute value without quotes",
+            40: "an unterminated attribute value", 41: "an attribute without a value", 42: "an attribute given twice",
+            44: "an unterminated quoted value", 68: "a name was expected", 73: "'>' was expected",
+            76: "a closing tag does not match its opening tag", 77: "the document ends inside an element",
+            85: "unbalanced tags", 89: "an entity refers to itself",
+        ]
+        return words[code].map { "\($0) (libxml2 error \(code))" } ?? "libxml2 error \(code)"
+    }
+
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        // Foundation's parser on Linux reports a mismatched closing tag but does not stop: stop here.
+        let closing = name.split(separator: ":").last.map(String.init) ?? name
+        guard closing == path.last else {
+            return fail("malformed XML: </\(closing)> closes <\(path.last ?? "nothing")>", parser: parser)
+        }
         let local = path.popLast() ?? name
         let parent = path.last
         switch local {
@@ -87,6 +114,8 @@ final class KMLReader: NSObject, XMLParserDelegate {
             do { points = try Self.coordinates(text) } catch {
                 return fail("\(ringLabel(parent: parent)): \(error.message)", parser: parser)
             }
+            vertexCount += points.count
+            if vertexCount > Limits.maxVertices { return fail(Limits.tooManyVertices(vertexCount).message, parser: parser) }
             if parent == "LinearRing" {
                 let ring: Ring
                 do { ring = try Ring(closing: points) } catch { return fail("\(ringLabel(parent: parent)): \(error)", parser: parser) }

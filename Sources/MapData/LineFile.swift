@@ -37,11 +37,13 @@ public struct ReferenceLayer: Sendable {
     public let outline: [LineString]
     public let source: SourceRef
 
-    public static func decode(_ bytes: [UInt8], file: String, id: String) throws(DataError) -> ReferenceLayer {
+    public static func decode(
+        _ bytes: [UInt8], file: String, id: String, repair: GeometryRepair = GeometryRepair(strict: true)
+    ) throws(DataError) -> ReferenceLayer {
         var polygons: [Polygon] = []
         var outline: [LineString] = []
         var label = id, side: String?, source = SourceRef(name: "unknown")
-        for f in try GeoJSONReader.features(bytes, file: file) {
+        for f in try GeoJSONReader.features(bytes, file: file, repair: repair) {
             if let lines = f.geometry?.lines { outline += lines; continue }
             guard let m = f.geometry?.multiPolygon else {
                 throw DataError(file: file, place: "feature \(f.index)", message: "reference geometry must be polygons or lines")
@@ -66,9 +68,11 @@ public struct TerritoryLayer: Sendable {
 
     public init(_ territories: [(name: String, geometry: MultiPolygon)]) { self.territories = territories }
 
-    public static func decode(_ bytes: [UInt8], file: String) throws(DataError) -> TerritoryLayer {
+    public static func decode(
+        _ bytes: [UInt8], file: String, repair: GeometryRepair = GeometryRepair(strict: true)
+    ) throws(DataError) -> TerritoryLayer {
         var out: [(String, MultiPolygon)] = []
-        for f in try GeoJSONReader.features(bytes, file: file) {
+        for f in try GeoJSONReader.features(bytes, file: file, repair: repair) {
             guard let m = f.geometry?.multiPolygon else {
                 throw DataError(file: file, place: "feature \(f.index)", message: "territory geometry must be a Polygon or MultiPolygon")
             }

@@ -28,6 +28,7 @@ struct Animate: ParsableCommand {
     @Option(help: "Worker threads (default: all cores).") var workers: Int?
     @Option(help: "Render part I of N (0-based) of the frames into the folder, e.g. 0/4 (see `frames --help`).")
     var shard: String?
+    @Flag(help: "Finish an interrupted run into a folder: keep the frames written in full, render the rest.") var resume = false
     @OptionGroup var options: MapOptions
 
     func run() throws {
@@ -40,18 +41,20 @@ struct Animate: ParsableCommand {
         if part != nil, case .video = target {
             throw UsageError("--shard needs a folder for --out: a video cannot be split across machines; encode the frames after")
         }
+        if resume, case .video = target { throw UsageError("--resume needs a folder for --out: a video is made in one pass") }
         if let workers, !(1...256).contains(workers) { throw UsageError("--workers must be between 1 and 256") }
         let first = try from.map { try parseDay($0, option: "--from") }
         let last = try to.map { try parseDay($0, option: "--to") }
         if let first, let last, first > last { throw UsageError("--from \(first) is after --to \(last)") }
         let (layout, view) = try options.page()
-        let dataset = try Disk.loadDataset(options.data)
+        let dataset = try Disk.loadDataset(options.data, strict: options.strict)
         guard let firstSnapshot = dataset.timeline.dates.first, let lastSnapshot = dataset.timeline.dates.last else {
             throw UsageError("\(options.data): the data set has no control snapshots")
         }
         let start = first ?? firstSnapshot, end = last ?? lastSnapshot
         if start < firstSnapshot { throw UsageError("--from \(start) is before the first control snapshot (\(firstSnapshot))") }
         if start > end { throw UsageError("--from \(start) is after --to \(end)") }
+        try checkFrameCount((end.ordinal - start.ordinal) / stepDays + 1)
         let plan = AnimationPlan(dataset: dataset, from: start, to: end, stepDays: stepDays, holdCopies: holdCopies)
         let (scale, renderer) = (options.scale, options.renderer)
         let (theme, crs) = (try options.chosenTheme(), options.crs)
@@ -95,19 +98,23 @@ struct Animate: ParsableCommand {
 
         // This part's pictures, numbered as in the whole sequence, so parts side by side are the whole.
         let mine = part?.range(of: plan.frames.count) ?? 0..<plan.frames.count
-        let progress = Progress(total: mine.count, label: "animate")
-        var written = plan.frames[..<mine.lowerBound].reduce(0) { $0 + $1.copies }
+        let firstNumbers = Self.firstFrameNumbers(plan)
+        let todo =
+            (resume ? framesFolder : nil).map { folder in
+                Resume.missing(mine, in: folder) { i in (0..<plan.frames[i].copies).map { Self.framePath(firstNumbers[i] + $0, in: folder) }
+                }
+            } ?? Array(mine)
+        let progress = Progress(total: todo.count, label: "animate")
         try OrderedParallel.run(
-            count: mine.count, workers: threads, window: 2 * threads, makeState: makeWorker,
-            produce: { worker, k in try renderFrame(&worker, mine.lowerBound + k) }
+            count: todo.count, workers: threads, window: 2 * threads, makeState: makeWorker,
+            produce: { worker, k in try renderFrame(&worker, todo[k]) }
         ) { k, bytes in
-            let copies = plan.frames[mine.lowerBound + k].copies
+            let copies = plan.frames[todo[k]].copies
             if let encoder {
                 for _ in 0..<copies { try encoder.write(bytes) }
             } else if let framesFolder {
-                try Self.writeFrame(bytes, copies: copies, firstNumber: written + 1, folder: framesFolder)
+                try Self.writeFrame(bytes, copies: copies, firstNumber: firstNumbers[todo[k]], folder: framesFolder)
             }
-            written += copies
             progress.update(done: k + 1)
         }
         let seconds = Double(plan.videoFrameCount) / Double(fps)
@@ -134,9 +141,22 @@ struct Animate: ParsableCommand {
         let rasterizer = FrameRasterizer()
     }
 
+    /// The number of each picture's first video frame (from 1): pictures before it and their copies.
+    static func firstFrameNumbers(_ plan: AnimationPlan) -> [Int] {
+        var next = 1
+        return plan.frames.map { f in
+            defer { next += f.copies }
+            return next
+        }
+    }
+
+    static func framePath(_ n: Int, in folder: String) -> String {
+        (folder as NSString).appendingPathComponent(String(format: "frame-%05d.png", n))
+    }
+
     /// frame-00001.png …, one file per video frame; held copies are hard links to the first.
     static func writeFrame(_ png: [UInt8], copies: Int, firstNumber: Int, folder: String) throws {
-        func name(_ n: Int) -> String { (folder as NSString).appendingPathComponent(String(format: "frame-%05d.png", n)) }
+        func name(_ n: Int) -> String { framePath(n, in: folder) }
         let first = name(firstNumber)
         try Disk.writeAtomically(png, to: first)
         for k in 1..<max(copies, 1) {

@@ -24,6 +24,9 @@ struct MapOptions: ParsableArguments {
     @Option(help: "Draw in this CRS through PROJ, e.g. EPSG:3035; default: a conformal conic fitted to the view.")
     var crs: String?
 
+    @Flag(help: "Refuse invalid polygons instead of repairing them (GEOS make-valid) with a warning.")
+    var strict = false
+
     var renderer: Renderer { Renderer(pngCompression: pngCompression) }
 
     func pageSize() throws -> (Int, Int) {
@@ -47,6 +50,13 @@ struct MapOptions: ParsableArguments {
         _ = try chosenTheme()
         _ = try chosenCRS()
         let (w, h) = try pageSize()
+        // Checked before anything is drawn, so a huge page is refused, not allocated.
+        let pixels = Double(w) * Double(h) * scale * scale
+        guard pixels <= Double(Limits.maxPixels) else {
+            throw UsageError(
+                "--size \(size) at --scale \(formatFixed(scale, digits: 2)) is \(Int(pixels / 1e6)) megapixels; the limit is \(Limits.maxPixels / 1_000_000)"
+            )
+        }
         return (Layout(width: w, height: h), try bbox.map { try BBox(parsing: $0) })
     }
 
@@ -70,7 +80,8 @@ struct MapOptions: ParsableArguments {
     /// Loads the data and prepares a sequence context for this page size.
     func context() throws -> SequenceContext {
         let (layout, view) = try page()
-        return try Self.context(try Disk.loadDataset(data), theme: try chosenTheme(), layout: layout, view: view, crs: crs)
+        return try Self.context(
+            try Disk.loadDataset(data, strict: strict), theme: try chosenTheme(), layout: layout, view: view, crs: crs)
     }
 
     /// A sequence context (one per thread: it holds a Pango font map, caches and its own PROJ handle).

@@ -23,16 +23,40 @@ enum Disk {
             })
     }
 
-    static func loadDataset(_ path: String) throws -> Dataset {
-        do { return try Dataset.load(try dataFolder(path)) } catch let e as DataError {
-            // Name files relative to the folder the user gave.
+    /// Loads a data folder; invalid polygons are repaired with a warning on stderr, or refused when
+    /// `strict`. `warnings`, when given, receives the warnings instead of stderr.
+    static func loadDataset(_ path: String, strict: Bool = false, warnings: ((DataError) -> Void)? = nil) throws -> Dataset {
+        // Name files relative to the folder the user gave.
+        func located(_ e: DataError) -> DataError {
             var e = e
             if let f = e.file, !f.hasPrefix("/"), f != path { e.file = (path as NSString).appendingPathComponent(f) }
-            throw e
+            return e
         }
+        let repair = GeometryRepair(strict: strict)
+        let dataset: Dataset
+        do { dataset = try Dataset.load(try dataFolder(path), repair: repair) } catch let e as DataError { throw located(e) }
+        let found = repair.warnings.map(located)
+        if let warnings { found.forEach(warnings) } else { warn(found) }
+        return dataset
     }
 
+    /// Warnings go to stderr, one line each.
+    static func warn(_ warnings: [DataError]) {
+        for w in warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
+    }
+
+    /// Reads a regular file of at most `Limits.maxFileBytes`: a FIFO or device could block or never end.
     static func readBytes(_ path: String) throws -> [UInt8] {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+            throw DataError(file: path, message: "cannot read file: not found or not permitted")
+        }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            throw DataError(file: path, message: "cannot read: not a regular file")
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= Limits.maxFileBytes else {
+            throw DataError(file: path, message: "file is \(size) bytes, more than the limit of \(Limits.maxFileBytes) (256 MiB)")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataError(file: path, message: "cannot read file")
         }
@@ -49,7 +73,10 @@ enum Disk {
             throw DataError(file: path, message: "cannot write: folder \(dir.path) does not exist")
         }
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        guard FileManager.default.createFile(atPath: tmp.path, contents: Data(bytes)) else {
+        // A plain write: FileManager.createFile would stage through a temporary of its own
+        // (".dat.nosync…"), which a kill would leave behind under a name `--resume` cannot tell.
+        do { try Data(bytes).write(to: tmp) } catch {
+            try? FileManager.default.removeItem(at: tmp)
             throw DataError(file: path, message: "cannot write: permission denied or disk full")
         }
         if rename(tmp.path, url.path) != 0 {

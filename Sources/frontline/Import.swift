@@ -38,6 +38,7 @@ struct ImportKML: ParsableCommand {
     @Option(help: "Drop pieces smaller than this many km² after splitting (border slivers).") var minPiece: Double = 0.5
     @Option(help: "Import as a reference layer with this legend label instead of a snapshot.") var layer: String?
     @Option(help: "Side of a reference layer.") var layerSide: String?
+    @Flag(help: "Refuse invalid polygons instead of repairing them (GEOS make-valid) with a warning.") var strict = false
 
     func run() throws {
         let box = try BBox(parsing: region)
@@ -51,19 +52,22 @@ struct ImportKML: ParsableCommand {
             sides[parts[0]] = parts[1]
         }
         let split = try territories.map { try TerritoryLayer.decode(try Disk.readBytes($0), file: $0) }
-        try Disk.makeFolder(out)
         let engine = GeometryEngine()
+        let repair = GeometryRepair(strict: strict)
+        defer { Disk.warn(repair.warnings) }
         let src = SourceRef(name: source, url: sourceUrl, retrieved: retrieved, note: note)
         for file in files {
             let kml = try KMLDocument.parse(try Disk.readBytes(file), file: file)
             if let label = layer {
-                try importLayer(kml, file: file, label: label, box: box, src: src, engine: engine)
+                try importLayer(kml, file: file, label: label, box: box, src: src, engine: engine, repair: repair)
                 continue
             }
             let day = try date.map { try Day(parsing: $0) } ?? Self.day(fromFileName: file)
             let importer = ControlImport(region: box, sides: sides, status: st, territories: split, minPieceKm2: minPiece)
-            let areas = try importer.areas(from: kml, file: file, source: src, engine: engine)
-            let target = (out as NSString).appendingPathComponent("\(day).geojson")
+            let areas = try importer.areas(from: kml, file: file, source: src, engine: engine, repair: repair)
+            let target = try OutputName.path("\(day).geojson", in: out, from: "the snapshot date")
+            // Made only now, so that bad input leaves no empty folder behind.
+            try Disk.makeFolder(out)
             try Disk.writeAtomically(ControlFile.encode(date: day, areas: areas), to: target)
             let summary = areas.map {
                 "\($0.side)\($0.territory.map { "/" + $0 } ?? "") \(formatFixed($0.geometry.areaKm2, digits: 1)) km²"
@@ -72,9 +76,11 @@ struct ImportKML: ParsableCommand {
         }
     }
 
-    private func importLayer(_ kml: KMLDocument, file: String, label: String, box: BBox, src: SourceRef, engine: GeometryEngine) throws {
+    private func importLayer(
+        _ kml: KMLDocument, file: String, label: String, box: BBox, src: SourceRef, engine: GeometryEngine, repair: GeometryRepair
+    ) throws {
         let polys = kml.placemarks.flatMap(\.polygons)
-        let geometry = try engine.clip(try engine.makeValid(MultiPolygon(polys)), to: box)
+        let geometry = try engine.clip(try repair.checked(MultiPolygon(polys), notes: [], file: file, place: "placemarks"), to: box)
         var props: [(String, JSONValue)] = [("label", .string(label))]
         if let s = layerSide { props.append(("side", .string(s))) }
         props.append(("areaKm2", .number((geometry.areaKm2 * 100).rounded() / 100)))
@@ -83,7 +89,7 @@ struct ImportKML: ParsableCommand {
         if let r = src.retrieved { props.append(("retrieved", .string(r))) }
         if let n = src.note { props.append(("note", .string(n))) }
         let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-        let target = (out as NSString).appendingPathComponent("\(name).geojson")
+        let target = try OutputName.path("\(name).geojson", in: out, from: "the KML file name")
         var features = [GeoJSONWriter.feature(geometry: .multiPolygon(geometry), properties: props)]
         // The compiler's outline, if drawn as lines, is what the map shows.
         let lines = try engine.clip(kml.placemarks.flatMap(\.lines), to: box)
@@ -91,6 +97,7 @@ struct ImportKML: ParsableCommand {
             features.append(GeoJSONWriter.feature(geometry: .multiLineString(lines), properties: [("role", .string("outline"))]))
         }
         let doc = GeoJSONWriter.collection(features)
+        try Disk.makeFolder(out)
         try Disk.writeAtomically(JSONWriter.write(doc, indent: 1), to: target)
         print("\(target): \(label) \(formatFixed(geometry.areaKm2, digits: 1)) km²")
     }
@@ -173,7 +180,10 @@ struct ImportTerritories: ParsableCommand {
                 map[parts[0]] = parts[1]
             }
             let kml = try KMLDocument.parse(try Disk.readBytes(baseline), file: baseline)
-            base = try ControlImport.polygonsByStyle(kml, file: baseline, names: map, region: box, engine: engine, unmapped: nil)
+            let repair = GeometryRepair(strict: false)
+            defer { Disk.warn(repair.warnings) }
+            base = try ControlImport.polygonsByStyle(
+                kml, file: baseline, names: map, region: box, engine: engine, repair: repair, unmapped: nil)
         }
         let lines = try LineLayer.decode(try Disk.readBytes(border), file: border).lineStrings
         let result = try TerritoryImport(region: box, labels: labels.map { (name: $0.0, point: $0.1) })

@@ -57,6 +57,7 @@ struct Frames: ParsableCommand {
               frontline frames --out Renders/ --format png,svg
               frontline frames --from 2024-08-01 --to 2024-09-01 --out frames/
               frontline frames --out frames/ --shard 0/4
+              frontline frames --from 2024-08-01 --to 2025-02-16 --step 1d --out daily/ --resume
             """)
 
     @Option(help: "First date, YYYY-MM-DD (default: the first reported date).") var from: String?
@@ -66,9 +67,12 @@ struct Frames: ParsableCommand {
     @Option(help: "File name prefix.") var prefix: String = ""
     @Option(help: "Render part I of N (0-based), e.g. 0/4.") var shard: String?
     @Option(help: "Worker threads (default: all cores).") var workers: Int?
+    @Option(help: "A map every N days (Nd) or weeks (Nw) from --from to --to, not only on reported dates.") var step: String?
+    @Flag(help: "Finish an interrupted run in --out: keep the frames written in full, render the rest.") var resume = false
     @OptionGroup var options: MapOptions
 
     func run() throws {
+        let stepDays = try step.map(parseStep)
         let first = try from.map { try parseDay($0, option: "--from") }
         let last = try to.map { try parseDay($0, option: "--to") }
         if let first, let last, first > last { throw UsageError("--from \(first) is after --to \(last)") }
@@ -76,29 +80,33 @@ struct Frames: ParsableCommand {
         let part = try Shard.resolve(shard)
         if let workers, !(1...256).contains(workers) { throw UsageError("--workers must be between 1 and 256") }
         let (layout, view) = try options.page()
-        let dataset = try Disk.loadDataset(options.data)
-        let all = dataset.reportedDates.filter { d in (first.map { d >= $0 } ?? true) && (last.map { d <= $0 } ?? true) }
+        let dataset = try Disk.loadDataset(options.data, strict: options.strict)
+        let all =
+            try stepDays.map { try FrameDays.stepped(dataset: dataset, from: first, to: last, every: $0) }
+            ?? dataset.reportedDates.filter { d in (first.map { d >= $0 } ?? true) && (last.map { d <= $0 } ?? true) }
         guard !all.isEmpty else { throw UsageError("no reported dates in the range") }
         let days = part.map { Array(all[$0.range(of: all.count)]) } ?? all
+        for f in formats { try OutputName.check("\(prefix)\(days[0]).\(f.rawValue)", from: "--prefix") }
         try Disk.makeFolder(out)
         let (renderer, scale, prefix, out) = (options.renderer, options.scale, prefix, out)
+        @Sendable func file(_ day: Day, _ f: OutputFormat) -> String {
+            (out as NSString).appendingPathComponent("\(prefix)\(day).\(f.rawValue)")
+        }
+        let todo = resume ? FrameDays.missing(days, in: out, files: { d in formats.map { file(d, $0) } }) : days
         let (theme, crs) = (try options.chosenTheme(), options.crs)
         let threads = workers ?? ProcessInfo.processInfo.activeProcessorCount
         try OrderedParallel.run(
-            count: days.count, workers: threads, window: 2 * threads,
+            count: todo.count, workers: threads, window: 2 * threads,
             makeState: { (try MapOptions.context(dataset, theme: theme, layout: layout, view: view, crs: crs), FrameRasterizer()) },
             produce: { worker, index in
-                let scene = try worker.0.scene(on: days[index])
+                let scene = try worker.0.scene(on: todo[index])
                 return try formats.map { f in
-                    (
-                        (out as NSString).appendingPathComponent("\(prefix)\(days[index]).\(f.rawValue)"),
-                        try renderer.render(scene, format: f, scale: scale, rasterizer: worker.1)
-                    )
+                    (file(todo[index], f), try renderer.render(scene, format: f, scale: scale, rasterizer: worker.1))
                 }
             }
         ) { index, files in
             for (path, bytes) in files { try Disk.writeAtomically(bytes, to: path) }
-            print("\(days[index])")
+            print("\(todo[index])")
         }
     }
 }

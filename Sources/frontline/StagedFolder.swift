@@ -35,6 +35,7 @@ final class StagedFolder {
 
     /// Writes `bytes` at `relativePath` (folders made as needed) inside the staging folder.
     func write(_ bytes: [UInt8], to relativePath: String) throws {
+        try OutputName.checkRelative(relativePath, from: "the report's assets")
         let url = staging.appendingPathComponent(relativePath)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: url.path, contents: Data(bytes)) else {

@@ -14,9 +14,11 @@ struct Validate: ParsableCommand {
     @Argument(help: "Data folder.") var folder: String = "GeoData"
 
     func run() throws {
-        let dataset = try Disk.loadDataset(folder)
-        let problems = DatasetValidator().problems(in: dataset, engine: GeometryEngine())
-        for p in problems { print("\(folder)/\(p)") }
+        // Invalid polygons are reported as problems (the drawing commands repair them with a warning).
+        var repaired: [String] = []
+        let dataset = try Disk.loadDataset(folder) { repaired.append("\($0)") }
+        let problems = repaired + DatasetValidator().problems(in: dataset, engine: GeometryEngine()).map { "\(folder)/\($0)" }
+        for p in problems { print(p) }
         if !problems.isEmpty {
             print("\(problems.count) problem\(problems.count == 1 ? "" : "s")")
             throw ExitCode(1)

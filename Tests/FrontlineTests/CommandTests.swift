@@ -84,7 +84,7 @@ final class TempDir: Sendable {
 }
 
 /// A copy of GeoData in a temporary folder, for corrupting.
-private final class DataCopy: Sendable {
+final class DataCopy: Sendable {
     let dir: TempDir
     var path: String { dir.path("GeoData") }
     init() throws {
@@ -265,7 +265,7 @@ struct CommandTests {
         expectCleanFailure(r, mentions: ["settlements.geojson", "feature 0", "out of range"], outDir: tmp)
     }
 
-    @Test("an unclosed ring in a control file names the ring")
+    @Test("an unclosed ring in a control file: closed with a warning naming the ring, refused under --strict")
     func unclosedRing() async throws {
         let copy = try DataCopy()
         let file = "control/2024-09-01.geojson"
@@ -280,8 +280,15 @@ struct CommandTests {
         let lon = try #require(Double(first.split(separator: ",")[0]))
         try copy.replace(in: file, "[\(first)]]", with: "[\(lon + 0.001),\(first.split(separator: ",")[1])]]")
         let tmp = try TempDir()
-        let r = try await CLI.run(["render", "--date", "2024-09-01", "--data", copy.path, "--out", tmp.path("x.png")])
-        expectCleanFailure(r, mentions: ["2024-09-01.geojson", "feature 0", "ring 0", "not closed"], outDir: tmp)
+        let strict = try await CLI.run(["render", "--date", "2024-09-01", "--strict", "--data", copy.path, "--out", tmp.path("x.png")])
+        expectCleanFailure(strict, mentions: ["2024-09-01.geojson", "feature 0", "ring 0", "not closed", "--strict"], outDir: tmp)
+        let lenient = try await CLI.run(["render", "--date", "2024-09-01", "--data", copy.path, "--out", tmp.path("x.png")])
+        #expect(lenient.status == 0, "\(lenient.stderr)")
+        #expect(lenient.stderrLines.count == 1, "one warning: \(lenient.stderr)")
+        for fact in ["warning: ", "2024-09-01.geojson: feature 0: repaired invalid geometry", "ring 0: ring is not closed"] {
+            #expect(lenient.stderr.contains(fact), "\(lenient.stderr)")
+        }
+        #expect(FileManager.default.fileExists(atPath: tmp.path("x.png")))
     }
 
     @Test("validate reports an event whose settlement is not in the gazetteer")

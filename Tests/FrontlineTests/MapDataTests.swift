@@ -209,12 +209,12 @@ struct MapDataTests {
         #expect(rows[2].fields == ["Korenevo", "plain"])
     }
 
-    @Test("CSV.parse reports the line of an unterminated quote")
+    @Test("CSV.parse reports the line and column where an unterminated quote opens")
     func csvUnterminated() throws {
         let text = "a,b\n1,2\n3,\"oops\n4,5\n"
         let e = dataError { _ = try CSV.parse(text, file: "g.csv") }
         #expect(e?.file == "g.csv")
-        #expect(e?.place == "line 3")
+        #expect(e?.place == "line 3, column 3")
         #expect(e?.message.contains("unterminated") == true)
     }
 

@@ -81,7 +81,7 @@ struct PerformanceTests {
 
     @Test("Douglas–Peucker keeps every dropped point within the tolerance, and keeps spikes along the chord")
     func douglasPeucker() {
-        var rng = SplitMix(seed: 6)
+        var rng = SeededRandom(seed: 6)
         var line: [Point] = []
         var y = 0.0
         for i in 0..<5000 {
@@ -153,18 +153,5 @@ struct PerformanceTests {
             best = min(best, (qx * qx + qy * qy).squareRoot())
         }
         return best
-    }
-}
-
-/// A small seeded generator (SplitMix64), so random tests are the same every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

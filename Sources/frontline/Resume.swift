@@ -1,0 +1,69 @@
+import Foundation
+import MapData
+
+/// `--resume` for `frames` and `animate` into a folder. Every output file is written to a temporary
+/// name and renamed (`Disk.writeAtomically`), so a file under its final name is complete; a kill
+/// leaves at most temporaries (".NAME.PID.tmp") and frames not yet written. A resumed run removes the
+/// temporaries of dead runs, skips the frames whose files are all complete, and renders the rest
+/// exactly as the first run would have, so the folder ends byte for byte as an uninterrupted run's.
+enum Resume {
+    /// Whether `path` is a finished output: present and ending as its format must (PNG's IEND chunk,
+    /// SVG's closing tag, PDF's %%EOF), which also rejects a file left by another tool.
+    static func isComplete(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let size = try? handle.seekToEnd(), size >= 12 else { return false }
+        try? handle.seek(toOffset: size - min(size, 64))
+        let tail = [UInt8]((try? handle.readToEnd()) ?? Data())
+        switch (path as NSString).pathExtension.lowercased() {
+        case "png": return tail.suffix(12).elementsEqual([0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82])
+        case "svg": return String(decoding: tail, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("</svg>")
+        case "pdf": return String(decoding: tail, as: UTF8.self).contains("%%EOF")
+        default: return true
+        }
+    }
+
+    /// Removes ".NAME.PID.tmp" files in `folder` whose PID is not a running process: what a killed
+    /// run left. A live run's temporaries (a parallel shard's, say) are left alone.
+    static func removeStaleTemporaries(in folder: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            let parts = name.dropLast(4).split(separator: ".")
+            guard let pid = parts.last.flatMap({ Int32($0) }), pid > 0, kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink((folder as NSString).appendingPathComponent(name))
+        }
+    }
+
+    /// The indices in `indices` whose output files (`files(index)`) are not all complete, after
+    /// clearing what killed runs left in `folder`.
+    static func missing(_ indices: Range<Int>, in folder: String, files: (Int) -> [String]) -> [Int] {
+        removeStaleTemporaries(in: folder)
+        return indices.filter { !files($0).allSatisfy(isComplete) }
+    }
+}
+
+/// Which days `frames` draws.
+enum FrameDays {
+    /// Every `step` days from `from` (default: the first snapshot) to `to` (default: the last
+    /// reported date); refused when that is more than `Limits.maxFrames` frames.
+    static func stepped(dataset: Dataset, from: Day?, to: Day?, every step: Int) throws -> [Day] {
+        guard let firstSnapshot = dataset.timeline.dates.first, let lastReported = dataset.reportedDates.last else { return [] }
+        let start = from ?? firstSnapshot, end = to ?? lastReported
+        if start < firstSnapshot { throw UsageError("--from \(start) is before the first control snapshot (\(firstSnapshot))") }
+        let count = start > end ? 0 : (end.ordinal - start.ordinal) / step + 1
+        try checkFrameCount(count)
+        return (0..<count).map { start.adding(days: $0 * step) }
+    }
+
+    /// The days of `days` whose files are not all complete, after clearing what killed runs left.
+    static func missing(_ days: [Day], in folder: String, files: (Day) -> [String]) -> [Day] {
+        Resume.missing(days.indices, in: folder) { files(days[$0]) }.map { days[$0] }
+    }
+}
+
+/// Refuses a run of more than `Limits.maxFrames` frames before any is made.
+func checkFrameCount(_ count: Int) throws {
+    guard count <= Limits.maxFrames else {
+        throw UsageError("that is \(count) frames, more than the limit of \(Limits.maxFrames); use a shorter range or a longer --step")
+    }
+}
