@@ -53,6 +53,9 @@ struct Bench: ParsableCommand {
                     c.content = .bench
                     return c
                 }, options.renderer, options.scale)
+            // The parent reads this: VmHWM is this program's own peak (getrusage's maxrss would also
+            // count the parent's pages at fork).
+            print("peak-rss-kb \(PeakMemory.highWaterKB())")
             return
         }
 
@@ -125,10 +128,15 @@ struct Bench: ParsableCommand {
                 String(options.scale), "--theme", options.theme, "--png-compression", options.pngCompression.rawValue,
             ] + (options.bbox.map { ["--bbox", $0] } ?? []) + (options.style.map { ["--style", $0] } ?? [])
             + (options.crs.map { ["--crs", $0] } ?? [])
+        let output = Pipe()
+        child.standardOutput = output
         try child.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         child.waitUntilExit()
-        guard child.terminationStatus == 0 else { throw UsageError("the memory run (\(memoryFrames) frames) failed") }
-        return PeakMemory.childrenMB()
+        guard child.terminationStatus == 0, let line = text.split(separator: "\n").last(where: { $0.hasPrefix("peak-rss-kb ") }),
+            let kb = Double(line.dropFirst("peak-rss-kb ".count))
+        else { throw UsageError("the memory run (\(memoryFrames) frames) failed") }
+        return kb / 1024
     }
 
     /// Renders `count` frames to PNG bytes on `workers` threads, in order, keeping nothing.

@@ -149,11 +149,12 @@ enum PeakMemory {
         return Double(usage.ru_maxrss) / 1024
     }
 
-    /// The largest peak resident set of the children waited for, in MB.
-    static func childrenMB() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        return Double(usage.ru_maxrss) / 1024
+    /// This program's peak resident set in KiB since it was executed (/proc/self/status VmHWM).
+    static func highWaterKB() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return 0 }
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
     }
 
     static func loadAverage() -> Double {
