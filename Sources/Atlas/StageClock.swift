@@ -3,12 +3,10 @@ import Cartography
 /// Where the time of a frame goes, for `frontline bench`: seconds summed per stage until `take()`.
 ///
 /// A sequence context with a clock times its own stages (query, geometry, project, compose); the
-/// caller times the rest (load, draw, encode) with `time(_:_:)`. Reading the monotonic clock costs
-/// well under a microsecond, so timing does not change what is timed.
+/// caller adds the rest (draw, encode). Loading happens once per sequence and is timed apart.
+/// Reading the monotonic clock costs well under a microsecond, so timing does not change what is timed.
 public final class StageClock {
     public enum Stage: String, CaseIterable, Sendable {
-        /// Reading and parsing the data files.
-        case load
         /// The timeline: which snapshot, which areas and events a date shows.
         case query
         /// GEOS work on the date's polygons: change since the previous snapshot, the front line.

@@ -23,16 +23,6 @@ final class PNGScratch {
 /// A minimal PNG writer: IHDR, one IDAT, IEND. Opaque pages become 8-bit RGB (a quarter less to
 /// compress); pages with transparency 8-bit RGBA, un-premultiplied.
 enum FastPNG {
-    static func encode(_ image: RasterImage, compression: PNGCompression) throws -> [UInt8] {
-        let opaque = image.bgra.withUnsafeBufferPointer { b in stride(from: 3, to: b.count, by: 4).allSatisfy { b[$0] == 255 } }
-        return try image.bgra.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { throw RenderError("PNG: no pixels") }
-            return try encode(
-                bgra: base, width: image.width, height: image.height, stride: image.width * 4, opaque: opaque,
-                compression: compression, scratch: PNGScratch())
-        }
-    }
-
     /// Encodes premultiplied B, G, R, A pixels (Cairo's ARGB32 on little-endian machines), rows
     /// `stride` bytes apart. `opaque` promises every alpha is 255 (a page painted with an opaque
     /// background), which saves looking.

@@ -74,7 +74,7 @@ struct Bench: ParsableCommand {
 
         var report = BenchReport(
             data: options.data, width: layout.width, height: layout.height, frames: frames,
-            snapshots: dates.count, vertices: dataset.timeline.snapshots.first.map(Self.vertices) ?? 0,
+            snapshots: dates.count, vertices: dataset.timeline.snapshots.first?.areas.reduce(0) { $0 + $1.geometry.vertexCount } ?? 0,
             loadMs: loadSeconds * 1000, compression: options.pngCompression.rawValue, peers: peerResults)
 
         let chosen = try kinds.split(separator: ",").map { k in
@@ -172,11 +172,5 @@ struct Bench: ParsableCommand {
         var floor = scene
         floor.items = keep(scene.items)
         return floor
-    }
-
-    static func vertices(_ s: ControlSnapshot) -> Int {
-        s.areas.reduce(0) { n, a in
-            n + a.geometry.polygons.reduce(0) { $0 + $1.outer.points.count + $1.holes.reduce(0) { $0 + $1.points.count } }
-        }
     }
 }

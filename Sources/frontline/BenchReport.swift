@@ -16,7 +16,7 @@ struct StageTimings {
     func summary(name: String) -> KindSummary {
         KindSummary(
             name: name,
-            stageMs: StageClock.Stage.allCases.filter { $0 != .load }.map { ($0.rawValue, median(stages[$0] ?? [0]) * 1000) },
+            stageMs: StageClock.Stage.allCases.map { ($0.rawValue, median(stages[$0] ?? [0]) * 1000) },
             frameMs: median(frames) * 1000, floorMs: median(floors) * 1000)
     }
 }
@@ -81,27 +81,27 @@ struct BenchReport {
             "Frontline bench: \(data), \(snapshots) snapshots (\(vertices) vertices in the first), \(width)×\(height), "
                 + "PNG \(compression), one worker, medians of \(frames) frames in ms",
             "",
-            "stage".padding(toLength: 30, withPad: " ", startingAt: 0) + kinds.map { $0.name.leftPad(10) }.joined(),
-            "load (once: \(f(loadMs, 0)) ms) ÷ frames".padding(toLength: 30, withPad: " ", startingAt: 0)
+            "stage".padding(toLength: 40, withPad: " ", startingAt: 0) + kinds.map { $0.name.leftPad(10) }.joined(),
+            "load (once: \(f(loadMs, 0)) ms) ÷ frames".padding(toLength: 40, withPad: " ", startingAt: 0)
                 + kinds.map { _ in f(loadMs / Double(frames), 2).leftPad(10) }.joined(),
         ]
         for (i, stage) in (kinds.first?.stageMs ?? []).enumerated() {
             out.append(
-                stage.0.padding(toLength: 30, withPad: " ", startingAt: 0) + kinds.map { f($0.stageMs[i].1, 2).leftPad(10) }.joined())
+                stage.0.padding(toLength: 40, withPad: " ", startingAt: 0) + kinds.map { f($0.stageMs[i].1, 2).leftPad(10) }.joined())
         }
-        out.append("frame".padding(toLength: 30, withPad: " ", startingAt: 0) + kinds.map { f($0.frameMs, 2).leftPad(10) }.joined())
+        out.append("frame".padding(toLength: 40, withPad: " ", startingAt: 0) + kinds.map { f($0.frameMs, 2).leftPad(10) }.joined())
         out.append(
-            "floor (fills on cached base + encode)".padding(toLength: 30, withPad: " ", startingAt: 0)
+            "floor (fills on cached base, encode)".padding(toLength: 40, withPad: " ", startingAt: 0)
                 + kinds.map { f($0.floorMs, 2).leftPad(10) }.joined())
         out.append(
-            "frame ÷ floor".padding(toLength: 30, withPad: " ", startingAt: 0)
+            "frame ÷ floor".padding(toLength: 40, withPad: " ", startingAt: 0)
                 + kinds.map { (f($0.frameMs / $0.floorMs, 2) + "×").leftPad(10) }.joined())
         if !peers.isEmpty {
-            out += ["", "peer (same frames, same run)   frame ms   draw ms  encode ms  peak MB   Frontline bench frame is"]
+            out += ["", "peer (same frames, same run)             frame ms   draw ms  encode ms  peak MB   Frontline bench frame is"]
             let ours = kinds.first { $0.name == "bench" }?.frameMs ?? .nan
             for p in peers {
                 out.append(
-                    p.name.padding(toLength: 30, withPad: " ", startingAt: 0) + f(p.frameMs).leftPad(9) + f(p.drawMs).leftPad(10)
+                    p.name.padding(toLength: 40, withPad: " ", startingAt: 0) + f(p.frameMs).leftPad(9) + f(p.drawMs).leftPad(10)
                         + f(p.encodeMs).leftPad(11) + f(p.peakRSSMB).leftPad(9) + "   \(f(p.frameMs / ours))× faster")
             }
         }
@@ -142,13 +142,6 @@ extension String {
 }
 
 enum PeakMemory {
-    /// The process's peak resident set so far, in MB (getrusage's ru_maxrss is in KiB on Linux).
-    static func residentMB() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_maxrss) / 1024
-    }
-
     /// This program's peak resident set in KiB since it was executed (/proc/self/status VmHWM).
     static func highWaterKB() -> Int {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
