@@ -41,6 +41,7 @@ public struct BBox: Hashable, Sendable, CustomStringConvertible {
     }
 
     public func contains(_ p: LonLat) -> Bool { p.lon >= west && p.lon <= east && p.lat >= south && p.lat <= north }
+    public func contains(_ o: BBox) -> Bool { o.west >= west && o.east <= east && o.south >= south && o.north <= north }
     public func intersects(_ o: BBox) -> Bool { !(o.west > east || o.east < west || o.south > north || o.north < south) }
     public var center: LonLat { LonLat(uncheckedLon: (west + east) / 2, lat: (south + north) / 2) }
 

@@ -7,8 +7,12 @@ public struct SideChange: Sendable {
     public let lost: MultiPolygon
     public let gainedKm2: Double
     public let lostKm2: Double
-    public let heldBeforeKm2: Double
-    public let heldAfterKm2: Double
+    /// The side's areas on each date, for the ground held (measured only when asked for).
+    let before: [ControlArea], after: [ControlArea]
+
+    /// Ground held before and after in km²: the sum of the side's areas, which don't overlap (`validate` checks).
+    public var heldBeforeKm2: Double { before.reduce(0) { $0 + $1.geometry.areaKm2 } }
+    public var heldAfterKm2: Double { after.reduce(0) { $0 + $1.geometry.areaKm2 } }
 }
 
 /// A settlement whose holder differs between two dates (nil: held by no side in the data).
@@ -25,7 +29,9 @@ public struct ControlChange: Sendable {
     public let sides: [SideChange]
     public let settlements: [HandsChange]
 
-    /// Compares the snapshots in force on `from` and `to`, for the given sides, with GEOS.
+    /// Compares the snapshots in force on `from` and `to`, for the given sides, with GEOS: per side,
+    /// the union of its areas on each date, differenced both ways. Only the box where the unions can
+    /// differ is overlaid (see `ChangeWindow`); outside it they agree by construction.
     public static func between(
         _ from: Day, _ to: Day, timeline: Timeline, sides: [String], gazetteer: Gazetteer,
         engine: GeometryEngine
@@ -33,27 +39,41 @@ public struct ControlChange: Sendable {
         guard let a = timeline.state(on: from), let b = timeline.state(on: to) else {
             throw DataError(message: "no control snapshot on or before \(min(from, to))")
         }
-        func held(_ s: ControlSnapshot, _ side: String) throws -> MultiPolygon {
-            try engine.unaryUnion(MultiPolygon(s.areas(side: side).flatMap(\.geometry.polygons)))
-        }
         var changes: [SideChange] = []
-        var heldAfter: [(String, MultiPolygon)] = [], heldBefore: [(String, MultiPolygon)] = []
         for side in sides {
-            let before = try held(a, side), after = try held(b, side)
-            let gained = try engine.difference(after, before), lost = try engine.difference(before, after)
+            let before = a.areas(side: side), after = b.areas(side: side)
+            var gained = MultiPolygon.empty, lost = MultiPolygon.empty
+            if let box = ChangeWindow.bounds(
+                before: before.flatMap(\.geometry.polygons), after: after.flatMap(\.geometry.polygons))
+            {
+                let was = try held(before, in: box, engine), now = try held(after, in: box, engine)
+                gained = try engine.difference(now, was)
+                lost = try engine.difference(was, now)
+            }
             changes.append(
                 SideChange(
                     side: side, gained: gained, lost: lost, gainedKm2: gained.areaKm2, lostKm2: lost.areaKm2,
-                    heldBeforeKm2: before.areaKm2, heldAfterKm2: after.areaKm2))
-            heldBefore.append((side, before))
-            heldAfter.append((side, after))
+                    before: before, after: after))
+        }
+        func holder(_ s: ControlSnapshot, _ l: LonLat) -> String? {
+            sides.first { side in s.areas(side: side).contains { $0.geometry.contains(l) } }
         }
         var hands: [HandsChange] = []
         for s in gazetteer.settlements {
             guard let l = s.location else { continue }
-            let was = heldBefore.first { $0.1.contains(l) }?.0, now = heldAfter.first { $0.1.contains(l) }?.0
+            let was = holder(a, l), now = holder(b, l)
             if was != now { hands.append(HandsChange(settlement: s, from: was, to: now)) }
         }
         return ControlChange(from: a.date, to: b.date, sides: changes, settlements: hands)
+    }
+
+    /// The union of the areas' parts inside `box`.
+    private static func held(_ areas: [ControlArea], in box: BBox, _ engine: GeometryEngine) throws -> MultiPolygon {
+        var parts: [Polygon] = []
+        for area in areas {
+            guard let bounds = area.geometry.bounds, bounds.intersects(box) else { continue }
+            parts += (box.contains(bounds) ? area.geometry : try engine.clip(area.geometry, to: box)).polygons
+        }
+        return try engine.unaryUnion(MultiPolygon(parts))
     }
 }

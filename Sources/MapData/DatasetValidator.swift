@@ -30,6 +30,7 @@ public struct DatasetValidator {
                     if let why = try engine.validityProblem(a.geometry) { out.append("\(place): invalid polygon: \(why)") }
                 } catch { out.append("\(place): \(error)") }
             }
+            out += overlaps(in: snapshot, engine: engine)
         }
         var ids = Set<String>()
         for (k, e) in d.events.enumerated() {
@@ -63,4 +64,28 @@ public struct DatasetValidator {
         }
         return out
     }
+
+    /// Ground held on one date by two areas at once: a piece of ground has one holder per date
+    /// (contested ground is an area of its own), and the statistics and change layers sum areas on
+    /// that understanding. Overlaps under `overlapToleranceKm2` are the slivers of a traced edge.
+    func overlaps(in snapshot: ControlSnapshot, engine: GeometryEngine) -> [String] {
+        var out: [String] = []
+        let areas = snapshot.areas
+        for i in areas.indices {
+            for j in areas.indices where j > i {
+                guard let a = areas[i].geometry.bounds, let b = areas[j].geometry.bounds, a.intersects(b) else { continue }
+                do {
+                    let shared = try engine.intersection(areas[i].geometry, areas[j].geometry).areaKm2
+                    if shared > Self.overlapToleranceKm2 {
+                        out.append(
+                            "control/\(snapshot.date).geojson: features \(i) (\(areas[i].side)) and \(j) (\(areas[j].side)) overlap by \((shared * 1000).rounded() / 1000) km²"
+                        )
+                    }
+                } catch { out.append("control/\(snapshot.date).geojson: features \(i) and \(j): \(error)") }
+            }
+        }
+        return out
+    }
+
+    public static let overlapToleranceKm2 = 0.01
 }
