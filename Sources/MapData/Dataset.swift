@@ -1,3 +1,4 @@
+import Foundation
 import GeoCore
 
 /// Everything one data folder holds, decoded once. See GeoData/README.md for the layout.
@@ -48,12 +49,9 @@ public struct Dataset: Sendable {
             return b
         }
         let manifest = try Manifest.decode(try required("dataset.json"), file: "dataset.json")
-        var areas: [(Day, ControlArea)] = []
-        let controlFiles = try files.list("control").filter { $0.hasSuffix(".geojson") }.sorted()
+        let controlFiles = try files.list("control").filter { $0.hasSuffix(".geojson") }.map { "control/" + $0 }.sorted()
         guard !controlFiles.isEmpty else { throw DataError(file: "control/", message: "no control snapshots (*.geojson)") }
-        for name in controlFiles {
-            areas += try ControlFile.decode(try required("control/" + name), file: "control/" + name, repair: repair)
-        }
+        let areas = try decodeControl(controlFiles, bytes: try controlFiles.map(required), repair: repair)
         let timeline: Timeline
         do { timeline = try ControlFile.timeline(areas) } catch { throw error.in(file: "control/") }
         let settlements = try SettlementsFile.decode(try required("settlements.geojson"), file: "settlements.geojson")
@@ -94,6 +92,29 @@ public struct Dataset: Sendable {
 }
 
 extension Dataset {
+    /// The control files decoded on every core: they are most of a data folder's bytes, each is
+    /// independent, and a one-date render waits for them. Warnings and the first error come in file
+    /// order, as a serial read would give them.
+    static func decodeControl(_ names: [String], bytes: [[UInt8]], repair: GeometryRepair) throws -> [(Day, ControlArea)] {
+        let strict = repair.strict
+        var areas: [(Day, ControlArea)] = []
+        try OrderedParallel.run(
+            count: names.count, workers: min(names.count, System.cores), window: 2 * System.cores,
+            makeState: {},
+            produce: { _, k in
+                let local = GeometryRepair(strict: strict)
+                return Result { () throws(DataError) in
+                    (try ControlFile.decode(bytes[k], file: names[k], repair: local), local.warnings)
+                }
+            }
+        ) { _, decoded in
+            let (found, warnings) = try decoded.get()
+            areas += found
+            repair.absorb(warnings)
+        }
+        return areas
+    }
+
     /// Ground a side holds outside its home country: areas split by territory whose territory is not
     /// their side's `home`. The one definition behind the maps, the statistics and the front line.
     public func acrossBorder(_ snapshot: ControlSnapshot) -> [ControlArea] {
@@ -102,4 +123,9 @@ extension Dataset {
             return t != home
         }
     }
+}
+
+/// What the machine offers.
+enum System {
+    static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }

@@ -16,6 +16,9 @@ public final class GeometryRepair {
 
     public init(strict: Bool) { self.strict = strict }
 
+    /// Takes warnings collected by another repair of the same load (one per file read in parallel).
+    func absorb(_ more: [DataError]) { warnings += more }
+
     /// A problem the reader found and already fixed in passing (an unclosed ring it closed).
     public struct Note: Sendable, Equatable {
         public let place: String

@@ -102,10 +102,58 @@ public struct JSONParser {
             guard i < bytes.count, isDigit(bytes[i]) else { throw fail("malformed number") }
             while i < bytes.count, isDigit(bytes[i]) { i += 1 }
         }
+        if let v = Self.exactDouble(bytes[start..<i]) { return v }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
         guard let v = Double(text), v.isFinite else { throw fail("number \(text) is out of range") }
         return v
     }
+
+    /// Clinger's fast path: a number of at most 15 significant digits whose power of ten is at
+    /// most 22 is one exact integer times or over one exact power of ten, so a single IEEE
+    /// operation rounds it correctly, to the very value `Double(String)` gives. Coordinates (6–8
+    /// decimals) all take it; anything else returns nil and goes through the full conversion.
+    /// `text` is already checked against the JSON number grammar.
+    static func exactDouble(_ text: ArraySlice<UInt8>) -> Double? {
+        var k = text.startIndex
+        let negative = text[k] == UInt8(ascii: "-")
+        if negative { k += 1 }
+        var mantissa: UInt64 = 0, digits = 0, scale = 0
+        var seenPoint = false
+        while k < text.endIndex {
+            let b = text[k]
+            if b == UInt8(ascii: ".") {
+                seenPoint = true
+            } else if b >= 48 && b <= 57 {
+                if mantissa != 0 || b != 48 { digits += 1 }
+                guard digits <= 15 else { return nil }
+                mantissa = mantissa * 10 + UInt64(b - 48)
+                if seenPoint { scale -= 1 }
+            } else {
+                break  // an exponent
+            }
+            k += 1
+        }
+        if k < text.endIndex {
+            k += 1
+            var sign = 1, e = 0
+            if text[k] == UInt8(ascii: "+") || text[k] == UInt8(ascii: "-") {
+                if text[k] == UInt8(ascii: "-") { sign = -1 }
+                k += 1
+            }
+            while k < text.endIndex {
+                e = e * 10 + Int(text[k] - 48)
+                guard e <= 400 else { return nil }
+                k += 1
+            }
+            scale += sign * e
+        }
+        guard (-22...22).contains(scale) else { return mantissa == 0 ? (negative ? -0.0 : 0.0) : nil }
+        let v = scale < 0 ? Double(mantissa) / powersOfTen[-scale] : Double(mantissa) * powersOfTen[scale]
+        return negative ? -v : v
+    }
+
+    /// 10⁰ … 10²², each exact in a Double.
+    private static let powersOfTen: [Double] = (0...22).map { e in (0..<e).reduce(1.0) { x, _ in x * 10 } }
 
     private mutating func string() throws(DataError) -> String {
         i += 1
