@@ -48,7 +48,7 @@ bench: build
 	mkdir -p .build-bench
 	bench/run_peers.sh $(or $(FRAMES),30) > .build-bench/peers.jsonl.tmp && mv .build-bench/peers.jsonl.tmp .build-bench/peers.jsonl
 	$(RELEASE) bench --data bench/fixture --frames $(or $(FRAMES),30) --memory-frames $(or $(MEMORY_FRAMES),1000) \
-	  --peers .build-bench/peers.jsonl
+	  --peers .build-bench/peers.jsonl --process-data GeoData --process-date 2024-09-01
 
 ## The synthetic whole-front bench fixture (deterministic; committed) and the peers alone.
 bench-fixture:

@@ -12,8 +12,8 @@ public struct AreaChart {
         self.dataset = dataset; self.theme = theme; self.measurer = measurer
     }
 
-    public func scene(width: Int, height: Int) -> Scene {
-        let rows = DateStatistics.table(dataset)
+    public func scene(width: Int, height: Int) throws -> Scene {
+        let rows = try DateStatistics.table(dataset)
         let u = Layout(width: width, height: height).unit
         let w = Double(width), h = Double(height)
         let plot = Rect(x: 110 * u, y: 120 * u, width: w - 170 * u, height: h - 250 * u)

@@ -29,7 +29,7 @@ extension SequenceContext {
     /// The control picture of `day`: the snapshot in force, or, with `interpolate`, the morph
     /// between the snapshots either side of a day that is not a snapshot date.
     func picture(on day: Day, interpolate: Bool) throws -> (ControlPicture, snapshot: ControlSnapshot) {
-        guard let snapshot = timed(clock, .query, { dataset.timeline.state(on: day) }) else {
+        guard let snapshot = try timed(clock, .query, { try dataset.timeline.state(on: day) }) else {
             throw AtlasError.beforeFirstSnapshot(day, first: dataset.timeline.dates.first)
         }
         if interpolate, let step = interpolation(on: day) { return (try morphedPicture(step), snapshot) }

@@ -61,21 +61,19 @@ extension SequenceContext {
     /// The interpolation that applies on `day`, or nil on a snapshot date, before the first snapshot
     /// or after the last.
     public func interpolation(on day: Day) -> Interpolation? {
-        guard let a = dataset.timeline.state(on: day), a.date != day, let b = dataset.timeline.next(after: day) else {
-            return nil
-        }
-        let fraction = Double(day.ordinal - a.date.ordinal) / Double(b.date.ordinal - a.date.ordinal)
-        return Interpolation(from: a.date, to: b.date, fraction: fraction)
+        guard let a = dataset.timeline.date(on: day), a != day, let b = dataset.timeline.date(after: day) else { return nil }
+        let fraction = Double(day.ordinal - a.ordinal) / Double(b.ordinal - a.ordinal)
+        return Interpolation(from: a, to: b, fraction: fraction)
     }
 
     /// The picture between two snapshots: each side's ground morphed by blending signed distance
     /// fields and tracing the zero level (see `DistanceField`); what changed hands so far, from the
     /// same fields; the settlements the moving edge has passed; and geodesic areas of the traced shapes.
     func morphedPicture(_ step: Interpolation) throws -> ControlPicture {
-        guard let a = dataset.timeline.state(on: step.from), let b = dataset.timeline.state(on: step.to) else {
+        guard let a = try dataset.timeline.state(on: step.from), let b = try dataset.timeline.state(on: step.to) else {
             throw AtlasError.beforeFirstSnapshot(step.from, first: dataset.timeline.dates.first)
         }
-        let morph = morphFields()
+        let morph = try morphFields()
         let (fa, ta) = morph.fields(a, context: self)
         let (fb, tb) = morph.fields(b, context: self)
         let t = step.fraction

@@ -13,7 +13,7 @@ public struct ReportCover {
     }
 
     /// A page of `width × height` px for the reported dates `rows` (those the report shows).
-    public func scene(width: Int, height: Int, rows: [DateStatistics]) -> Scene {
+    public func scene(width: Int, height: Int, rows: [DateStatistics]) throws -> Scene {
         let layout = Layout(width: width, height: height)
         let u = layout.unit, w = Double(width), h = Double(height)
         // Text in a column on the left, the chart filling the rest: the chart keeps a near-landscape shape,
@@ -43,7 +43,7 @@ public struct ReportCover {
         let chartLeft = margin + textWidth + 32 * u, chartTop = margin
         let chartSize = (width: Int((w - margin - chartLeft).rounded(.down)), height: Int((h - 2 * margin).rounded(.down)))
         if chartSize.width >= 300, chartSize.height >= 200 {
-            let chart = AreaChart(dataset: dataset, theme: theme, measurer: measurer).scene(
+            let chart = try AreaChart(dataset: dataset, theme: theme, measurer: measurer).scene(
                 width: chartSize.width, height: chartSize.height)
             let frame = Rect(x: chartLeft, y: chartTop, width: Double(chartSize.width), height: Double(chartSize.height))
             header.append(.group(id: "chart", clip: frame, items: chart.items.map { $0.offset(dx: chartLeft, dy: chartTop) }))

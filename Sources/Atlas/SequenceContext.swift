@@ -43,7 +43,13 @@ public final class SequenceContext {
         self.measurer = measurer
         let box = view ?? dataset.manifest.view
         let frame = layout.map.insetBy(layout.margin)
-        projection = PageProjection(raw: crs ?? LambertConformalConic(fitting: box), fitting: box, into: frame)
+        // Batches of positions (every outline) go through a grid over the view and a margin beyond
+        // it, within 0.01 px of the exact projection (see `ProjectionGrid`).
+        let grown = try? BBox(
+            west: max(-180, box.west - (box.east - box.west) / 4), south: max(-89, box.south - (box.north - box.south) / 4),
+            east: min(180, box.east + (box.east - box.west) / 4), north: min(89, box.north + (box.north - box.south) / 4))
+        let exact = PageProjection(raw: crs ?? LambertConformalConic(fitting: box), fitting: box, into: frame)
+        projection = grown.map { exact.withGrid(over: $0) } ?? exact
         // Bleed: geometry runs past the frame, whose group clips it, so clipped edges never show.
         let builder = PathBuilder(projection: projection, clip: layout.map.insetBy(-20))
         self.builder = builder
@@ -101,10 +107,10 @@ public final class SequenceContext {
 
     /// The morph's fields, made on first use: a sample every 1.5 px (at 1080p) over the part of the
     /// map that any snapshot fills, with a margin, so the cost follows the front, not the page.
-    func morphFields() -> MorphFields {
+    func morphFields() throws -> MorphFields {
         if let morph { return morph }
         var box: Rect?
-        for snapshot in dataset.timeline.snapshots {
+        for snapshot in try dataset.timeline.snapshots() {
             for area in filledAreas(snapshot) {
                 for polygon in area.geometry.polygons {
                     for p in polygon.outer.points {
@@ -122,7 +128,9 @@ public final class SequenceContext {
 
     /// What changed since the snapshot before the one in force on `day` (nil for the first), cached per snapshot.
     public func change(on day: Day) throws -> ControlChange? {
-        guard let current = dataset.timeline.state(on: day), let previous = dataset.timeline.previous(before: day) else { return nil }
+        guard let current = try dataset.timeline.state(on: day), let previous = try dataset.timeline.previous(before: day) else {
+            return nil
+        }
         if let cached = changes[current.date] { return cached }
         let c = try ControlChange.between(
             previous.date, current.date, timeline: dataset.timeline,

@@ -75,6 +75,8 @@ public struct PageProjection: Sendable {
     public let raw: any RawProjection
     public let scale: Double
     public let translate: Point
+    /// Interpolates batches of positions inside its box (see `ProjectionGrid`); exact without one.
+    public private(set) var grid: ProjectionGrid?
 
     public init(raw: any RawProjection, scale: Double, translate: Point) {
         self.raw = raw; self.scale = scale; self.translate = translate
@@ -98,8 +100,19 @@ public struct PageProjection: Sendable {
         return Point(translate.x + scale * q.x, translate.y - scale * q.y)
     }
 
-    /// Every point of `points` on the page.
-    public func project(_ points: [LonLat]) -> [Point] { raw.forward(points, scale: scale, translate: translate) }
+    /// Every point of `points` on the page: through the grid where it has one (within its checked
+    /// error), else exactly.
+    public func project(_ points: [LonLat]) -> [Point] {
+        guard let grid else { return raw.forward(points, scale: scale, translate: translate) }
+        return points.map { grid.project($0) ?? project($0) }
+    }
+
+    /// This projection with a grid over `box` for batches of positions, when one meets `maxError` px.
+    public func withGrid(over box: BBox, maxError: Double = 0.01) -> PageProjection {
+        var p = self
+        p.grid = ProjectionGrid(self, over: box, maxError: maxError)
+        return p
+    }
 
     /// The position drawn at page point `p` (longitude wrapped, latitude clamped to the valid range).
     public func unproject(_ p: Point) -> LonLat {

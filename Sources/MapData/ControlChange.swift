@@ -36,7 +36,7 @@ public struct ControlChange: Sendable {
         _ from: Day, _ to: Day, timeline: Timeline, sides: [String], gazetteer: Gazetteer,
         engine: GeometryEngine
     ) throws -> ControlChange {
-        guard let a = timeline.state(on: from), let b = timeline.state(on: to) else {
+        guard let a = try timeline.state(on: from), let b = try timeline.state(on: to) else {
             throw DataError(message: "no control snapshot on or before \(min(from, to))")
         }
         var changes: [SideChange] = []

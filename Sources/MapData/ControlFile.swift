@@ -4,15 +4,30 @@ import GeoCore
 /// Properties: date, side, status (assessed|claimed|contested), territory (optional),
 /// source, sourceUrl, retrieved, note.
 public enum ControlFile {
-    /// `repair`: see `GeoJSONReader.features`; by default invalid polygons are refused.
+    /// `repair`: see `GeoJSONReader.features`; by default invalid polygons are refused. `named`: the
+    /// date the file is named for (see `date(named:)`), which every feature must carry.
     public static func decode(
-        _ bytes: [UInt8], file: String, repair: GeometryRepair = GeometryRepair(strict: true)
+        _ bytes: [UInt8], file: String, named: Day? = nil, repair: GeometryRepair = GeometryRepair(strict: true)
     ) throws(DataError) -> [(Day, ControlArea)] {
         var out: [(Day, ControlArea)] = []
         for f in try GeoJSONReader.features(bytes, file: file, repair: repair) {
-            do { out.append(try area(f)) } catch { throw error.at("feature \(f.index)").in(file: file) }
+            do throws(DataError) {
+                let (day, area) = try area(f)
+                if let named, day != named {
+                    throw DataError(
+                        message: "dated \(day), but the file is named for \(named): a file named by a date holds that date only")
+                }
+                out.append((day, area))
+            } catch { throw error.at("feature \(f.index)").in(file: file) }
         }
         return out
+    }
+
+    /// The date a control file is named for ("control/2024-09-01.geojson"); nil for other names.
+    public static func date(named path: String) -> Day? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard name.hasSuffix(".geojson") else { return nil }
+        return try? Day(parsing: String(name.dropLast(".geojson".count)))
     }
 
     static func area(_ f: GeoFeature) throws(DataError) -> (Day, ControlArea) {

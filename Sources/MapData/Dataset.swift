@@ -33,17 +33,19 @@ public struct Dataset: Sendable {
 
     /// Access to the files of a data folder, by path relative to it; supplied by the caller,
     /// so that this module never touches the disk.
-    public struct Files {
-        public let read: (String) throws -> [UInt8]?
-        public let list: (String) throws -> [String]
-        public init(read: @escaping (String) throws -> [UInt8]?, list: @escaping (String) throws -> [String]) {
+    public struct Files: Sendable {
+        public let read: @Sendable (String) throws -> [UInt8]?
+        public let list: @Sendable (String) throws -> [String]
+        public init(read: @escaping @Sendable (String) throws -> [UInt8]?, list: @escaping @Sendable (String) throws -> [String]) {
             self.read = read; self.list = list
         }
     }
 
     /// `repair` decides what happens to invalid polygons (repaired with a warning, or refused) and
-    /// collects the warnings; by default they are refused.
-    public static func load(_ files: Files, repair: GeometryRepair = GeometryRepair(strict: true)) throws -> Dataset {
+    /// collects the warnings; by default they are refused. `lazy`: when every control file is named
+    /// by its date (control/2024-09-01.geojson), decode each on first use (see `Timeline`); errors
+    /// and warnings of those files then come when it is used.
+    public static func load(_ files: Files, repair: GeometryRepair = GeometryRepair(strict: true), lazy: Bool = false) throws -> Dataset {
         func required(_ path: String) throws -> [UInt8] {
             guard let b = try files.read(path) else { throw DataError(file: path, message: "file is missing") }
             return b
@@ -51,9 +53,23 @@ public struct Dataset: Sendable {
         let manifest = try Manifest.decode(try required("dataset.json"), file: "dataset.json")
         let controlFiles = try files.list("control").filter { $0.hasSuffix(".geojson") }.map { "control/" + $0 }.sorted()
         guard !controlFiles.isEmpty else { throw DataError(file: "control/", message: "no control snapshots (*.geojson)") }
-        let areas = try decodeControl(controlFiles, bytes: try controlFiles.map(required), repair: repair)
+        let named = controlFiles.map(ControlFile.date(named:))
         let timeline: Timeline
-        do { timeline = try ControlFile.timeline(areas) } catch { throw error.in(file: "control/") }
+        if lazy, case let dates = named.compactMap({ $0 }), dates.count == controlFiles.count {
+            let strict = repair.strict
+            timeline = try Timeline(lazy: dates) { k in
+                let local = GeometryRepair(strict: strict)
+                guard let bytes = try files.read(controlFiles[k]) else {
+                    throw DataError(file: controlFiles[k], message: "file is missing")
+                }
+                let areas = try ControlFile.decode(bytes, file: controlFiles[k], named: dates[k], repair: local)
+                repair.absorb(local.warnings)
+                return ControlSnapshot(date: dates[k], areas: areas.map(\.1))
+            }
+        } else {
+            let areas = try decodeControl(controlFiles, bytes: try controlFiles.map(required), named: named, repair: repair)
+            do { timeline = try ControlFile.timeline(areas) } catch { throw error.in(file: "control/") }
+        }
         let settlements = try SettlementsFile.decode(try required("settlements.geojson"), file: "settlements.geojson")
         let events = try files.read("events.geojson").map { b throws in try EventsFile.decode(b, file: "events.geojson") } ?? []
         let border =
@@ -95,7 +111,7 @@ extension Dataset {
     /// The control files decoded on every core: they are most of a data folder's bytes, each is
     /// independent, and a one-date render waits for them. Warnings and the first error come in file
     /// order, as a serial read would give them.
-    static func decodeControl(_ names: [String], bytes: [[UInt8]], repair: GeometryRepair) throws -> [(Day, ControlArea)] {
+    static func decodeControl(_ names: [String], bytes: [[UInt8]], named: [Day?], repair: GeometryRepair) throws -> [(Day, ControlArea)] {
         let strict = repair.strict
         var areas: [(Day, ControlArea)] = []
         try OrderedParallel.run(
@@ -104,7 +120,7 @@ extension Dataset {
             produce: { _, k in
                 let local = GeometryRepair(strict: strict)
                 return Result { () throws(DataError) in
-                    (try ControlFile.decode(bytes[k], file: names[k], repair: local), local.warnings)
+                    (try ControlFile.decode(bytes[k], file: names[k], named: named[k], repair: local), local.warnings)
                 }
             }
         ) { _, decoded in

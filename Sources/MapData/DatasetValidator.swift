@@ -16,7 +16,12 @@ public struct DatasetValidator {
             if let l = s.location, !region.contains(l) { out.append("\(place): position \(l) lies outside the region \(region)") }
             if s.source.isEmpty { out.append("\(place): no source") }
         }
-        for snapshot in d.timeline.snapshots {
+        let snapshots: [ControlSnapshot]
+        do { snapshots = try d.timeline.snapshots() } catch {
+            out.append("\(error)")
+            snapshots = []
+        }
+        for snapshot in snapshots {
             for (k, a) in snapshot.areas.enumerated() {
                 let place = "control/\(snapshot.date).geojson: feature \(k) (\(a.side))"
                 if !sideIDs.contains(a.side) { out.append("\(place): side '\(a.side)' is not in dataset.json") }

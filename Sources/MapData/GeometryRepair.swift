@@ -1,23 +1,38 @@
+import Foundation
 import GeoCore
 
 /// What the readers do with invalid polygons: repair them with GEOS make-valid and keep a warning
-/// (the default), or refuse them with an error (`--strict`). One value per load; not thread-safe.
+/// (the default), or refuse them with an error (`--strict`). One value per load; its warnings are guarded by a lock (files decode in parallel, or late).
 ///
 /// Checked: self-intersections and bow-ties, rings that cross or touch wrongly, holes outside their
 /// shell, positions repeated one after another, and rings left unclosed (noted by the reader, which
 /// closes them). Not checked: winding. Areas are measured ring by ring whatever the orientation and
 /// fills are even-odd, so either winding gives the same map and the same km² (and RFC 7946 §3.1.6
 /// asks readers not to reject it).
-public final class GeometryRepair {
+public final class GeometryRepair: @unchecked Sendable {
     public let strict: Bool
     /// One per repaired feature, in reading order: file, feature and ring, what was wrong, the areas.
-    public private(set) var warnings: [DataError] = []
+    public var warnings: [DataError] { lock.withLock { found } }
+    /// Told of warnings taken after the load (files decoded on first use), as they come.
+    public var onLateWarning: (@Sendable (DataError) -> Void)? {
+        get { lock.withLock { late } }
+        set { lock.withLock { late = newValue } }
+    }
+    private var found: [DataError] = []
+    private var late: (@Sendable (DataError) -> Void)?
+    private let lock = NSLock()
     private let engine = GeometryEngine()
 
     public init(strict: Bool) { self.strict = strict }
 
     /// Takes warnings collected by another repair of the same load (one per file read in parallel).
-    func absorb(_ more: [DataError]) { warnings += more }
+    func absorb(_ more: [DataError]) {
+        let tell = lock.withLock {
+            found += more
+            return late
+        }
+        if let tell { more.forEach(tell) }
+    }
 
     /// A problem the reader found and already fixed in passing (an unclosed ring it closed).
     public struct Note: Sendable, Equatable {
@@ -47,10 +62,11 @@ public final class GeometryRepair {
             throw DataError(file: file, place: place, message: "invalid geometry could not be repaired: \(error)")
         }
         let what = problems.map { "\($0.place): \($0.problem)" }.joined(separator: "; ")
-        warnings.append(
+        absorb([
             DataError(
                 file: file, place: place,
-                message: "repaired invalid geometry (\(what)); area \(Self.km2(geometry.areaKm2)) → \(Self.km2(repaired.areaKm2)) km²"))
+                message: "repaired invalid geometry (\(what)); area \(Self.km2(geometry.areaKm2)) → \(Self.km2(repaired.areaKm2)) km²")
+        ])
         return repaired
     }
 

@@ -16,12 +16,12 @@ public struct DateStatistics: Sendable {
     public let sides: [Side]
 
     /// One row per reported date; snapshots are measured once and shared by the dates they cover.
-    public static func table(_ d: Dataset) -> [DateStatistics] {
+    public static func table(_ d: Dataset) throws(DataError) -> [DateStatistics] {
         var measured: [Day: [(String, Double, Double, Int)]] = [:]
         var rows: [DateStatistics] = []
         var previous: [String: Double] = [:]
         for day in d.reportedDates {
-            guard let snapshot = d.timeline.state(on: day) else { continue }
+            guard let snapshot = try d.timeline.state(on: day) else { continue }
             let values = measured[snapshot.date] ?? measure(snapshot, d)
             measured[snapshot.date] = values
             rows.append(

@@ -28,6 +28,10 @@ struct Bench: ParsableCommand {
     @Option(help: "Frames in the long run whose peak memory is reported (all cores).") var memoryFrames: Int = 1000
     @Option(help: "Peer results, one JSON object a line (bench/run_peers.sh).") var peers: String?
     @Option(help: "Kinds of frame to time: bench, full or both (bench,full).") var kinds: String = "bench,full"
+    @Option(help: "Also time `frontline render --date DATE` as a whole process (start to finish), on --process-data.")
+    var processDate: String?
+    @Option(help: "Data folder for the process timing.") var processData: String = "GeoData"
+    @Option(help: "Runs of the process timing; the median is reported.") var processRuns: Int = 7
     @Option(help: .hidden) var memoryRun: Int?
     @Flag(help: "Print one JSON object instead of the table.") var json = false
     @OptionGroup var options: MapOptions
@@ -74,7 +78,8 @@ struct Bench: ParsableCommand {
 
         var report = BenchReport(
             data: options.data, width: layout.width, height: layout.height, frames: frames,
-            snapshots: dates.count, vertices: dataset.timeline.snapshots.first?.areas.reduce(0) { $0 + $1.geometry.vertexCount } ?? 0,
+            snapshots: dates.count,
+            vertices: (try dataset.timeline.snapshots()).first?.areas.reduce(0) { $0 + $1.geometry.vertexCount } ?? 0,
             loadMs: loadSeconds * 1000, compression: options.pngCompression.rawValue, peers: peerResults)
 
         let chosen = try kinds.split(separator: ",").map { k in
@@ -111,6 +116,9 @@ struct Bench: ParsableCommand {
             try Self.renderAll(count: fpsFrames, workers: workers, day: day, make: { try makeContext(.bench) }, renderer, scale)
             report.fps.append((workers, Double(fpsFrames) / (MonotonicClock.seconds() - start)))
         }
+        if let processDate {
+            report.process = try processTiming(date: processDate)
+        }
         report.memoryFrames = memoryFrames
         report.peakRSSMB = memoryFrames > 0 ? try sequencePeakMB() : 0
         report.loadAverage = PeakMemory.loadAverage()
@@ -137,6 +145,32 @@ struct Bench: ParsableCommand {
             let kb = Double(line.dropFirst("peak-rss-kb ".count))
         else { throw UsageError("the memory run (\(memoryFrames) frames) failed") }
         return kb / 1024
+    }
+
+    /// `frontline render` of one date as a user runs it: a new process each time (loading, linking,
+    /// fonts, data, GEOS, drawing, encoding, writing), timed from start to exit.
+    func processTiming(date: String) throws -> ProcessTiming {
+        guard (1...100).contains(processRuns) else { throw UsageError("--process-runs must be between 1 and 100") }
+        _ = try parseDay(date, option: "--process-date")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frontline-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var seconds: [Double] = []
+        for run in 0..<processRuns {
+            let child = Process()
+            child.executableURL = URL(fileURLWithPath: "/proc/self/exe")
+            child.arguments = [
+                "render", "--data", processData, "--date", date, "--out", folder.appendingPathComponent("\(run).png").path,
+            ]
+            child.standardOutput = FileHandle.nullDevice
+            let start = MonotonicClock.seconds()
+            try child.run()
+            child.waitUntilExit()
+            seconds.append(MonotonicClock.seconds() - start)
+            guard child.terminationStatus == 0 else { throw UsageError("frontline render --data \(processData) --date \(date) failed") }
+        }
+        return ProcessTiming(
+            data: processData, date: date, runs: processRuns, medianMs: median(seconds) * 1000, fastestMs: (seconds.min() ?? 0) * 1000)
     }
 
     /// Renders `count` frames to PNG bytes on `workers` threads, in order, keeping nothing.

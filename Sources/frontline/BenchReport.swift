@@ -34,6 +34,15 @@ func median(_ xs: [Double]) -> Double {
     return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
 }
 
+/// `frontline render` of one date, timed as a whole process.
+struct ProcessTiming {
+    let data: String
+    let date: String
+    let runs: Int
+    let medianMs: Double
+    let fastestMs: Double
+}
+
 /// One peer renderer's line from bench/run_peers.sh.
 struct PeerResult {
     let name: String
@@ -73,6 +82,7 @@ struct BenchReport {
     var memoryFrames = 0
     var peakRSSMB = 0.0
     var loadAverage = 0.0
+    var process: ProcessTiming?
 
     private func f(_ x: Double, _ digits: Int = 1) -> String { x.isFinite ? String(format: "%.\(digits)f", x) : "–" }
 
@@ -114,6 +124,11 @@ struct BenchReport {
         out.append(
             "peak resident memory of a \(memoryFrames)-frame sequence (its own process: load, then bench frames on all cores): "
                 + "\(f(peakRSSMB)) MB")
+        if let p = process {
+            out.append(
+                "frontline render --data \(p.data) --date \(p.date), a whole process (default 1920×1080 PNG): "
+                    + "median \(f(p.medianMs, 0)) ms, fastest \(f(p.fastestMs, 0)) ms of \(p.runs) runs")
+        }
         out.append("1-minute load average at the end: \(f(loadAverage, 2))")
         return out.joined(separator: "\n")
     }
@@ -131,6 +146,10 @@ struct BenchReport {
             ] as [String: Any]
         }
         o["fps"] = fps.map { ["workers": $0.workers, "fps": $0.fps] }
+        if let p = process {
+            o["process"] =
+                ["data": p.data, "date": p.date, "runs": p.runs, "median_ms": p.medianMs, "fastest_ms": p.fastestMs] as [String: Any]
+        }
         o["peers"] = peers.map { ["peer": $0.name, "frame_ms": $0.frameMs] }
         let data = (try? JSONSerialization.data(withJSONObject: o, options: [.sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)

@@ -78,10 +78,11 @@ struct MapOptions: ParsableArguments {
     }
 
     /// Loads the data and prepares a sequence context for this page size.
-    func context() throws -> SequenceContext {
+    /// `lazy`: decode only the snapshots the frames use (a one-date render).
+    func context(lazy: Bool = false) throws -> SequenceContext {
         let (layout, view) = try page()
         return try Self.context(
-            try Disk.loadDataset(data, strict: strict), theme: try chosenTheme(), layout: layout, view: view, crs: crs)
+            try Disk.loadDataset(data, strict: strict, lazy: lazy), theme: try chosenTheme(), layout: layout, view: view, crs: crs)
     }
 
     /// A sequence context (one per thread: it holds a Pango font map, caches and its own PROJ handle).

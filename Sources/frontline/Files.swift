@@ -24,20 +24,28 @@ enum Disk {
     }
 
     /// Loads a data folder; invalid polygons are repaired with a warning on stderr, or refused when
-    /// `strict`. `warnings`, when given, receives the warnings instead of stderr.
-    static func loadDataset(_ path: String, strict: Bool = false, warnings: ((DataError) -> Void)? = nil) throws -> Dataset {
-        // Name files relative to the folder the user gave.
-        func located(_ e: DataError) -> DataError {
-            var e = e
-            if let f = e.file, !f.hasPrefix("/"), f != path { e.file = (path as NSString).appendingPathComponent(f) }
-            return e
-        }
+    /// `strict`. `warnings`, when given, receives the warnings instead of stderr. `lazy`: control
+    /// snapshots are decoded when first drawn (see `Timeline`); their warnings then go to stderr as
+    /// they come, and their errors must be passed through `located(_:in:)` by the caller.
+    static func loadDataset(
+        _ path: String, strict: Bool = false, lazy: Bool = false, warnings: ((DataError) -> Void)? = nil
+    ) throws -> Dataset {
         let repair = GeometryRepair(strict: strict)
         let dataset: Dataset
-        do { dataset = try Dataset.load(try dataFolder(path), repair: repair) } catch let e as DataError { throw located(e) }
-        let found = repair.warnings.map(located)
+        do { dataset = try Dataset.load(try dataFolder(path), repair: repair, lazy: lazy) } catch let e as DataError {
+            throw located(e, in: path)
+        }
+        let found = repair.warnings.map { located($0, in: path) }
         if let warnings { found.forEach(warnings) } else { warn(found) }
+        repair.onLateWarning = { warn([located($0, in: path)]) }
         return dataset
+    }
+
+    /// The error with its file named relative to the folder the user gave.
+    static func located(_ e: DataError, in path: String) -> DataError {
+        var e = e
+        if let f = e.file, !f.hasPrefix("/"), f != path { e.file = (path as NSString).appendingPathComponent(f) }
+        return e
     }
 
     /// Warnings go to stderr, one line each.

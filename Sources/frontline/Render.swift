@@ -1,5 +1,6 @@
 import ArgumentParser
 import Atlas
+import Cartography
 import Foundation
 import MapData
 import MapRender
@@ -36,8 +37,13 @@ struct Render: ParsableCommand {
             fmt = .png
         }
         let target = out ?? "frontline-\(day).\(fmt.rawValue)"
-        let context = try options.context()
-        let scene = try context.scene(on: day, interpolate: interpolate)
+        // Only the snapshots this date draws are decoded: the one in force, the one before it (the
+        // change), and with --interpolate the one after.
+        let context = try options.context(lazy: true)
+        let scene: Scene
+        do { scene = try context.scene(on: day, interpolate: interpolate) } catch let e as DataError {
+            throw Disk.located(e, in: options.data)
+        }
         let bytes = try options.renderer.render(scene, format: fmt, scale: options.scale)
         try Disk.writeAtomically(bytes, to: target)
         print(target)

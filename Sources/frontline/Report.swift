@@ -38,7 +38,7 @@ struct Report: ParsableCommand {
         let days = context.dataset.reportedDates.filter { d in (first.map { d >= $0 } ?? true) && (last.map { d <= $0 } ?? true) }
         guard !days.isEmpty else { throw UsageError("no reported dates in the range") }
         let shown = Set(days)
-        let rows = DateStatistics.table(context.dataset).filter { shown.contains($0.date) }
+        let rows = try DateStatistics.table(context.dataset).filter { shown.contains($0.date) }
         if kind == "pdf" {
             try writePDF(context, days: days, rows: rows)
         } else {
@@ -48,7 +48,7 @@ struct Report: ParsableCommand {
 
     func writePDF(_ context: SequenceContext, days: [Day], rows: [DateStatistics]) throws {
         let cover = ReportCover(dataset: context.dataset, theme: context.theme, measurer: try PangoTextMeasurer())
-        var pages = [cover.scene(width: context.layout.width, height: context.layout.height, rows: rows)]
+        var pages = [try cover.scene(width: context.layout.width, height: context.layout.height, rows: rows)]
         for day in days { pages.append(try context.scene(on: day)) }
         try Disk.writeAtomically(try Renderer().renderPDF(pages: pages), to: out)
         print("\(out): \(pages.count) pages (cover and \(days.count) dates)")
@@ -67,7 +67,7 @@ struct Report: ParsableCommand {
                 HTMLReport.Frame(
                     day: day, mapFile: svg, pngFile: png, width: scene.width, height: scene.height, altText: scene.description))
         }
-        let chart = AreaChart(dataset: context.dataset, theme: context.theme, measurer: try PangoTextMeasurer()).scene(
+        let chart = try AreaChart(dataset: context.dataset, theme: context.theme, measurer: try PangoTextMeasurer()).scene(
             width: 1600, height: 900)
         try folder.write(try renderer.render(chart, format: .svg), to: "chart.svg")
         try folder.write(Array(Stats.csv(rows).utf8), to: "data/stats.csv")

@@ -17,7 +17,7 @@ struct Stats: ParsableCommand {
 
     func run() throws {
         guard format == "csv" || format == "json" else { throw UsageError("unknown --format '\(format)'; expected csv or json") }
-        let rows = DateStatistics.table(try Disk.loadDataset(data))
+        let rows = try DateStatistics.table(try Disk.loadDataset(data))
         print(format == "csv" ? Self.csv(rows) : Self.json(rows), terminator: "")
     }
 

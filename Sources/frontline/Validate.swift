@@ -23,9 +23,9 @@ struct Validate: ParsableCommand {
             print("\(problems.count) problem\(problems.count == 1 ? "" : "s")")
             throw ExitCode(1)
         }
-        let areas = dataset.timeline.snapshots.reduce(0) { $0 + $1.areas.count }
+        let areas = (try dataset.timeline.snapshots()).reduce(0) { $0 + $1.areas.count }
         print(
-            "\(folder): OK — \(dataset.timeline.snapshots.count) snapshots (\(areas) areas), \(dataset.gazetteer.settlements.count) settlements, \(dataset.events.count) events, \(dataset.references.count) reference layer(s)"
+            "\(folder): OK — \(dataset.timeline.dates.count) snapshots (\(areas) areas), \(dataset.gazetteer.settlements.count) settlements, \(dataset.events.count) events, \(dataset.references.count) reference layer(s)"
         )
     }
 }

@@ -36,8 +36,8 @@ struct AnimationTraceTests {
             dataset: dataset, theme: .standard, layout: Layout(width: 1920, height: 1080), measurer: try PangoTextMeasurer())
         let plan = AnimationPlan(
             dataset: dataset, from: try Day(parsing: "2024-08-01"), to: try Day(parsing: "2025-04-01"), stepDays: 1, holdCopies: 24)
-        func heldAcross(_ day: Day) -> Double {
-            let s = dataset.timeline.state(on: day)!
+        func heldAcross(_ day: Day) throws -> Double {
+            let s = try dataset.timeline.state(on: day)!
             return dataset.acrossBorder(s).filter { $0.side == "ukraine" }.reduce(0) { $0 + $1.geometry.areaKm2 }
         }
         var tweens = 0
@@ -53,14 +53,14 @@ struct AnimationTraceTests {
             if let step = facts.interpolation {
                 tweens += 1
                 #expect(words.contains { $0.contains("interpolated between") }, "\(frame.day): not labelled as interpolated")
-                let a = heldAcross(step.from), b = heldAcross(step.to)
+                let a = try heldAcross(step.from), b = try heldAcross(step.to)
                 // Traced on a 1.5 px grid: allow 1% (and 1 km²) for the raster.
                 #expect(
                     held >= min(a, b) * 0.99 - 1 && held <= max(a, b) * 1.01 + 1,
                     "\(frame.day): \(held) km² not between \(a) (\(step.from)) and \(b) (\(step.to))")
             } else {
                 #expect(facts.snapshotDate == frame.day, "\(frame.day): an exact frame must be a snapshot date")
-                #expect(abs(held - heldAcross(frame.day)) < 1e-6)
+                #expect(try abs(held - heldAcross(frame.day)) < 1e-6)
             }
         }
         #expect(tweens == plan.frames.count - 9, "9 snapshot dates from 2024-08-01 to 2025-04-01")
@@ -80,7 +80,7 @@ struct RendersAgreeTests {
             guard f.count == 7, f[0] == f[1], let km2 = Double(f[4]), km2 > 0 else { continue }
             fromCSV.append("\(f[0]) \(f[2]) \(formatFixed(km2, digits: 0))")
         }
-        let chart = AreaChart(dataset: dataset, theme: .standard, measurer: try PangoTextMeasurer()).scene(width: 1600, height: 900)
+        let chart = try AreaChart(dataset: dataset, theme: .standard, measurer: try PangoTextMeasurer()).scene(width: 1600, height: 900)
         // The chart's description lists "date: side N km², …" for each snapshot date.
         var fromChart: [String] = []
         for part in chart.description.dropFirst("Area over time. ".count).split(separator: ";") {

@@ -50,7 +50,7 @@ struct ChangeWindowTests {
         for (d1, d2) in zip(dates, dates.dropFirst()) {
             let c = try ControlChange.between(
                 d1, d2, timeline: dataset.timeline, sides: sides, gazetteer: dataset.gazetteer, engine: engine)
-            let a = try #require(dataset.timeline.state(on: d1)), b = try #require(dataset.timeline.state(on: d2))
+            let a = try #require(try dataset.timeline.state(on: d1)), b = try #require(try dataset.timeline.state(on: d2))
             for s in c.sides {
                 let was = try engine.unaryUnion(MultiPolygon(a.areas(side: s.side).flatMap(\.geometry.polygons)))
                 let now = try engine.unaryUnion(MultiPolygon(b.areas(side: s.side).flatMap(\.geometry.polygons)))

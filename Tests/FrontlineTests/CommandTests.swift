@@ -255,6 +255,40 @@ struct CommandTests {
         expectCleanFailure(r, mentions: ["2024-09-01.geojson", "feature 0", "Circle"], outDir: tmp)
     }
 
+    @Test("render decodes only the snapshots it draws; validate and frames still refuse a broken one")
+    func renderReadsOnlyItsSnapshots() async throws {
+        let copy = try DataCopy()
+        try copy.replace(in: "control/2025-03-01.geojson", "\"type\": \"MultiPolygon\"", with: "\"type\": \"Circle\"")
+        let tmp = try TempDir()
+        // 2024-09-01 draws the 2024-09-01 snapshot and the change since 2024-08-01: 2025-03-01 is not read.
+        let r = try await CLI.run(["render", "--date", "2024-09-01", "--data", copy.path, "--out", tmp.path("x.png")])
+        #expect(r.status == 0, "\(r.stderr)")
+        let whole = try await CLI.run([
+            "frames", "--from", "2024-09-01", "--to", "2024-09-01", "--data", CLI.data, "--out", tmp.path("all"),
+        ])
+        #expect(whole.status == 0, "\(whole.stderr)")
+        #expect(try read(tmp.path("x.png")) == (try read(tmp.path("all/2024-09-01.png"))), "a lazy load draws what a full one draws")
+        let later = try await CLI.run(["render", "--date", "2025-03-05", "--data", copy.path, "--out", tmp.path("y.png")])
+        #expect(later.status != 0)
+        #expect(later.stderr.contains("control/2025-03-01.geojson: feature 0"), "\(later.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: tmp.path("y.png")))
+        let validate = try await CLI.run(["validate", copy.path])
+        #expect(validate.status != 0 && validate.stderr.contains("2025-03-01.geojson"), "\(validate.stderr)")
+    }
+
+    @Test("a control file named by a date holds that date only")
+    func fileNamedForAnotherDate() async throws {
+        let copy = try DataCopy()
+        try copy.replace(in: "control/2024-10-01.geojson", "\"date\": \"2024-10-01\"", with: "\"date\": \"2024-10-02\"")
+        for command in [["render", "--date", "2024-10-05"], ["frames", "--to", "2024-08-01"]] {
+            let tmp = try TempDir()
+            let r = try await CLI.run(command + ["--data", copy.path, "--out", tmp.path("out.png")])
+            expectCleanFailure(
+                r, mentions: ["control/2024-10-01.geojson: feature 0", "dated 2024-10-02, but the file is named for 2024-10-01"],
+                outDir: tmp)
+        }
+    }
+
     @Test("coordinates out of range in settlements.geojson are reported")
     func settlementOutOfRange() async throws {
         let copy = try DataCopy()

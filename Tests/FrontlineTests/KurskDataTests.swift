@@ -39,7 +39,7 @@ struct KurskDataTests {
     /// km² held by Ukrainian forces inside Russia in the snapshot in force on `date`.
     private func ukrainianHeldInRussia(on date: String) throws -> Double {
         let d = try dataset()
-        let snapshot = try #require(d.timeline.state(on: try Day(parsing: date)), "no snapshot on or before \(date)")
+        let snapshot = try #require(try d.timeline.state(on: try Day(parsing: date)), "no snapshot on or before \(date)")
         return snapshot.areas(side: "ukraine", territory: "Russia").reduce(0) { $0 + $1.geometry.areaKm2 }
     }
 
@@ -65,7 +65,7 @@ struct KurskDataTests {
         let d = try dataset()
         let reported = d.reportedDates
         #expect(!d.events.isEmpty)
-        #expect(d.timeline.snapshots.count >= 12)
+        #expect(d.timeline.dates.count >= 12)
         let set = Set(reported)
         for date in d.timeline.dates { #expect(set.contains(date), "snapshot \(date)") }
         for e in d.events { #expect(set.contains(e.date), "event \(e.id) on \(e.date)") }
@@ -146,7 +146,7 @@ struct ChangeTests {
 struct StatisticsTests {
     @Test func rowsPerReportedDateAndChangesAddUp() throws {
         let d = try KurskData.loaded.get()
-        let rows = DateStatistics.table(d)
+        let rows = try DateStatistics.table(d)
         #expect(rows.map(\.date) == d.reportedDates)
         let ua = rows.compactMap { $0.sides.first { $0.side == "ukraine" } }
         let total = ua.compactMap(\.changeKm2).reduce(0, +)

@@ -163,13 +163,13 @@ struct MapDataTests {
         // Given out of order on purpose.
         let timeline = try Timeline([snapshot("2024-09-01"), snapshot("2024-08-01"), snapshot("2024-10-01")])
         #expect(timeline.dates == [try day("2024-08-01"), try day("2024-09-01"), try day("2024-10-01")])
-        #expect(timeline.state(on: try day("2024-07-31")) == nil)
-        #expect(timeline.state(on: try day("2020-01-01")) == nil)
-        #expect(timeline.state(on: try day("2024-08-01"))?.date == (try day("2024-08-01")))
-        #expect(timeline.state(on: try day("2024-08-31"))?.date == (try day("2024-08-01")))
-        #expect(timeline.state(on: try day("2024-09-01"))?.date == (try day("2024-09-01")))
-        #expect(timeline.state(on: try day("2024-10-01"))?.date == (try day("2024-10-01")))
-        #expect(timeline.state(on: try day("2030-01-01"))?.date == (try day("2024-10-01")))
+        #expect(try timeline.state(on: try day("2024-07-31")) == nil)
+        #expect(try timeline.state(on: try day("2020-01-01")) == nil)
+        #expect(try timeline.state(on: try day("2024-08-01"))?.date == (try day("2024-08-01")))
+        #expect(try timeline.state(on: try day("2024-08-31"))?.date == (try day("2024-08-01")))
+        #expect(try timeline.state(on: try day("2024-09-01"))?.date == (try day("2024-09-01")))
+        #expect(try timeline.state(on: try day("2024-10-01"))?.date == (try day("2024-10-01")))
+        #expect(try timeline.state(on: try day("2030-01-01"))?.date == (try day("2024-10-01")))
         #expect(throws: DataError.self) { try Timeline([snapshot("2024-08-01"), snapshot("2024-08-01")]) }
     }
 

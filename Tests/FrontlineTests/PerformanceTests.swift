@@ -100,7 +100,7 @@ struct PerformanceTests {
     @Test("Simplifying before projecting keeps the page path within ⅜ px of every source position")
     func prefilter() throws {
         let c = try context(width: 1920, height: 1080)
-        let snapshot = try #require(c.dataset.timeline.state(on: Day(parsing: "2024-09-01")))
+        let snapshot = try #require(try c.dataset.timeline.state(on: Day(parsing: "2024-09-01")))
         for area in snapshot.areas {
             for polygon in area.geometry.polygons {
                 let points = polygon.outer.points
@@ -113,6 +113,26 @@ struct PerformanceTests {
                 }
             }
         }
+    }
+
+    @Test("The projection grid stays within 0.01 px of the exact conic; positions outside it are exact")
+    func projectionGrid() throws {
+        let box = try BBox(parsing: "31,46,40.5,52")
+        let exact = PageProjection(
+            raw: LambertConformalConic(fitting: box), fitting: box, into: Rect(x: 0, y: 0, width: 1920, height: 1080))
+        let grid = try #require(ProjectionGrid(exact, over: box))
+        #expect(grid.checkedError <= 0.01)
+        var rng = SeededRandom(seed: 0x9e1d)
+        var worst = 0.0
+        for _ in 0..<100_000 {
+            let p = try LonLat(lon: Double.random(in: 31...40.5, using: &rng), lat: Double.random(in: 46...52, using: &rng))
+            let a = exact.project(p), b = try #require(grid.project(p))
+            worst = max(worst, ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot())
+        }
+        #expect(worst <= 0.01, "largest stray \(worst) px")
+        let outside = try LonLat(lon: 42, lat: 53)
+        #expect(grid.project(outside) == nil)
+        #expect(exact.withGrid(over: box).project([outside]) == [exact.project(outside)])
     }
 
     @Test("frontline bench reports stages, the floor, frames per second, memory and peer ratios")
