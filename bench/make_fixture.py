@@ -200,7 +200,8 @@ def main():
     rng = random.Random(SEED)
     west, south, east, north = REGION
 
-    # State border, north edge to south edge; Ukraine lies to its right (west and south).
+    # State border, north edge to south edge; Ukraine lies to its right (west and south). It leaves
+    # the north edge at once: run along it, its noise crossed the region's outline (an invalid territory).
     border_ctrl = [(33.4, north), (33.8, 52.7), (34.2, 51.95), (35.2, 51.25), (35.5, 50.5), (36.8, 50.25), (38.2, 50.0),
                    (39.6, 49.75), (40.2, 49.2), (39.95, 48.2), (39.7, 47.7), (38.6, 47.2), (38.3, 46.6),
                    (38.1, 45.6), (37.9, south)]
