@@ -112,10 +112,10 @@ extension Dataset {
     /// independent, and a one-date render waits for them. Warnings and the first error come in file
     /// order, as a serial read would give them.
     static func decodeControl(_ names: [String], bytes: [[UInt8]], named: [Day?], repair: GeometryRepair) throws -> [(Day, ControlArea)] {
-        let strict = repair.strict
+        let strict = repair.strict, cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var areas: [(Day, ControlArea)] = []
         try OrderedParallel.run(
-            count: names.count, workers: min(names.count, System.cores), window: 2 * System.cores,
+            count: names.count, workers: min(names.count, cores), window: 2 * cores,
             makeState: {},
             produce: { _, k in
                 let local = GeometryRepair(strict: strict)
@@ -139,9 +139,4 @@ extension Dataset {
             return t != home
         }
     }
-}
-
-/// What the machine offers.
-enum System {
-    static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }
