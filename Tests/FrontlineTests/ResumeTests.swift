@@ -110,7 +110,10 @@ struct ResumeTests {
             ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") && $0.hasSuffix(".png") }
                 .count
         }
-        while process.isRunning && finished() < count { try await Task.sleep(nanoseconds: 5_000_000) }
+        // A blocking poll, not Task.sleep: with the other suites' synchronous work holding the
+        // cooperative threads, a sleeping task resumed too late and the run had finished (all 200
+        // frames) before it was killed. Holding this thread keeps the kill on time.
+        while process.isRunning && finished() < count { usleep(5_000) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         return finished()
