@@ -7,6 +7,7 @@ import Cartography
 final class SceneDrawer {
     private let cr: OpaquePointer
     private var textLayout: TextLayout?
+    private let thinStroke = ThinStroke()
 
     init(context: OpaquePointer) { cr = context }
 
@@ -30,7 +31,7 @@ final class SceneDrawer {
         for item in items {
             switch item {
             case let .path(path, fill, stroke):
-                paint(fill: fill, stroke: stroke) { CairoShapes.add(path, to: cr) }
+                paint(fill: fill, stroke: stroke, path: path) { CairoShapes.add(path, to: cr) }
             case let .marker(shape, center, size, fill, stroke):
                 paint(fill: fill, stroke: stroke) { CairoShapes.addMarker(shape, at: center, size: size, to: cr) }
             case let .rect(rect, fill, stroke, cornerRadius):
@@ -49,8 +50,9 @@ final class SceneDrawer {
         }
     }
 
-    /// Fills the shape `addShape` builds (even-odd), hatches the same area, then strokes its outline.
-    private func paint(fill: Fill?, stroke: Stroke?, shape addShape: () -> Void) {
+    /// Fills the shape `addShape` builds (even-odd), hatches the same area, then strokes its outline
+    /// (thin solid outlines of `path` on image surfaces through `ThinStroke`).
+    private func paint(fill: Fill?, stroke: Stroke?, path: PagePath? = nil, shape addShape: () -> Void) {
         if let fill, fill.color.a > 0 {
             cairo_new_path(cr)
             addShape()
@@ -63,6 +65,7 @@ final class SceneDrawer {
         }
         if let stroke, CairoStyle.isVisible(stroke) {
             cairo_new_path(cr)
+            if let path, thinStroke.draw(path, stroke, on: cr) { return }
             addShape()
             CairoStyle.apply(stroke, to: cr)
             cairo_stroke(cr)
