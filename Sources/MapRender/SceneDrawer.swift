@@ -8,8 +8,16 @@ final class SceneDrawer {
     private let cr: OpaquePointer
     private var textLayout: TextLayout?
     private let thinStroke = ThinStroke()
+    private let textHalo = TextHalo()
 
-    init(context: OpaquePointer) { cr = context }
+    /// Whether raster targets take Frontline's own thin strokes and halos (`ThinStroke`, `TextHalo`);
+    /// off only in tests that compare them with Cairo's.
+    private let rasterShortcuts: Bool
+
+    init(context: OpaquePointer, rasterShortcuts: Bool = true) {
+        cr = context
+        self.rasterShortcuts = rasterShortcuts
+    }
 
     /// Paints the background over the whole page, then every item.
     func draw(_ scene: Scene) throws {
@@ -65,7 +73,7 @@ final class SceneDrawer {
         }
         if let stroke, CairoStyle.isVisible(stroke) {
             cairo_new_path(cr)
-            if let path, thinStroke.draw(path, stroke, on: cr) { return }
+            if rasterShortcuts, let path, thinStroke.draw(path, stroke, on: cr) { return }
             addShape()
             CairoStyle.apply(stroke, to: cr)
             cairo_stroke(cr)
@@ -76,8 +84,9 @@ final class SceneDrawer {
     /// Flattening tolerance of halo strokes, in device pixels.
     static let haloTolerance = 0.3
 
-    /// Places the text's logical box per its anchor; draws the halo (layout outline stroked at twice the
-    /// halo width, round joins) first, then the glyphs.
+    /// Places the text's logical box per its anchor; draws the halo (on raster targets grown from the
+    /// glyphs by `TextHalo`, elsewhere the layout outline stroked at twice the halo width with round
+    /// joins) first, then the glyphs.
     private func draw(_ item: TextItem) throws {
         guard TextLayout.canSet(item.style) else { return }
         let layout = try textLayout ?? TextLayout()
@@ -89,6 +98,11 @@ final class SceneDrawer {
 
         cairo_new_path(cr)
         if let halo = item.style.halo, item.style.haloWidth > 0, halo.a > 0 {
+            if rasterShortcuts,
+                textHalo.draw(layout.layout, at: origin, halo: halo, width: item.style.haloWidth, color: item.style.color, on: cr)
+            {
+                return
+            }
             cairo_move_to(cr, origin.x, origin.y)
             pango_cairo_layout_path(cr, layout.layout)
             CairoStyle.apply(Stroke(halo, width: item.style.haloWidth * 2, cap: .round), to: cr)

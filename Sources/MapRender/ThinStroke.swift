@@ -21,11 +21,9 @@ import Cartography
 /// current clip, with pixman's own arithmetic (what `cairo_mask` would do, without its per-call cost
 /// for a clip of hundreds of tiles).
 ///
-/// Used only where that is exact: an ARGB32 image surface (never PDF or SVG, which keep vector
-/// strokes), no group pushed, a matrix that is a uniform scale and a translation, the OVER operator,
-/// default antialiasing, no dash, a device width of at most `maxDeviceWidth`, a clip made of whole
-/// device pixels. Everything else goes to `cairo_stroke`. Against Cairo's stroke the coverage differs
-/// little (MapRenderTests.thinStrokeMatchesCairo measures it).
+/// Used only on a `RasterTarget` (never PDF or SVG, which keep vector strokes), for solid strokes of a
+/// device width of at most `maxDeviceWidth`. Everything else goes to `cairo_stroke`. Against Cairo's stroke the coverage differs
+/// little (ThinStrokeTests measures it).
 final class ThinStroke {
     static let maxDeviceWidth = 4.0
 
@@ -36,27 +34,18 @@ final class ThinStroke {
     /// Strokes `path` with `stroke` on `cr` and returns true, or returns false (drawing nothing) when
     /// this context or stroke is not one it handles.
     func draw(_ path: PagePath, _ stroke: Stroke, on cr: OpaquePointer) -> Bool {
-        guard stroke.dash.isEmpty, cairo_get_operator(cr) == CAIRO_OPERATOR_OVER, cairo_get_antialias(cr) == CAIRO_ANTIALIAS_DEFAULT,
-            let target = cairo_get_group_target(cr), target == cairo_get_target(cr),
-            cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_IMAGE, cairo_image_surface_get_format(target) == CAIRO_FORMAT_ARGB32
-        else { return false }
-        var m = cairo_matrix_t()
-        cairo_get_matrix(cr, &m)
-        guard m.xy == 0, m.yx == 0, m.xx == m.yy, m.xx > 0 else { return false }
-        let deviceWidth = stroke.width * m.xx
-        guard deviceWidth > 0, deviceWidth <= Self.maxDeviceWidth, let clip = Self.deviceClip(cr, m) else { return false }
-        cairo_surface_flush(target)
-        guard let pixels = cairo_image_surface_get_data(target) else { return false }
-        let width = Int(cairo_image_surface_get_width(target)), height = Int(cairo_image_surface_get_height(target))
-        if coverage?.width != width || coverage?.height != height {
+        guard stroke.dash.isEmpty, let target = RasterTarget(cr) else { return false }
+        let deviceWidth = stroke.width * target.scale
+        guard deviceWidth > 0, deviceWidth <= Self.maxDeviceWidth else { return false }
+        if coverage?.width != target.width || coverage?.height != target.height {
             coverage?.free()
-            coverage = CoverageBuffer(width: width, height: height)
+            coverage = CoverageBuffer(width: target.width, height: target.height)
         }
         guard var buffer = coverage else { return false }
 
         let buttEnds = !path.closed && stroke.cap == .butt
         for subpath in path.subpaths where subpath.count >= 2 {
-            let points = subpath.map { Point($0.x * m.xx + m.x0, $0.y * m.yy + m.y0) }
+            let points = subpath.map(target.device)
             let segments = path.closed ? points.count : points.count - 1
             for i in 0..<segments {
                 buffer.add(
@@ -64,33 +53,13 @@ final class ThinStroke {
                     buttStart: buttEnds && i == 0, buttEnd: buttEnds && i == segments - 1, coverStart: !path.closed && i == 0)
             }
         }
-        buffer.composite(
-            PremultipliedColor(stroke.color), onto: pixels, rowBytes: Int(cairo_image_surface_get_stride(target)), clip: clip)
+        buffer.composite(PremultipliedColor(stroke.color), onto: target)
         buffer.clear()
         coverage = buffer
-        cairo_surface_mark_dirty(target)
+        target.markDirty()
         return true
     }
-
-    /// The current clip as whole device pixel rectangles, or nil when it is not such rectangles
-    /// (a clip path, or edges between pixels, which Cairo antialiases).
-    private static func deviceClip(_ cr: OpaquePointer, _ m: cairo_matrix_t) -> [PixelBox]? {
-        guard let list = cairo_copy_clip_rectangle_list(cr) else { return nil }
-        defer { cairo_rectangle_list_destroy(list) }
-        guard list.pointee.status == CAIRO_STATUS_SUCCESS else { return nil }
-        var out: [PixelBox] = []
-        for i in 0..<Int(list.pointee.num_rectangles) {
-            let r = list.pointee.rectangles[i]
-            let edges = [r.x * m.xx + m.x0, r.y * m.yy + m.y0, (r.x + r.width) * m.xx + m.x0, (r.y + r.height) * m.yy + m.y0]
-            let whole = edges.map { $0.rounded() }
-            guard zip(edges, whole).allSatisfy({ abs($0 - $1) < 1e-6 }), whole.allSatisfy({ abs($0) < 1e9 }) else { return nil }
-            out.append(PixelBox(x0: Int(whole[0]), y0: Int(whole[1]), x1: Int(whole[2]), y1: Int(whole[3])))
-        }
-        return out
-    }
 }
-
-struct PixelBox { var x0: Int, y0: Int, x1: Int, y1: Int }
 
 /// Sparse 8-bit coverage of a page: 16 × 16 px tiles, taken from a pool in the order a stroke first
 /// touches them, so a line's coverage lives in a few dozen kilobytes that stay in cache from stroke to
@@ -186,22 +155,14 @@ struct CoverageBuffer {
         }
     }
 
-    /// Composites `color` through the coverage of the touched tiles onto premultiplied ARGB32 pixels,
-    /// inside `clip`.
-    func composite(_ color: PremultipliedColor, onto pixels: UnsafeMutablePointer<UInt8>, rowBytes: Int, clip: [PixelBox]) {
+    /// Composites `color` through the coverage of the touched tiles onto `target`, inside its clip.
+    func composite(_ color: PremultipliedColor, onto target: RasterTarget) {
         for slot in 0..<touchedCount {
             let index = Int(touchedList[slot])
             let tx = (index % tilesX) * Self.tile, ty = (index / tilesX) * Self.tile
             let tile = pool + slot * Self.tileBytes
-            for box in clip {
-                let x0 = max(tx, box.x0), x1 = min(tx + Self.tile, box.x1, width)
-                let y0 = max(ty, box.y0), y1 = min(ty + Self.tile, box.y1, height)
-                guard x0 < x1, y0 < y1 else { continue }
-                for y in y0..<y1 {
-                    let row = UnsafeMutableRawPointer(pixels + y * rowBytes).assumingMemoryBound(to: UInt32.self)
-                    let line = tile + (y - ty) * Self.tile - tx
-                    for x in x0..<x1 where line[x] != 0 { row[x] = color.over(row[x], coverage: line[x]) }
-                }
+            target.composite(color, box: PixelBox(x0: tx, y0: ty, x1: tx + Self.tile, y1: ty + Self.tile)) { x, y in
+                tile[(y - ty) * Self.tile + x - tx]
             }
         }
     }
@@ -326,17 +287,29 @@ struct PremultipliedColor {
 }
 
 extension ThinStroke {
-    /// `path` stroked on a new `width`×`height` ARGB32 page (cleared to `background`, else
-    /// transparent), at `scale`, inside `clip`: by this rasterizer, or nil where it declines, or by
-    /// `cairo_stroke` when `byCairo`. Tests compare the two.
+    /// `path` stroked by this rasterizer on a `RasterPage`, or nil where it declines.
     static func strokedPixels(
-        _ path: PagePath, _ stroke: Stroke, width: Int, height: Int, scale: Double = 1, background: Color? = nil,
-        clip: Rect? = nil, byCairo: Bool
+        _ path: PagePath, _ stroke: Stroke, width: Int, height: Int, scale: Double = 1, background: Color? = nil, clip: Rect? = nil
     ) throws -> [UInt32]? {
+        var declined = false
+        let pixels = try RasterPage.pixels(width: width, height: height, scale: scale, background: background, clip: clip) { cr in
+            declined = !ThinStroke().draw(path, stroke, on: cr)
+        }
+        return declined ? nil : pixels
+    }
+}
+
+/// A small ARGB32 page for tests that compare Frontline's raster shortcuts with Cairo.
+enum RasterPage {
+    /// The pixels after `draw` on a new `width`×`height` page (cleared to `background`, else
+    /// transparent), at `scale`, inside `clip`.
+    static func pixels(
+        width: Int, height: Int, scale: Double = 1, background: Color? = nil, clip: Rect? = nil, draw: (OpaquePointer) throws -> Void
+    ) throws -> [UInt32] {
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height)) else {
             throw RenderError("cairo_image_surface_create returned no surface")
         }
-        let canvas = try CairoCanvas(surface: surface, stage: "thin stroke")
+        let canvas = try CairoCanvas(surface: surface, stage: "test page")
         let cr = canvas.context
         if let background { SceneDrawer(context: cr).paintBackground(background) }
         cairo_scale(cr, scale, scale)
@@ -344,19 +317,23 @@ extension ThinStroke {
             cairo_rectangle(cr, clip.x, clip.y, clip.width, clip.height)
             cairo_clip(cr)
         }
-        if byCairo {
-            CairoShapes.add(path, to: cr)
-            CairoStyle.apply(stroke, to: cr)
-            cairo_stroke(cr)
-        } else if !ThinStroke().draw(path, stroke, on: cr) {
-            return nil
-        }
+        try draw(cr)
         cairo_surface_flush(surface)
-        try canvas.check(stage: "thin stroke")
-        guard let data = cairo_image_surface_get_data(surface) else { throw RenderError("thin stroke: no pixels") }
+        try canvas.check(stage: "test page")
+        guard let data = cairo_image_surface_get_data(surface) else { throw RenderError("test page: no pixels") }
         let rowBytes = Int(cairo_image_surface_get_stride(surface))
         return (0..<height).flatMap { y in
             (0..<width).map { x in UnsafeRawPointer(data + y * rowBytes).load(fromByteOffset: x * 4, as: UInt32.self) }
+        }
+    }
+
+    /// `items` drawn by a `SceneDrawer`, with or without its raster shortcuts.
+    static func pixels(
+        of items: [SceneItem], width: Int, height: Int, scale: Double = 1, background: Color? = nil, clip: Rect? = nil,
+        rasterShortcuts: Bool
+    ) throws -> [UInt32] {
+        try pixels(width: width, height: height, scale: scale, background: background, clip: clip) { cr in
+            try SceneDrawer(context: cr, rasterShortcuts: rasterShortcuts).draw(items)
         }
     }
 }

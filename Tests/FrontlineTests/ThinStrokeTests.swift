@@ -8,12 +8,11 @@ import Testing
     /// Coverage (alpha of an opaque black stroke on a transparent page) of both renderers.
     private func alphas(_ path: PagePath, _ stroke: Stroke, scale: Double = 1, clip: Rect? = nil) throws -> (ours: [Int], cairo: [Int])? {
         let size = (width: 160, height: 120)
-        guard
-            let ours = try ThinStroke.strokedPixels(
-                path, stroke, width: size.width, height: size.height, scale: scale, clip: clip, byCairo: false)
+        guard let ours = try ThinStroke.strokedPixels(path, stroke, width: size.width, height: size.height, scale: scale, clip: clip)
         else { return nil }
-        let cairo = try #require(
-            try ThinStroke.strokedPixels(path, stroke, width: size.width, height: size.height, scale: scale, clip: clip, byCairo: true))
+        let cairo = try RasterPage.pixels(
+            of: [.path(path, fill: nil, stroke: stroke)], width: size.width, height: size.height, scale: scale, clip: clip,
+            rasterShortcuts: false)
         return (ours.map { Int($0 >> 24) }, cairo.map { Int($0 >> 24) })
     }
 
@@ -98,8 +97,9 @@ import Testing
         let path = PagePath(subpaths: [[Point(10, 20.5), Point(150, 20.5)]], closed: false)
         let stroke = Stroke(Color(r: 0.8, g: 0.2, b: 0.1, a: 0.7), width: 3, cap: .butt)
         let background = Color(hex: 0x336699)
-        let ours = try #require(try ThinStroke.strokedPixels(path, stroke, width: 160, height: 40, background: background, byCairo: false))
-        let cairo = try #require(try ThinStroke.strokedPixels(path, stroke, width: 160, height: 40, background: background, byCairo: true))
+        let ours = try #require(try ThinStroke.strokedPixels(path, stroke, width: 160, height: 40, background: background))
+        let cairo = try RasterPage.pixels(
+            of: [.path(path, fill: nil, stroke: stroke)], width: 160, height: 40, background: background, rasterShortcuts: false)
         let row = 20 * 160 + 80
         #expect(ours[row] == cairo[row], "full coverage: \(String(ours[row], radix: 16)) vs \(String(cairo[row], radix: 16))")
         for (a, b) in zip(ours, cairo) {
