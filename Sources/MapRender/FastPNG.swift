@@ -16,7 +16,8 @@ public enum PNGCompression: String, Sendable, CaseIterable {
 /// Working memory for PNG encoding, kept between frames: a 1080p frame needs 6 MB of rows and as much
 /// for deflate's output, and fresh pages for them cost more page faults than the encoding itself.
 final class PNGScratch {
-    var rows: [UInt8] = []
+    /// The filtered rows (several MB for a page: in huge pages, see `PageMemory`).
+    var rows: PageMemory?
     var deflated: [UInt8] = []
 }
 
@@ -32,18 +33,17 @@ enum FastPNG {
     ) throws -> [UInt8] {
         let channels = opaque ? 3 : 4
         let rowBytes = 1 + w * channels
-        if scratch.rows.count != rowBytes * h { scratch.rows = [UInt8](repeating: 0, count: rowBytes * h) }
+        if scratch.rows?.count != rowBytes * h { scratch.rows = PageMemory(bytes: rowBytes * h) }
+        guard let rows = scratch.rows else { throw RenderError("PNG: cannot allocate \(rowBytes * h) bytes of rows") }
         // Rows with filter byte 0 (none) in front, colour bytes reordered from B, G, R, A.
-        scratch.rows.withUnsafeMutableBufferPointer { dst in
-            guard let out = dst.baseAddress else { return }
-            for y in 0..<h {
-                let row = out + y * rowBytes
-                row[0] = 0
-                let src = bgra + y * stride
-                if opaque { packRGB(src, into: row + 1, pixels: w) } else { unpremultiplyRGBA(src, into: row + 1, pixels: w) }
-            }
+        let rowsStart = rows.pointer.assumingMemoryBound(to: UInt8.self)
+        for y in 0..<h {
+            let row = rowsStart + y * rowBytes
+            row[0] = 0
+            let src = bgra + y * stride
+            if opaque { packRGB(src, into: row + 1, pixels: w) } else { unpremultiplyRGBA(src, into: row + 1, pixels: w) }
         }
-        let length = try compress(scratch.rows, compression, into: &scratch.deflated)
+        let length = try compress(UnsafeRawBufferPointer(start: rows.pointer, count: rows.count), compression, into: &scratch.deflated)
         var out: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         out.reserveCapacity(length + 64)
         var header: [UInt8] = []
@@ -92,14 +92,15 @@ enum FastPNG {
 
     /// One zlib stream of `raw` into `out` (grown as needed, never shrunk): ISA-L level 1 for
     /// `fast`, zlib level 9 for `small`. Returns the stream's length.
-    private static func compress(_ raw: [UInt8], _ compression: PNGCompression, into out: inout [UInt8]) throws -> Int {
+    private static func compress(_ raw: UnsafeRawBufferPointer, _ compression: PNGCompression, into out: inout [UInt8]) throws -> Int {
         // Worst case for both: stored blocks, 5 bytes a 64 KiB block, plus header and trailer.
         let capacity = Int(compressBound(uLong(raw.count))) + raw.count / 1000 + 1024
         if out.count < capacity { out = [UInt8](repeating: 0, count: capacity) }
         var failure: String?
         var length = 0
         out.withUnsafeMutableBufferPointer { d in
-            raw.withUnsafeBufferPointer { s in
+            let s = raw.assumingMemoryBound(to: UInt8.self)
+            do {
                 switch compression {
                 case .fast:
                     let n = frontline_isal_zlib_level1(s.baseAddress, UInt(s.count), d.baseAddress, UInt(d.count))

@@ -112,7 +112,7 @@ public final class FrameRasterizer {
         if let page, cairo_image_surface_get_width(page.surface) == width, cairo_image_surface_get_height(page.surface) == height {
             return page
         }
-        guard let s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height) else {
+        guard let s = PageMemory.imageSurface(CAIRO_FORMAT_ARGB32, width: width, height: height) else {
             throw RenderError("PNG: cairo_image_surface_create returned no surface")
         }
         let canvas = try CairoCanvas(surface: s, stage: "PNG")
@@ -206,7 +206,7 @@ private final class Layer {
     static let tile: Int32 = 64
 
     init(_ key: Cache.Key, background: Color?, run: Run?) throws {
-        guard let s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, key.width, key.height) else {
+        guard let s = PageMemory.imageSurface(CAIRO_FORMAT_ARGB32, width: key.width, height: key.height) else {
             throw RenderError("PNG: cairo_image_surface_create returned no surface")
         }
         canvas = try CairoCanvas(surface: s, stage: "PNG layer")
