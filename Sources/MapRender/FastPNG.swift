@@ -18,7 +18,9 @@ public enum PNGCompression: String, Sendable, CaseIterable {
 final class PNGScratch {
     /// The filtered rows (several MB for a page: in huge pages, see `PageMemory`).
     var rows: PageMemory?
-    var deflated: [UInt8] = []
+    /// Room for the worst case of deflate (stored blocks), of which a map uses a few per cent: in
+    /// small pages, untouched beyond what is written.
+    var deflated: PageMemory?
 }
 
 /// A minimal PNG writer: IHDR, one IDAT, IEND. Opaque pages become 8-bit RGB (a quarter less to
@@ -49,9 +51,9 @@ enum FastPNG {
         var header: [UInt8] = []
         header += bigEndian(UInt32(w)) + bigEndian(UInt32(h))
         header += [8, opaque ? 2 : 6, 0, 0, 0]  // depth, colour type, deflate, adaptive filtering, no interlace
-        chunk("IHDR", header[...], into: &out)
-        chunk("IDAT", scratch.deflated[..<length], into: &out)
-        chunk("IEND", [], into: &out)
+        header.withUnsafeBytes { chunk("IHDR", $0, into: &out) }
+        if let deflated = scratch.deflated { chunk("IDAT", UnsafeRawBufferPointer(start: deflated.pointer, count: length), into: &out) }
+        chunk("IEND", UnsafeRawBufferPointer(start: nil, count: 0), into: &out)
         return out
     }
 
@@ -92,28 +94,24 @@ enum FastPNG {
 
     /// One zlib stream of `raw` into `out` (grown as needed, never shrunk): ISA-L level 1 for
     /// `fast`, zlib level 9 for `small`. Returns the stream's length.
-    private static func compress(_ raw: UnsafeRawBufferPointer, _ compression: PNGCompression, into out: inout [UInt8]) throws -> Int {
+    private static func compress(_ raw: UnsafeRawBufferPointer, _ compression: PNGCompression, into out: inout PageMemory?) throws -> Int {
         // Worst case for both: stored blocks, 5 bytes a 64 KiB block, plus header and trailer.
         let capacity = Int(compressBound(uLong(raw.count))) + raw.count / 1000 + 1024
-        if out.count < capacity { out = [UInt8](repeating: 0, count: capacity) }
-        var failure: String?
-        var length = 0
-        out.withUnsafeMutableBufferPointer { d in
-            let s = raw.assumingMemoryBound(to: UInt8.self)
-            do {
-                switch compression {
-                case .fast:
-                    let n = frontline_isal_zlib_level1(s.baseAddress, UInt(s.count), d.baseAddress, UInt(d.count))
-                    if n < 0 { failure = "ISA-L deflate failed" } else { length = n }
-                case .small:
-                    var size = uLong(d.count)
-                    let status = compress2(d.baseAddress, &size, s.baseAddress, uLong(s.count), 9)
-                    if status != Z_OK { failure = "zlib compress2 failed (\(status))" } else { length = Int(size) }
-                }
-            }
+        if (out?.count ?? 0) < capacity { out = PageMemory(bytes: capacity, huge: false) }
+        guard let out else { throw RenderError("PNG: cannot allocate \(capacity) bytes for deflate") }
+        let s = raw.assumingMemoryBound(to: UInt8.self)
+        let d = out.pointer.assumingMemoryBound(to: UInt8.self)
+        switch compression {
+        case .fast:
+            let n = frontline_isal_zlib_level1(s.baseAddress, UInt(s.count), d, UInt(out.count))
+            if n < 0 { throw RenderError("PNG: ISA-L deflate failed") }
+            return n
+        case .small:
+            var size = uLong(out.count)
+            let status = compress2(d, &size, s.baseAddress, uLong(s.count), 9)
+            if status != Z_OK { throw RenderError("PNG: zlib compress2 failed (\(status))") }
+            return Int(size)
         }
-        if let failure { throw RenderError("PNG: \(failure)") }
-        return length
     }
 
     private static func unpremultiply(_ c: UInt8, _ a: UInt8) -> UInt8 {
@@ -124,14 +122,14 @@ enum FastPNG {
         [UInt8(v >> 24), UInt8((v >> 16) & 0xFF), UInt8((v >> 8) & 0xFF), UInt8(v & 0xFF)]
     }
 
-    private static func chunk(_ type: String, _ data: ArraySlice<UInt8>, into out: inout [UInt8]) {
+    private static func chunk(_ type: String, _ data: UnsafeRawBufferPointer, into out: inout [UInt8]) {
         let typeBytes = Array(type.utf8)
         out += bigEndian(UInt32(data.count))
         out += typeBytes
         out += data
         var crc = crc32(0, nil, 0)
         crc = typeBytes.withUnsafeBufferPointer { crc32(crc, $0.baseAddress, uInt($0.count)) }
-        crc = data.withUnsafeBufferPointer { crc32(crc, $0.baseAddress, uInt($0.count)) }
+        if let base = data.baseAddress { crc = crc32(crc, base.assumingMemoryBound(to: UInt8.self), uInt(data.count)) }
         out += bigEndian(UInt32(crc))
     }
 }

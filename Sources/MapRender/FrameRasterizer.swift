@@ -25,7 +25,12 @@ public final class FrameRasterizer {
     public private(set) var lastDrawSeconds = 0.0
     public private(set) var lastEncodeSeconds = 0.0
 
-    public init() {}
+    /// Whether this rasterizer draws a single frame: then every page-sized buffer, static overlays
+    /// included, goes in huge pages (fewest page faults); a sequence keeps its mostly empty overlays
+    /// in small pages, so resident memory stays low over thousands of frames. Pixels are the same.
+    let oneFrame: Bool
+
+    public init(oneFrame: Bool = false) { self.oneFrame = oneFrame }
 
     /// Draws `scene` at `scale` and hands the finished pixels to `body` (B, G, R, A bytes, rows
     /// `stride` apart), valid only during the call.
@@ -81,7 +86,7 @@ public final class FrameRasterizer {
         let runs = Run.cut(scene)
         let key = Cache.Key(width: width, height: height, scale: scale, background: scene.background, staticRuns: runs.filter(\.isStatic))
         if cache?.key != key {
-            cache = try Cache(key: key, firstRunIsStatic: runs.first?.isStatic ?? false)
+            cache = try Cache(key: key, firstRunIsStatic: runs.first?.isStatic ?? false, oneFrame: oneFrame)
             redrawn += 1
         } else {
             reused += 1
@@ -189,12 +194,12 @@ private final class Cache {
     let base: Layer
     let overlays: [Layer]
 
-    init(key: Key, firstRunIsStatic: Bool) throws {
+    init(key: Key, firstRunIsStatic: Bool, oneFrame: Bool) throws {
         self.key = key
         var runs = key.staticRuns[...]
         let bottom = firstRunIsStatic ? runs.popFirst() : nil
-        base = try Layer(key, background: key.background, run: bottom)
-        overlays = try runs.map { try Layer(key, background: nil, run: $0) }
+        base = try Layer(key, background: key.background, run: bottom, hugePages: true)
+        overlays = try runs.map { try Layer(key, background: nil, run: $0, hugePages: oneFrame) }
     }
 }
 
@@ -205,8 +210,14 @@ private final class Layer {
     private(set) var tiles: [(x: Int32, y: Int32, width: Int32, height: Int32)] = []
     static let tile: Int32 = 64
 
-    init(_ key: Cache.Key, background: Color?, run: Run?) throws {
-        guard let s = PageMemory.imageSurface(CAIRO_FORMAT_ARGB32, width: key.width, height: key.height) else {
+    /// `hugePages` for a layer painted all over (the base) or drawn once: an overlay is mostly empty,
+    /// and huge pages would make all of it resident where 4 KiB pages leave the untouched parts unmapped.
+    init(_ key: Cache.Key, background: Color?, run: Run?, hugePages: Bool) throws {
+        let surface =
+            hugePages
+            ? PageMemory.imageSurface(CAIRO_FORMAT_ARGB32, width: key.width, height: key.height)
+            : cairo_image_surface_create(CAIRO_FORMAT_ARGB32, key.width, key.height)
+        guard let s = surface else {
             throw RenderError("PNG: cairo_image_surface_create returned no surface")
         }
         canvas = try CairoCanvas(surface: s, stage: "PNG layer")

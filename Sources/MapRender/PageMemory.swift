@@ -18,13 +18,15 @@ final class PageMemory {
     private let mapping: UnsafeMutableRawPointer
     private let mappedLength: Int
 
-    /// Nil when the system will not map the memory.
-    init?(bytes: Int) {
+    /// Nil when the system will not map the memory. `huge: false` for a buffer mostly left unused
+    /// (its untouched pages then cost nothing).
+    init?(bytes: Int, huge wanted: Bool = true) {
         guard bytes > 0 else { return nil }
-        let huge = bytes >= Self.hugePage
-        // Room to align the start to a huge page; fresh anonymous memory is zero.
-        let rounded = huge ? (bytes + Self.hugePage - 1) / Self.hugePage * Self.hugePage : bytes
-        let length = huge ? rounded + Self.hugePage : rounded
+        let huge = wanted && bytes >= Self.hugePage
+        // Room to align the start to a huge page; fresh anonymous memory is zero. Only the whole huge
+        // pages are advised: the tail stays in small pages, so resident memory is not rounded up.
+        let whole = bytes / Self.hugePage * Self.hugePage
+        let length = huge ? bytes + Self.hugePage : bytes
         guard let raw = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), raw != MAP_FAILED else {
             return nil
         }
@@ -35,7 +37,7 @@ final class PageMemory {
             let aligned = (Int(bitPattern: raw) + Self.hugePage - 1) / Self.hugePage * Self.hugePage
             pointer = UnsafeMutableRawPointer(bitPattern: aligned) ?? raw
             // Advice only: without huge pages the memory works the same, page by page.
-            _ = madvise(pointer, rounded, MADV_HUGEPAGE)
+            _ = madvise(pointer, whole, MADV_HUGEPAGE)
         } else {
             pointer = raw
         }

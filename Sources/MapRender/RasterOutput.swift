@@ -22,7 +22,9 @@ public struct RasterImage: Sendable {
 extension Renderer {
     /// Renders `scene` into raw pixels (the PNG drawing path, without encoding). Pass the same
     /// `rasterizer` for every frame of a sequence so that static layers are drawn once.
-    public func renderRaster(_ scene: Scene, scale: Double = 1, rasterizer: FrameRasterizer = FrameRasterizer()) throws -> RasterImage {
+    public func renderRaster(_ scene: Scene, scale: Double = 1, rasterizer: FrameRasterizer = FrameRasterizer(oneFrame: true)) throws
+        -> RasterImage
+    {
         try rasterizer.raster(scene, scale: scale)
     }
 }

@@ -18,7 +18,7 @@ public struct Renderer: Sendable {
     ///     for every frame of a sequence (see `FrameRasterizer`).
     /// - Throws: `RenderError` for an empty page or an oversized PNG, a bad scale or date, or any Cairo error.
     public func render(
-        _ scene: Scene, format: OutputFormat, scale: Double = 1, rasterizer: FrameRasterizer = FrameRasterizer()
+        _ scene: Scene, format: OutputFormat, scale: Double = 1, rasterizer: FrameRasterizer = FrameRasterizer(oneFrame: true)
     ) throws -> [UInt8] {
         try SceneValidation.check(scene, scale: scale, format: format)
         switch format {
