@@ -20,11 +20,13 @@ let package = Package(
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
         .systemLibrary(
             name: "CGEOS", path: "Sources/CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
-        .systemLibrary(
-            name: "CProj", path: "Sources/CProj", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        // PROJ's header only: the library is opened on demand (--crs), see CRSProjection.swift.
+        .systemLibrary(name: "CProj", path: "Sources/CProj", providers: [.apt(["libproj-dev"])]),
+        .target(
+            name: "CGeodesic", path: "Sources/CGeodesic", linkerSettings: [.linkedLibrary("GeographicLib")]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CIsal", path: "Sources/CIsal", providers: [.apt(["libisal-dev"])]),
-        .target(name: "GeoCore", dependencies: ["CGEOS", "CProj"]),
+        .target(name: "GeoCore", dependencies: ["CGEOS", "CProj", "CGeodesic"]),
         .target(name: "MapData", dependencies: ["GeoCore"]),
         .target(name: "Cartography", dependencies: ["GeoCore"]),
         .target(name: "MapRender", dependencies: ["Cartography", "GeoCore", "CCairo", "CZlib", "CIsal"]),

@@ -1,34 +1,20 @@
-internal import CProj
+internal import CGeodesic
 
-/// Geodesic measures on the WGS84 ellipsoid (Karney's algorithm, as shipped in PROJ's geodesic.h).
+/// Geodesic measures on the WGS84 ellipsoid (Karney's algorithms, through GeographicLib).
 public enum Geodesic {
-    private static let geod: geod_geodesic = {
-        var g = geod_geodesic()
-        geod_init(&g, 6_378_137.0, 1.0 / 298.257_223_563)
-        return g
-    }()
-
     /// Area enclosed by a ring in km², whatever its orientation.
     public static func areaKm2(_ ring: Ring) -> Double {
-        var g = geod
-        // The closing position repeats the first; geod_polygonarea closes rings itself.
-        let pts = ring.points.dropLast()
-        var lats = pts.map(\.lat)
-        var lons = pts.map(\.lon)
-        var area = 0.0, perimeter = 0.0
-        geod_polygonarea(&g, &lats, &lons, Int32(lats.count), &area, &perimeter)
-        return abs(area) / 1e6
+        // The closing position repeats the first; the polygon closes itself.
+        abs(signedAreaKm2(Array(ring.points.dropLast())))
     }
 
     /// Signed area in km² of the ring through `points` (closed implicitly): positive when it runs
-    /// counter-clockwise as seen from above, as geod_polygonarea counts it.
+    /// counter-clockwise as seen from above.
     public static func signedAreaKm2(_ points: [LonLat]) -> Double {
         guard points.count >= 3 else { return 0 }
-        var g = geod
-        var lats = points.map(\.lat)
-        var lons = points.map(\.lon)
+        let lats = points.map(\.lat), lons = points.map(\.lon)
         var area = 0.0, perimeter = 0.0
-        geod_polygonarea(&g, &lats, &lons, Int32(lats.count), &area, &perimeter)
+        frontline_geodesic_polygon(lats, lons, Int32(lats.count), &area, &perimeter)
         return area / 1e6
     }
 
@@ -44,17 +30,15 @@ public enum Geodesic {
 
     /// Distance between two positions along the ellipsoid in km.
     public static func distanceKm(_ a: LonLat, _ b: LonLat) -> Double {
-        var g = geod
         var s12 = 0.0, azi1 = 0.0, azi2 = 0.0
-        geod_inverse(&g, a.lat, a.lon, b.lat, b.lon, &s12, &azi1, &azi2)
+        frontline_geodesic_inverse(a.lat, a.lon, b.lat, b.lon, &s12, &azi1, &azi2)
         return s12 / 1000
     }
 
     /// The position reached from `start` after `km` along the initial bearing `azimuth` (degrees from north).
     public static func destination(from start: LonLat, azimuth: Double, km: Double) -> LonLat {
-        var g = geod
         var lat2 = 0.0, lon2 = 0.0, azi2 = 0.0
-        geod_direct(&g, start.lat, start.lon, azimuth, km * 1000, &lat2, &lon2, &azi2)
+        frontline_geodesic_direct(start.lat, start.lon, azimuth, km * 1000, &lat2, &lon2, &azi2)
         return LonLat(uncheckedLon: lon2, lat: lat2)
     }
 }

@@ -1,0 +1,24 @@
+// Geodesics on the WGS84 ellipsoid through GeographicLib (Karney's algorithms, the reference
+// implementation of what PROJ's geodesic.h ports to C). A C interface so Swift can call it.
+#ifndef FRONTLINE_GEODESIC_H
+#define FRONTLINE_GEODESIC_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Area (m², positive when the ring runs counter-clockwise seen from above) and perimeter (m) of
+/// the geodesic polygon through `count` positions (closed implicitly).
+void frontline_geodesic_polygon(const double *lats, const double *lons, int count, double *area, double *perimeter);
+
+/// Distance (m) and azimuths (degrees) of the geodesic from (lat1, lon1) to (lat2, lon2).
+void frontline_geodesic_inverse(double lat1, double lon1, double lat2, double lon2, double *s12, double *azi1, double *azi2);
+
+/// The position and azimuth reached from (lat1, lon1) after s12 m at initial azimuth azi1.
+void frontline_geodesic_direct(double lat1, double lon1, double azi1, double s12, double *lat2, double *lon2, double *azi2);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
