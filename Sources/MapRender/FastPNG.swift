@@ -13,8 +13,8 @@ public enum PNGCompression: String, Sendable, CaseIterable {
     case fast, small
 }
 
-/// Working memory for PNG encoding, kept between frames: a 1080p frame needs 6 MB of rows and as much
-/// for deflate's output, and fresh pages for them cost more page faults than the encoding itself.
+/// Working memory for PNG encoding, kept between frames: a 1080p frame needs 6 MB of rows and room for
+/// as much deflate output, and fresh pages for them cost more page faults than the encoding itself.
 final class PNGScratch {
     /// The filtered rows (several MB for a page: in huge pages, see `PageMemory`).
     var rows: PageMemory?
@@ -45,14 +45,14 @@ enum FastPNG {
             let src = bgra + y * stride
             if opaque { packRGB(src, into: row + 1, pixels: w) } else { unpremultiplyRGBA(src, into: row + 1, pixels: w) }
         }
-        let length = try compress(UnsafeRawBufferPointer(start: rows.pointer, count: rows.count), compression, into: &scratch.deflated)
+        let deflated = try compress(UnsafeRawBufferPointer(start: rows.pointer, count: rows.count), compression, into: &scratch.deflated)
         var out: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        out.reserveCapacity(length + 64)
+        out.reserveCapacity(deflated.count + 64)
         var header: [UInt8] = []
         header += bigEndian(UInt32(w)) + bigEndian(UInt32(h))
         header += [8, opaque ? 2 : 6, 0, 0, 0]  // depth, colour type, deflate, adaptive filtering, no interlace
         header.withUnsafeBytes { chunk("IHDR", $0, into: &out) }
-        if let deflated = scratch.deflated { chunk("IDAT", UnsafeRawBufferPointer(start: deflated.pointer, count: length), into: &out) }
+        chunk("IDAT", deflated, into: &out)
         chunk("IEND", UnsafeRawBufferPointer(start: nil, count: 0), into: &out)
         return out
     }
@@ -93,8 +93,10 @@ enum FastPNG {
     }
 
     /// One zlib stream of `raw` into `out` (grown as needed, never shrunk): ISA-L level 1 for
-    /// `fast`, zlib level 9 for `small`. Returns the stream's length.
-    private static func compress(_ raw: UnsafeRawBufferPointer, _ compression: PNGCompression, into out: inout PageMemory?) throws -> Int {
+    /// `fast`, zlib level 9 for `small`. Returns the stream, valid until `out` is next used.
+    private static func compress(
+        _ raw: UnsafeRawBufferPointer, _ compression: PNGCompression, into out: inout PageMemory?
+    ) throws -> UnsafeRawBufferPointer {
         // Worst case for both: stored blocks, 5 bytes a 64 KiB block, plus header and trailer.
         let capacity = Int(compressBound(uLong(raw.count))) + raw.count / 1000 + 1024
         if (out?.count ?? 0) < capacity { out = PageMemory(bytes: capacity, huge: false) }
@@ -105,12 +107,12 @@ enum FastPNG {
         case .fast:
             let n = frontline_isal_zlib_level1(s.baseAddress, UInt(s.count), d, UInt(out.count))
             if n < 0 { throw RenderError("PNG: ISA-L deflate failed") }
-            return n
+            return UnsafeRawBufferPointer(start: out.pointer, count: n)
         case .small:
             var size = uLong(out.count)
             let status = compress2(d, &size, s.baseAddress, uLong(s.count), 9)
             if status != Z_OK { throw RenderError("PNG: zlib compress2 failed (\(status))") }
-            return Int(size)
+            return UnsafeRawBufferPointer(start: out.pointer, count: Int(size))
         }
     }
 
