@@ -56,7 +56,7 @@ extension SequenceContext {
         }
         // Geodesic areas cost a geodesic per edge (about 100 ms for a 30,000-vertex front), so only
         // frames that state them (panel, alt text) measure them.
-        if content.contains(.panelDetails) {
+        if needs.contains(.heldAreas) {
             picture.heldAcrossKm2 = timed(clock, .geometry) {
                 dataset.acrossBorder(snapshot).compactMap { a in a.territory.map { (side: a.side, territory: $0, km2: a.geometry.areaKm2) }
                 }
@@ -70,7 +70,7 @@ extension SequenceContext {
             }
             picture.changedHands = change.settlements
         }
-        if content.contains(.frontLine) { picture.front = try timed(clock, .geometry) { try frontLine(snapshot) } }
+        if needs.contains(.frontLine) { picture.front = try timed(clock, .geometry) { try frontLine(snapshot) } }
         return picture
     }
 

@@ -1,14 +1,15 @@
 import Cartography
 
 /// One line of the legend: a swatch that looks like what was drawn, and its text.
-struct LegendEntry: Equatable {
-    enum Swatch: Equatable {
+public struct LegendEntry: Equatable, Sendable {
+    public enum Swatch: Equatable, Sendable {
         case area(Fill, Stroke?)
         case line(Stroke)
         case marker(MarkerShape, Fill, Stroke)
     }
-    let swatch: Swatch
-    let label: String
+    public let swatch: Swatch
+    public let label: String
+    public init(swatch: Swatch, label: String) { self.swatch = swatch; self.label = label }
 }
 
 /// Lays legend entries out as scene items from `origin` down, within `width`; returns the items and the height used.

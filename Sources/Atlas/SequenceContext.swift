@@ -11,8 +11,8 @@ public final class SequenceContext {
     public let projection: PageProjection
     public let builder: PathBuilder
     let measurer: any TextMeasurer
-    /// The layers frames draw (all of them unless told otherwise).
-    public var content: FrameContent = .full
+    /// The layers frames draw, in order: the standard list less those the theme switches off.
+    public var layers: [any MapLayer]
     /// Set to time the stages of each frame (`frontline bench`).
     public var clock: StageClock?
     let engine = GeometryEngine()
@@ -41,6 +41,7 @@ public final class SequenceContext {
         self.theme = theme
         self.layout = layout
         self.measurer = measurer
+        layers = MapLayers.standard.filter { layer in layer.id.map { theme.layers[$0] } ?? true }
         let box = view ?? dataset.manifest.view
         let frame = layout.map.insetBy(layout.margin)
         // Batches of positions (every outline) go through a grid over the view and a margin beyond

@@ -21,6 +21,15 @@ extension SequenceContext {
         }
     }
 
+    /// Whether this map draws the inset: the theme wants it and the data set has the wider region.
+    var showsInset: Bool { theme.layers[.inset] && !(dataset.inset?.coast.lines.isEmpty ?? true) }
+
+    /// Boxes that labels must stay clear of: the furniture this theme shows.
+    func furnitureRects() -> [Rect] {
+        (theme.layers[.scaleBar] ? [layout.scaleBar] : []) + (theme.layers[.northArrow] ? [layout.northArrow] : [])
+            + (showsInset ? [layout.inset] : [])
+    }
+
     /// Labels stay this far inside the map frame.
     var labelBounds: Rect { layout.map.insetBy(4 * layout.unit) }
 
@@ -58,7 +67,7 @@ extension SequenceContext {
                 halo: theme.halo, haloWidth: 2 * u)
             let name = s.isApproximate ? s.name + " (approx.)" : s.name
             let m1 = measurer.measure(name, style: main, maxWidth: nil)
-            let ru = theme.layers.secondNames ? s.nameRu : nil
+            let ru = theme.layers[.secondNames] ? s.nameRu : nil
             let m2 = ru.map { measurer.measure($0, style: sub, maxWidth: nil) } ?? (width: 0, height: 0)
             // Clear of the marker, of a changed-hands ring around it, and of an event star on it.
             let clearance = eventPoints.contains(p) ? eventMarkerSize / 2 : markerSize(s) / 2 + 4.5 * u

@@ -33,13 +33,9 @@ public enum StyleFile {
             ("heldOpacity", \.heldOpacity, 0...1), ("hatchSpacing", \.hatchSpacing, 1...100), ("labelScale", \.labelScale, 0.25...4),
         ]
     }
-    static var layerKeys: [(String, WritableKeyPath<Theme.Layers, Bool>)] {
-        [
-            ("rivers", \.rivers), ("border", \.border), ("frontLine", \.frontLine), ("changes", \.changes),
-            ("references", \.references), ("settlements", \.settlements), ("labels", \.labels), ("secondNames", \.secondNames),
-            ("events", \.events), ("inset", \.inset), ("scaleBar", \.scaleBar), ("northArrow", \.northArrow),
-        ]
-    }
+    /// The layers a style file switches: every switch but the panel's details, which only the
+    /// benchmark turns off.
+    static var layerKeys: [LayerID] { LayerID.allCases.filter { $0 != .panelDetails } }
     /// The top-level keys a style file knows.
     public static var keys: [String] {
         ["name", "fontFamily", "territoryTint", "sides", "layers"] + colorKeys.map(\.0) + strokeKeys.map(\.0) + numberKeys.map(\.0)
@@ -138,11 +134,11 @@ struct StyleReader {
                 }
             case "layers":
                 for (name, v) in try object(value, key) {
-                    guard let (_, kp) = StyleFile.layerKeys.first(where: { $0.0 == name }) else {
-                        throw unknown(key, name, expected: StyleFile.layerKeys.map(\.0))
+                    guard let id = StyleFile.layerKeys.first(where: { $0.rawValue == name }) else {
+                        throw unknown(key, name, expected: StyleFile.layerKeys.map(\.rawValue))
                     }
                     guard let b = v.bool else { throw fail(key + "." + name, "expected true or false, not \(v.typeName)") }
-                    theme.layers[keyPath: kp] = b
+                    theme.layers[id] = b
                 }
             default: throw unknown("", key, expected: StyleFile.keys)
             }

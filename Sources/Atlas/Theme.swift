@@ -36,24 +36,14 @@ public struct Theme: Sendable {
     public var insetExtent: Stroke = Stroke(Color(hex: 0xC0392B), width: 2)
     /// Settlement label sizes are multiplied by this.
     public var labelScale: Double = 1
-    /// Which layers the map draws.
-    public var layers = Layers()
+    /// Which layers the map draws (all by default).
+    public var layers = LayerSwitches.all
 
-    /// Switches for the optional layers; everything shows by default.
-    public struct Layers: Sendable, Equatable {
-        public var rivers = true
-        public var border = true
-        public var frontLine = true
-        public var changes = true
-        public var references = true
-        public var settlements = true
-        public var labels = true
-        /// The Russian name under each label.
-        public var secondNames = true
-        public var events = true
-        public var inset = true
-        public var scaleBar = true
-        public var northArrow = true
+    /// The same theme drawing only the layers `layers` switches on.
+    public func with(layers: LayerSwitches) -> Theme {
+        var t = self
+        t.layers = layers
+        return t
     }
 
     public func colors(forSide id: String, index: Int) -> SideColors {

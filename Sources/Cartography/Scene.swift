@@ -58,12 +58,6 @@ public struct Scene: Sendable, Equatable {
     }
 }
 
-/// Measures text as the renderer will draw it, so that layout (legends, labels) can be done before drawing.
-public protocol TextMeasurer {
-    /// Width and height in pixels of `text` set in `style`, wrapped at `maxWidth` if given.
-    func measure(_ text: String, style: TextStyle, maxWidth: Double?) -> (width: Double, height: Double)
-}
-
 extension TextItem {
     /// The box the text occupies, given its measured size.
     public func box(width: Double, height: Double) -> Rect {

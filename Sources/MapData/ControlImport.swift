@@ -16,11 +16,12 @@ public struct ControlImport {
         self.minPieceKm2 = minPieceKm2
     }
 
-    /// `repair` repairs invalid placemarks with a warning, or refuses them when strict.
+    /// The areas of `features` (a `FeatureReader`'s, by style id). `repair` repairs invalid ones with
+    /// a warning, or refuses them when strict.
     public func areas(
-        from kml: KMLDocument, file: String, source: SourceRef, engine: GeometryEngine, repair: GeometryRepair
+        from features: [GeoFeature], file: String, source: SourceRef, engine: GeometryEngine, repair: GeometryRepair
     ) throws(DataError) -> [ControlArea] {
-        let bySide = try Self.polygonsByStyle(kml, file: file, names: sides, region: region, engine: engine, repair: repair) { id in
+        let bySide = try Self.polygonsByStyle(features, file: file, names: sides, region: region, engine: engine, repair: repair) { id in
             "style '\(id)' has no side; map it with --side \(id)=SIDE"
         }
         var out: [ControlArea] = []
@@ -44,22 +45,23 @@ public struct ControlImport {
         return out
     }
 
-    /// Each placemark's polygons, checked by `repair` and clipped to `region`, united per name that `names` gives
-    /// its style, in first-seen order. A style without a name is an error (message from `unmapped`)
-    /// unless `unmapped` is nil, when such placemarks are skipped.
+    /// Each feature's polygons, checked by `repair` and clipped to `region`, united per name that
+    /// `names` gives its style, in first-seen order. A style without a name is an error (message from
+    /// `unmapped`) unless `unmapped` is nil, when such features are skipped.
     public static func polygonsByStyle(
-        _ kml: KMLDocument, file: String, names: [String: String], region: BBox,
+        _ features: [GeoFeature], file: String, names: [String: String], region: BBox,
         engine: GeometryEngine, repair: GeometryRepair, unmapped: ((String) -> String)?
     ) throws(DataError) -> [(String, MultiPolygon)] {
         var out: [(String, MultiPolygon)] = []
-        for p in kml.placemarks where !p.polygons.isEmpty {
-            let place = "line \(p.line), placemark \(p.index)"
-            let id = p.styleID ?? ""
+        for f in features {
+            guard let areal = f.geometry?.multiPolygon else { continue }
+            let place = f.place
+            let id = f.styleID ?? ""
             guard let name = names[id] else {
                 if let unmapped { throw DataError(file: file, place: place, message: unmapped(id)) }
                 continue
             }
-            let valid = try repair.checked(MultiPolygon(p.polygons), notes: [], file: file, place: place)
+            let valid = try repair.checked(areal, notes: [], file: file, place: place)
             do {
                 let clipped = try engine.clip(valid, to: region)
                 if let i = out.firstIndex(where: { $0.0 == name }) {

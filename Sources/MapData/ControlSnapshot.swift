@@ -38,64 +38,81 @@ public struct ControlSnapshot: Sendable {
 
 /// Snapshots in date order, queried by day.
 ///
-/// A data set loaded lazily (`Dataset.load(_:repair:lazy:)`) knows its snapshot dates from the
-/// file names and decodes a snapshot's areas only when it is first asked for: a one-date render
-/// reads the two files it draws, not a whole war's. So every query that returns a snapshot can
-/// throw the error of a file decoded late; the queries on dates alone cannot.
+/// A timeline knows every snapshot date of its data set but may hold only some of the snapshots:
+/// those its data source was asked for (`SnapshotNeeds`), so a one-date render decodes the two files
+/// it draws, not a whole war's. Nothing is decoded here: asking for a snapshot that was not loaded
+/// is an error that says so, never a read. The queries on dates alone cannot fail.
 public struct Timeline: Sendable {
     public let dates: [Day]
-    private let store: SnapshotStore
+    private let held: [ControlSnapshot?]
 
-    /// A timeline of snapshots already decoded.
+    /// A timeline of every snapshot, all held.
     public init(_ snapshots: [ControlSnapshot]) throws(DataError) {
         let sorted = snapshots.sorted { $0.date < $1.date }
-        try Self.checkDistinct(sorted.map(\.date))
-        dates = sorted.map(\.date)
-        store = SnapshotStore(decoded: sorted.map { Optional($0) }, load: nil)
+        dates = try Self.distinct(sorted.map(\.date))
+        held = sorted.map { Optional($0) }
     }
 
-    /// A timeline whose snapshots are decoded on first use by `load`, given the index of the date.
-    init(lazy dates: [Day], load: @escaping @Sendable (Int) throws -> ControlSnapshot) throws(DataError) {
-        try Self.checkDistinct(dates)
-        self.dates = dates
-        store = SnapshotStore(decoded: dates.map { _ in nil }, load: load)
+    /// A timeline of `dates` holding `snapshots` (each dated one of `dates`).
+    public init(dates: [Day], holding snapshots: [ControlSnapshot]) throws(DataError) {
+        self.dates = try Self.distinct(dates)
+        var held = [ControlSnapshot?](repeating: nil, count: dates.count)
+        for s in snapshots {
+            guard let k = dates.firstIndex(of: s.date) else {
+                throw DataError(message: "snapshot \(s.date) is not one of the timeline's dates")
+            }
+            held[k] = s
+        }
+        self.held = held
     }
 
-    private static func checkDistinct(_ sorted: [Day]) throws(DataError) {
+    /// `dates`, refused when one repeats.
+    static func distinct(_ sorted: [Day]) throws(DataError) -> [Day] {
         for (a, b) in zip(sorted, sorted.dropFirst()) where a == b { throw DataError(message: "two snapshots for \(a)") }
+        return sorted
     }
 
-    /// Every snapshot, decoding those not yet decoded.
+    /// Whether every snapshot is held.
+    public var isComplete: Bool { held.allSatisfy { $0 != nil } }
+
+    /// Every snapshot.
     public func snapshots() throws(DataError) -> [ControlSnapshot] {
         var out: [ControlSnapshot] = []
-        for k in dates.indices { out.append(try store.snapshot(k)) }
+        for k in dates.indices { out.append(try snapshot(k)) }
         return out
     }
 
     /// The latest snapshot on or before `day`; nil before the first.
     public func state(on day: Day) throws(DataError) -> ControlSnapshot? {
-        try index(on: day).map { k throws(DataError) in try store.snapshot(k) }
+        try index(on: day).map { k throws(DataError) in try snapshot(k) }
     }
 
     /// The first snapshot after `day`; nil after the last.
     public func next(after day: Day) throws(DataError) -> ControlSnapshot? {
         let k = (index(on: day) ?? -1) + 1
-        return k < dates.count ? try store.snapshot(k) : nil
+        return k < dates.count ? try snapshot(k) : nil
     }
 
     /// The snapshot before the one in force on `day`, for change layers.
     public func previous(before day: Day) throws(DataError) -> ControlSnapshot? {
         guard let k = index(on: day), k > 0 else { return nil }
-        return try store.snapshot(k - 1)
+        return try snapshot(k - 1)
     }
 
-    /// The date of the snapshot in force on `day`; nil before the first. Decodes nothing.
+    /// The date of the snapshot in force on `day`; nil before the first.
     public func date(on day: Day) -> Day? { index(on: day).map { dates[$0] } }
 
-    /// The date of the first snapshot after `day`; nil after the last. Decodes nothing.
+    /// The date of the first snapshot after `day`; nil after the last.
     public func date(after day: Day) -> Day? {
         let k = (index(on: day) ?? -1) + 1
         return k < dates.count ? dates[k] : nil
+    }
+
+    private func snapshot(_ k: Int) throws(DataError) -> ControlSnapshot {
+        guard let s = held[k] else {
+            throw DataError(message: "the snapshot of \(dates[k]) was not loaded (its data source was asked for other dates)")
+        }
+        return s
     }
 
     private func index(on day: Day) -> Int? {
@@ -105,35 +122,5 @@ public struct Timeline: Sendable {
             if dates[mid] <= day { lo = mid + 1 } else { hi = mid }
         }
         return lo == 0 ? nil : lo - 1
-    }
-}
-
-/// The decoded snapshots of a timeline, and how to decode the rest; shared by the copies of a
-/// timeline and by render threads, so guarded by a lock. A failed decode is not kept: asking again
-/// fails again with the same error.
-final class SnapshotStore: @unchecked Sendable {
-    private let lock = NSLock()
-    private var decoded: [ControlSnapshot?]
-    private let load: (@Sendable (Int) throws -> ControlSnapshot)?
-
-    init(decoded: [ControlSnapshot?], load: (@Sendable (Int) throws -> ControlSnapshot)?) {
-        self.decoded = decoded
-        self.load = load
-    }
-
-    func snapshot(_ k: Int) throws(DataError) -> ControlSnapshot {
-        lock.lock()
-        defer { lock.unlock() }
-        if let s = decoded[k] { return s }
-        guard let load else { throw DataError(message: "snapshot \(k) has no data") }
-        do {
-            let s = try load(k)
-            decoded[k] = s
-            return s
-        } catch let e as DataError {
-            throw e
-        } catch {
-            throw DataError(message: "\(error)")
-        }
     }
 }

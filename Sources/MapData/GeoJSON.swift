@@ -7,12 +7,17 @@ public enum GeoGeometry: Sendable, Equatable {
     case multiLineString([LineString])
     case polygon(Polygon)
     case multiPolygon(MultiPolygon)
+    /// Parts of several kinds (a KML MultiGeometry of polygons and lines).
+    case collection([GeoGeometry])
 
     /// The areal part, if any.
     public var multiPolygon: MultiPolygon? {
         switch self {
         case .polygon(let p): return MultiPolygon([p])
         case .multiPolygon(let m): return m
+        case .collection(let parts):
+            let polygons = parts.flatMap { $0.multiPolygon?.polygons ?? [] }
+            return polygons.isEmpty ? nil : MultiPolygon(polygons)
         default: return nil
         }
     }
@@ -21,20 +26,27 @@ public enum GeoGeometry: Sendable, Equatable {
         switch self {
         case .lineString(let l): return [l]
         case .multiLineString(let ls): return ls
+        case .collection(let parts):
+            let lines = parts.flatMap { $0.lines ?? [] }
+            return lines.isEmpty ? nil : lines
         default: return nil
         }
     }
 }
 
-/// One feature of a FeatureCollection, with its index for error messages.
+/// One feature as a reader found it (a GeoJSON feature, a KML placemark), with its place in the file
+/// for error messages.
 public struct GeoFeature: Sendable {
     public let index: Int
     public let id: String?
     public let geometry: GeoGeometry?
     public let properties: JSONValue
+    /// Where it is in its file: "feature 3", or "line 12, placemark 3".
+    public let place: String
 
-    public init(index: Int, id: String?, geometry: GeoGeometry?, properties: JSONValue) {
+    public init(index: Int, id: String?, geometry: GeoGeometry?, properties: JSONValue, place: String? = nil) {
         self.index = index; self.id = id; self.geometry = geometry; self.properties = properties
+        self.place = place ?? "feature \(index)"
     }
 }
 
@@ -179,6 +191,8 @@ public enum GeoJSONWriter {
         case .polygon(let p): return .object([("type", .string("Polygon")), ("coordinates", poly(p))])
         case .multiPolygon(let m):
             return .object([("type", .string("MultiPolygon")), ("coordinates", .array(m.polygons.map(poly)))])
+        case .collection(let parts):
+            return .object([("type", .string("GeometryCollection")), ("geometries", .array(parts.map(geometry)))])
         }
     }
 

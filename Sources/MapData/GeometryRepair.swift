@@ -2,7 +2,7 @@ import Foundation
 import GeoCore
 
 /// What the readers do with invalid polygons: repair them with GEOS make-valid and keep a warning
-/// (the default), or refuse them with an error (`--strict`). One value per load; its warnings are guarded by a lock (files decode in parallel, or late).
+/// (the default), or refuse them with an error (`--strict`). One value per data source; its warnings are guarded by a lock (files decode in parallel).
 ///
 /// Checked: self-intersections and bow-ties, rings that cross or touch wrongly, holes outside their
 /// shell, positions repeated one after another, and rings left unclosed (noted by the reader, which
@@ -13,13 +13,7 @@ public final class GeometryRepair: @unchecked Sendable {
     public let strict: Bool
     /// One per repaired feature, in reading order: file, feature and ring, what was wrong, the areas.
     public var warnings: [DataError] { lock.withLock { found } }
-    /// Told of warnings taken after the load (files decoded on first use), as they come.
-    public var onLateWarning: (@Sendable (DataError) -> Void)? {
-        get { lock.withLock { late } }
-        set { lock.withLock { late = newValue } }
-    }
     private var found: [DataError] = []
-    private var late: (@Sendable (DataError) -> Void)?
     private let lock = NSLock()
     private let engine = GeometryEngine()
 
@@ -27,11 +21,7 @@ public final class GeometryRepair: @unchecked Sendable {
 
     /// Takes warnings collected by another repair of the same load (one per file read in parallel).
     func absorb(_ more: [DataError]) {
-        let tell = lock.withLock {
-            found += more
-            return late
-        }
-        if let tell { more.forEach(tell) }
+        lock.withLock { found += more }
     }
 
     /// A problem the reader found and already fixed in passing (an unclosed ring it closed).

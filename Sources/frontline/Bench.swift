@@ -53,10 +53,10 @@ struct Bench: ParsableCommand {
             try Self.renderAll(
                 count: memoryRun, workers: cores, day: { dates[$0 % dates.count] },
                 make: {
-                    let c = try MapOptions.context(dataset, theme: theme, layout: layout, view: view, crs: crs)
-                    c.content = .bench
-                    return c
-                }, options.renderer, options.scale)
+                    try MapOptions.context(
+                        dataset, theme: theme.with(layers: theme.layers.intersection(.bench)), layout: layout, view: view, crs: crs)
+                },
+                options.renderer, options.scale)
             // The parent reads this: VmHWM is this program's own peak (getrusage's maxrss would also
             // count the parent's pages at fork).
             print("peak-rss-kb \(PeakMemory.highWaterKB())")
@@ -70,10 +70,9 @@ struct Bench: ParsableCommand {
         guard !dates.isEmpty else { throw UsageError("\(options.data): the data set has no control snapshots") }
         let day: @Sendable (Int) -> Day = { i in dates[i % dates.count] }
         let (renderer, scale) = (options.renderer, options.scale)
-        let makeContext: @Sendable (FrameContent) throws -> SequenceContext = { content in
-            let c = try MapOptions.context(dataset, theme: theme, layout: layout, view: view, crs: crs)
-            c.content = content
-            return c
+        let makeContext: @Sendable (LayerSwitches) throws -> SequenceContext = { layers in
+            try MapOptions.context(
+                dataset, theme: theme.with(layers: theme.layers.intersection(layers)), layout: layout, view: view, crs: crs)
         }
 
         var report = BenchReport(
@@ -83,13 +82,13 @@ struct Bench: ParsableCommand {
             loadMs: loadSeconds * 1000, compression: options.pngCompression.rawValue, peers: peerResults)
 
         let chosen = try kinds.split(separator: ",").map { k in
-            guard let c = FrameContent.names.first(where: { $0.0 == k }) else {
+            guard let c = LayerSwitches.named.first(where: { $0.0 == k }) else {
                 throw UsageError("--kinds: unknown kind '\(k)'; expected bench or full")
             }
             return c
         }
-        for (name, content) in chosen {
-            let context = try makeContext(content)
+        for (name, layers) in chosen {
+            let context = try makeContext(layers)
             let clock = StageClock()
             context.clock = clock
             let rasterizer = FrameRasterizer(), floorRasterizer = FrameRasterizer()

@@ -65,7 +65,7 @@ struct MapOptions: ParsableArguments {
             throw UsageError("--theme '\(theme)': expected \(Theme.all.map(\.name).joined(separator: ", "))")
         }
         guard let style else { return t }
-        return try StyleFile.apply(try Disk.readBytes(style), file: style, to: t)
+        return try StyleFile.apply(try DiskFolder.readFile(style), file: style, to: t)
     }
 
     /// The projection `--crs` asks for, checked by PROJ; nil for the default conic.
@@ -77,12 +77,12 @@ struct MapOptions: ParsableArguments {
         }
     }
 
-    /// Loads the data and prepares a sequence context for this page size.
-    /// `lazy`: decode only the snapshots the frames use (a one-date render).
-    func context(lazy: Bool = false) throws -> SequenceContext {
+    /// Loads the data, with the control snapshots `needs` names, and prepares a sequence context for
+    /// this page size.
+    func context(needs: SnapshotNeeds = .all) throws -> SequenceContext {
         let (layout, view) = try page()
         return try Self.context(
-            try Disk.loadDataset(data, strict: strict, lazy: lazy), theme: try chosenTheme(), layout: layout, view: view, crs: crs)
+            try Disk.loadDataset(data, strict: strict, needs: needs), theme: try chosenTheme(), layout: layout, view: view, crs: crs)
     }
 
     /// A sequence context (one per thread: it holds a Pango font map, caches and its own PROJ handle).

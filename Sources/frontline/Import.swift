@@ -51,13 +51,13 @@ struct ImportKML: ParsableCommand {
             guard parts.count == 2 else { throw UsageError("--side '\(m)' must be STYLE=SIDE") }
             sides[parts[0]] = parts[1]
         }
-        let split = try territories.map { try TerritoryLayer.decode(try Disk.readBytes($0), file: $0) }
+        let split = try territories.map { try TerritoryLayer.decode(try DiskFolder.readFile($0), file: $0) }
         let engine = GeometryEngine()
         let repair = GeometryRepair(strict: strict)
         defer { Disk.warn(repair.warnings) }
         let src = SourceRef(name: source, url: sourceUrl, retrieved: retrieved, note: note)
         for file in files {
-            let kml = try KMLDocument.parse(try Disk.readBytes(file), file: file)
+            let kml = try KMLFile(file).features(repair: nil)
             if let label = layer {
                 try importLayer(kml, file: file, label: label, box: box, src: src, engine: engine, repair: repair)
                 continue
@@ -77,9 +77,9 @@ struct ImportKML: ParsableCommand {
     }
 
     private func importLayer(
-        _ kml: KMLDocument, file: String, label: String, box: BBox, src: SourceRef, engine: GeometryEngine, repair: GeometryRepair
+        _ kml: [GeoFeature], file: String, label: String, box: BBox, src: SourceRef, engine: GeometryEngine, repair: GeometryRepair
     ) throws {
-        let polys = kml.placemarks.flatMap(\.polygons)
+        let polys = kml.flatMap { $0.geometry?.multiPolygon?.polygons ?? [] }
         let geometry = try engine.clip(try repair.checked(MultiPolygon(polys), notes: [], file: file, place: "placemarks"), to: box)
         var props: [(String, JSONValue)] = [("label", .string(label))]
         if let s = layerSide { props.append(("side", .string(s))) }
@@ -92,7 +92,7 @@ struct ImportKML: ParsableCommand {
         let target = try OutputName.path("\(name).geojson", in: out, from: "the KML file name")
         var features = [GeoJSONWriter.feature(geometry: .multiPolygon(geometry), properties: props)]
         // The compiler's outline, if drawn as lines, is what the map shows.
-        let lines = try engine.clip(kml.placemarks.flatMap(\.lines), to: box)
+        let lines = try engine.clip(kml.flatMap { $0.geometry?.lines ?? [] }, to: box)
         if !lines.isEmpty {
             features.append(GeoJSONWriter.feature(geometry: .multiLineString(lines), properties: [("role", .string("outline"))]))
         }
@@ -128,7 +128,7 @@ struct ImportGazetteer: ParsableCommand {
     @Option(help: "Output GeoJSON file.") var out: String
 
     func run() throws {
-        let bytes = try Disk.readBytes(file)
+        let bytes = try DiskFolder.readFile(file)
         guard let text = String(validating: bytes, as: UTF8.self) else { throw DataError(file: file, message: "not UTF-8 text") }
         let settlements = try GazetteerImport.settlements(csv: text, file: file)
         try Disk.writeAtomically(SettlementsFile.encode(settlements), to: out)
@@ -179,13 +179,13 @@ struct ImportTerritories: ParsableCommand {
                 guard parts.count == 2 else { throw UsageError("--baseline-side '\(m)' must be STYLE=TERRITORY") }
                 map[parts[0]] = parts[1]
             }
-            let kml = try KMLDocument.parse(try Disk.readBytes(baseline), file: baseline)
+            let kml = try KMLFile(baseline).features(repair: nil)
             let repair = GeometryRepair(strict: false)
             defer { Disk.warn(repair.warnings) }
             base = try ControlImport.polygonsByStyle(
                 kml, file: baseline, names: map, region: box, engine: engine, repair: repair, unmapped: nil)
         }
-        let lines = try LineLayer.decode(try Disk.readBytes(border), file: border).lineStrings
+        let lines = try LineLayer.decode(try DiskFolder.readFile(border), file: border).lineStrings
         let result = try TerritoryImport(region: box, labels: labels.map { (name: $0.0, point: $0.1) })
             .territories(border: lines, baseline: base, engine: engine)
         var features: [JSONValue] = []

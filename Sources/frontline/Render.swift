@@ -37,13 +37,10 @@ struct Render: ParsableCommand {
             fmt = .png
         }
         let target = out ?? "frontline-\(day).\(fmt.rawValue)"
-        // Only the snapshots this date draws are decoded: the one in force, the one before it (the
-        // change), and with --interpolate the one after.
-        let context = try options.context(lazy: true)
-        let scene: Scene
-        do { scene = try context.scene(on: day, interpolate: interpolate) } catch let e as DataError {
-            throw Disk.located(e, in: options.data)
-        }
+        // Only the snapshots this date draws are decoded: the one in force and the one before it (the
+        // change). A morphed frame's grid covers the ground of every snapshot, so it decodes them all.
+        let context = try options.context(needs: interpolate ? .all : .around([day]))
+        let scene = try context.scene(on: day, interpolate: interpolate)
         let bytes = try options.renderer.render(scene, format: fmt, scale: options.scale)
         try Disk.writeAtomically(bytes, to: target)
         print(target)

@@ -9,21 +9,13 @@ enum KurskData {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let folder = repoRoot.appendingPathComponent("GeoData")
 
-    /// Decoded once and shared by every test (a static let is initialised once, thread-safely).
-    static let loaded: Result<Dataset, any Error> = Result { try Dataset.load(files(folder)) }
-
-    static func files(_ root: URL) -> Dataset.Files {
-        Dataset.Files(
-            read: { rel in
-                let url = root.appendingPathComponent(rel)
-                guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-                return [UInt8](try Data(contentsOf: url))
-            },
-            list: { rel in
-                let url = root.appendingPathComponent(rel)
-                guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-                return try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
-            })
+    /// Decoded once and shared by every test (a static let is initialised once, thread-safely). The
+    /// folder is sealed once loaded: every test that draws from this data set would fail on a read.
+    static let loaded: Result<Dataset, any Error> = Result {
+        let files = try WatchedFolder(folder)
+        let dataset = try GeoJSONFolder(name: folder.path, files: files).dataset(.all)
+        files.seal()
+        return dataset
     }
 
     static let seedNames: Set<String> = [

@@ -12,12 +12,10 @@ import MapData
 /// change what a reader sees.
 @Suite("Performance paths")
 struct PerformanceTests {
-    private func context(_ content: FrameContent = .full, width: Int = 960, height: Int = 540) throws -> SequenceContext {
-        let c = try SequenceContext(
-            dataset: try KurskData.loaded.get(), theme: .standard, layout: Layout(width: width, height: height),
+    private func context(_ layers: LayerSwitches = .all, width: Int = 960, height: Int = 540) throws -> SequenceContext {
+        try SequenceContext(
+            dataset: try KurskData.loaded.get(), theme: Theme.standard.with(layers: layers), layout: Layout(width: width, height: height),
             measurer: PangoTextMeasurer())
-        c.content = content
-        return c
     }
 
     @Test("A frame drawn over cached static layers equals the same frame drawn alone, byte for byte")
@@ -60,7 +58,7 @@ struct PerformanceTests {
             }
         }
         let bench = groups(try context(.bench).scene(on: Day(parsing: "2024-09-01")).items)
-        let full = groups(try context(.full).scene(on: Day(parsing: "2024-09-01")).items)
+        let full = groups(try context(.all).scene(on: Day(parsing: "2024-09-01")).items)
         for id in ["basemap", "rivers", "control-ukraine", "border", "panel-base", "panel"] { #expect(bench.contains(id)) }
         for id in ["settlements", "labels", "front-line", "change", "scale-bar", "north-arrow", "legend"] {
             #expect(!bench.contains(id), "\(id) is not in the peers' frame")

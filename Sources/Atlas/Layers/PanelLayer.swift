@@ -1,35 +1,46 @@
 import Cartography
 import MapData
 
-extension SequenceContext {
-    /// The information panel: title, date, what the frame shows, areas held, legend, the day's events
-    /// with their sources, and the credits. Two groups: `panel-base` (the panel and the title, the
-    /// same on every frame) and `panel` (the rest).
-    func panelItems(_ f: FrameFacts, picture: ControlPicture, legend: [LegendEntry]) -> [SceneItem] {
-        let u = layout.unit, p = layout.panel
+/// The information panel: title, date, what the frame shows, areas held, legend, the day's events
+/// with their sources, and the credits. Two groups: `panel-base` (the panel and the title, the same
+/// on every frame, drawn under the map) and `panel` (the rest). Last in the list: it lists what the
+/// layers before it drew.
+struct PanelLayer: MapLayer {
+    var id: LayerID? { nil }
+    func staticGroups(in context: SequenceContext) -> [String] { ["panel-base"] }
+    func needs(in context: SequenceContext) -> FrameNeeds { context.theme.layers[.panelDetails] ? [.change, .heldAreas] : [] }
+
+    func draw(_ frame: inout FrameDraft, in c: SequenceContext) throws {
+        let panel = items(c, frame.facts, picture: frame.picture, legend: frame.legend)
+        frame.belowMap += panel.prefix(1)
+        frame.aboveMap += panel.dropFirst()
+    }
+
+    func items(_ c: SequenceContext, _ f: FrameFacts, picture: ControlPicture, legend: [LegendEntry]) -> [SceneItem] {
+        let u = c.layout.unit, p = c.layout.panel
         let pad = 28 * u
-        let twoColumns = layout.panelColumns == 2
+        let twoColumns = c.layout.panelColumns == 2
         // Two columns: title, date and areas on the left with the credits under them; legend and
         // events on the right.
         let columnWidth = twoColumns ? (p.width - 3 * pad) / 2 : p.width - 2 * pad
         var x = p.x + pad
         let width = columnWidth
         var y = p.y + pad
-        var items: [SceneItem] = [.rect(p, fill: Fill(theme.panel), stroke: nil, cornerRadius: 0)]
+        var items: [SceneItem] = [.rect(p, fill: Fill(c.theme.panel), stroke: nil, cornerRadius: 0)]
         func text(_ s: String, _ style: TextStyle, gapAfter: Double) {
-            let m = measurer.measure(s, style: style, maxWidth: width)
+            let m = c.measurer.measure(s, style: style, maxWidth: width)
             items.append(.text(TextItem(s, at: Point(x, y), anchor: TextAnchor(.start, .top), style: style, maxWidth: width)))
             y += m.height + gapAfter
         }
-        let font = theme.fontFamily
+        let font = c.theme.fontFamily
         text(
-            dataset.manifest.title.uppercased(), TextStyle(family: font, size: 15 * u, weight: .bold, color: theme.mutedText),
+            c.dataset.manifest.title.uppercased(), TextStyle(family: font, size: 15 * u, weight: .bold, color: c.theme.mutedText),
             gapAfter: 6 * u)
         // The panel and the title are the same on every frame: a raster sequence draws them once.
         let base = SceneItem.group(id: "panel-base", clip: nil, items: items)
         items = []
-        text(f.day.longDescription, TextStyle(family: font, size: 40 * u, weight: .bold, color: theme.text), gapAfter: 6 * u)
-        guard content.contains(.panelDetails) else { return [base, .group(id: "panel", clip: nil, items: items)] }
+        text(f.day.longDescription, TextStyle(family: font, size: 40 * u, weight: .bold, color: c.theme.text), gapAfter: 6 * u)
+        guard c.theme.layers[.panelDetails] else { return [base, .group(id: "panel", clip: nil, items: items)] }
         let subtitle: String
         if let i = f.interpolation {
             subtitle =
@@ -41,39 +52,39 @@ extension SequenceContext {
             subtitle =
                 "Events reported on this date. Control as last assessed on \(f.snapshotDate.longDescription), the latest snapshot before it."
         }
-        text(subtitle, TextStyle(family: font, size: 15 * u, color: theme.mutedText), gapAfter: 18 * u)
+        text(subtitle, TextStyle(family: font, size: 15 * u, color: c.theme.mutedText), gapAfter: 18 * u)
 
         // Areas held across the border, with the change since the previous snapshot.
-        for (index, side) in dataset.manifest.sides.enumerated() {
+        for (index, side) in c.dataset.manifest.sides.enumerated() {
             let held = f.heldAcrossKm2.filter { $0.side == side.id }
             guard let territory = held.first?.territory else { continue }
             let km2 = held.reduce(0) { $0 + $1.km2 }
-            let colors = theme.colors(forSide: side.id, index: index)
-            text("\(side.name) hold in \(territory)", TextStyle(family: font, size: 15 * u, color: theme.text), gapAfter: 2 * u)
+            let colors = c.theme.colors(forSide: side.id, index: index)
+            text("\(side.name) hold in \(territory)", TextStyle(family: font, size: 15 * u, color: c.theme.text), gapAfter: 2 * u)
             let approx = f.interpolation == nil ? "" : "≈ "
             text(approx + Format.km2(km2), TextStyle(family: font, size: 34 * u, weight: .bold, color: colors.line), gapAfter: 2 * u)
             if let since = f.since {
                 text(
                     "+\(Format.km2(picture.gainedKm2(side.id))) / −\(Format.km2(picture.lostKm2(side.id))) "
                         + "since \(since.longDescription) · geodesic, WGS84",
-                    TextStyle(family: font, size: 13 * u, color: theme.mutedText), gapAfter: 14 * u)
+                    TextStyle(family: font, size: 13 * u, color: c.theme.mutedText), gapAfter: 14 * u)
             } else {
-                text("geodesic area, WGS84", TextStyle(family: font, size: 13 * u, color: theme.mutedText), gapAfter: 14 * u)
+                text("geodesic area, WGS84", TextStyle(family: font, size: 13 * u, color: c.theme.mutedText), gapAfter: 14 * u)
             }
         }
 
         // Credits go at the bottom; measure them first so the lists above know where to stop.
-        let creditStyle = TextStyle(family: font, size: 11.5 * u, color: theme.mutedText)
-        let credits = (dataset.manifest.attribution + (dataset.manifest.caveat.map { [$0] } ?? [])).joined(separator: "\n")
-        let creditHeight = measurer.measure(credits, style: creditStyle, maxWidth: width).height
+        let creditStyle = TextStyle(family: font, size: 11.5 * u, color: c.theme.mutedText)
+        let credits = (c.dataset.manifest.attribution + (c.dataset.manifest.caveat.map { [$0] } ?? [])).joined(separator: "\n")
+        let creditHeight = c.measurer.measure(credits, style: creditStyle, maxWidth: width).height
         let creditX = x
         let bottom = twoColumns ? p.maxY - pad : p.maxY - pad - creditHeight - 12 * u
         if twoColumns { (x, y) = (p.x + 2 * pad + columnWidth, p.y + pad) }
 
-        let legendStyle = TextStyle(family: font, size: 13.5 * u, color: theme.text)
+        let legendStyle = TextStyle(family: font, size: 13.5 * u, color: c.theme.text)
         let (legendItems, legendHeight) = Atlas.legendItems(
             legend, origin: Point(x, y), width: width, style: legendStyle,
-            measurer: measurer, unit: u)
+            measurer: c.measurer, unit: u)
         items.append(.group(id: "legend", clip: nil, items: legendItems))
         y += legendHeight + 12 * u
 
@@ -82,17 +93,17 @@ extension SequenceContext {
                 f.events.allSatisfy({ $0.date == f.day })
                     ? "Reported on this date: claims, as their sources give them"
                     : "Reported since the previous frame: claims, as their sources give them",
-                TextStyle(family: font, size: 14 * u, weight: .bold, color: theme.text), gapAfter: 6 * u)
-            let numbers = Dictionary(uniqueKeysWithValues: numberedLocatedEvents(f.events).map { ($0.1.id, $0.0) })
-            let style = TextStyle(family: font, size: 12.5 * u, color: theme.text)
+                TextStyle(family: font, size: 14 * u, weight: .bold, color: c.theme.text), gapAfter: 6 * u)
+            let numbers = Dictionary(uniqueKeysWithValues: c.numberedLocatedEvents(f.events).map { ($0.1.id, $0.0) })
+            let style = TextStyle(family: font, size: 12.5 * u, color: c.theme.text)
             for (k, e) in f.events.enumerated() {
                 let tag = numbers[e.id].map { "\($0). " } ?? "• "
                 let line = "\(tag)\(e.summary) [\(e.claimedBy), \(e.status); \(e.source.publication) \(e.source.published)]"
-                let m = measurer.measure(line, style: style, maxWidth: width)
+                let m = c.measurer.measure(line, style: style, maxWidth: width)
                 if y + m.height > bottom - 20 * u {
                     text(
                         "+ \(f.events.count - k) more in events.geojson",
-                        TextStyle(family: font, size: 12.5 * u, italic: true, color: theme.mutedText), gapAfter: 0)
+                        TextStyle(family: font, size: 12.5 * u, italic: true, color: c.theme.mutedText), gapAfter: 0)
                     break
                 }
                 text(line, style, gapAfter: 5 * u)

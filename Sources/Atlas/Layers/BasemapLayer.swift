@@ -1,0 +1,17 @@
+import Cartography
+
+/// Land: each territory in its tint, or one land colour when the data has no territories.
+struct BasemapLayer: MapLayer {
+    var id: LayerID? { nil }
+    func staticGroups(in context: SequenceContext) -> [String] { ["basemap"] }
+
+    func draw(_ frame: inout FrameDraft, in c: SequenceContext) throws {
+        var land: [SceneItem] = c.territoryPaths.map { t in
+            .path(t.path, fill: Fill(c.theme.territoryTint[t.name] ?? c.theme.land), stroke: nil)
+        }
+        if c.territoryPaths.isEmpty {
+            land.append(.rect(c.layout.map, fill: Fill(c.theme.land), stroke: nil, cornerRadius: 0))
+        }
+        frame.map.append(.group(id: "basemap", clip: nil, items: land))
+    }
+}

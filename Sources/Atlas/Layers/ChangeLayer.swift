@@ -1,0 +1,29 @@
+import Cartography
+
+/// Ground that changed hands since the previous snapshot: the taker's colour, hatched, one direction
+/// per side, so advances and retreats stay apart in grey print too.
+struct ChangeLayer: MapLayer {
+    var id: LayerID? { .changes }
+    func needs(in context: SequenceContext) -> FrameNeeds { .change }
+
+    func draw(_ frame: inout FrameDraft, in c: SequenceContext) throws {
+        guard let since = frame.picture.since else { return }
+        let u = c.layout.unit
+        var items: [SceneItem] = []
+        let soFar = frame.picture.interpolation == nil ? "" : " (so far, interpolated)"
+        for (index, side) in c.dataset.manifest.sides.enumerated() {
+            guard let taken = frame.picture.taken.first(where: { $0.side == side.id }), !taken.path.isEmpty, taken.km2 >= 0.5
+            else { continue }
+            let colors = c.theme.colors(forSide: side.id, index: index)
+            let fill = Fill(
+                colors.fill.with(alpha: 0.25),
+                hatch: Hatch(color: colors.line, spacing: 5 * u, lineWidth: 1.4 * u, angle: index % 2 == 0 ? 45 : -45))
+            items.append(.path(taken.path, fill: fill, stroke: Stroke(colors.line, width: 0.8 * u)))
+            frame.legend.append(
+                LegendEntry(
+                    swatch: .area(fill, Stroke(colors.line, width: 0.8 * u)),
+                    label: "Taken by \(side.name) since \(since.longDescription)\(soFar): \(Format.km2(taken.km2))"))
+        }
+        frame.map.append(.group(id: "change", clip: nil, items: items))
+    }
+}
