@@ -290,6 +290,12 @@ for ((k = 0; k < SHARDS; k++)); do
 done
 expect_state "encode job, its dependency failed" "$ENCODE" CANCELLED
 [ ! -e "$T/out/anim/kursk.mp4" ] || fail "a video was made although task $KILLED failed"
+# Run by hand (or with a dependency on the wrong job) the encode script refuses too, naming the part.
+if refusal=$(FRONTLINE_OUT=$T/out/anim FRONTLINE_SHARDS=$SHARDS bash "$ROOT/deploy/slurm-encode.sh" 2>&1); then
+    fail "deploy/slurm-encode.sh encoded although part $KILLED is missing"
+fi
+grep -q "sbatch --array=$KILLED " <<<"$refusal" || fail "the encode script's refusal does not name part $KILLED: $refusal"
+check "the encode script refuses while part $KILLED is missing: $refusal"
 say "after the kill: $(ls "$T/out/anim/frames" | wc -l) of $(ls "$T/whole/frames" | wc -l) frames, $(find "$T/out/anim/frames" -name '.*.tmp' | wc -l) temporaries"
 
 AGAIN=$(FRONTLINE_OUT=$T/out/anim FRONTLINE_ARGS=$ANIMATE_ARGS submit --array=$KILLED --output="$ARRAY_LOG" "$ROOT/deploy/slurm-animate.sh")
