@@ -9,7 +9,7 @@ REGION    := 33.5,50.5,37,52.2
 DEB_PKGS  := libcairo2-dev libpango1.0-dev libgeos-dev libproj-dev fonts-noto-core fonts-dejavu-core poppler-utils libxml2-utils ffmpeg chromium python3 zlib1g-dev libisal-dev libgeographiclib-dev
 
 .DEFAULT_GOAL := render
-.PHONY: render animation bench bench-fixture bench-peers test fuzz lint deps build data basemap clean
+.PHONY: render animation bench bench-fixture bench-peers test test-slurm fuzz lint deps build data basemap clean
 
 ## Install missing Debian packages (as root), or print the exact command to run.
 deps:
@@ -61,6 +61,13 @@ test: deps
 	$(SWIFT) build
 	$(DEBUG) validate GeoData
 	$(SWIFT) test
+
+## The deploy/ Slurm scripts on a real one-node Slurm cluster started on this machine (loopback
+## ports, a temporary folder; needs root, installs slurm-wlm and munge): a killed array task is
+## resubmitted and the output compared byte for byte with an unsharded run. See Tests/slurm/run.sh.
+test-slurm: deps
+	$(SWIFT) build
+	Tests/slurm/run.sh
 
 ## libFuzzer targets (Fuzz/): the GeoJSON and KML readers, the date parser, and the JSON parser that
 ## style files are read with. Each runs FUZZ_SECONDS (default 60) from its seed corpus in

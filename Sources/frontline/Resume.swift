@@ -23,21 +23,25 @@ enum Resume {
         }
     }
 
-    /// Removes ".NAME.PID.tmp" files in `folder` whose PID is not a running process: what a killed
-    /// run left. A live run's temporaries (a parallel shard's, say) are left alone.
-    static func removeStaleTemporaries(in folder: String) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
-            let parts = name.dropLast(4).split(separator: ".")
+    /// Removes ".NAME.PID.tmp" files in `folder` whose NAME is one of `names` and whose PID is not a
+    /// running process: what a killed run of these files left. Only this run's own names: on a
+    /// cluster the other shards writing into the same shared folder run on other machines, where
+    /// their PIDs mean nothing here, so "not running here" would remove their live temporaries.
+    static func removeStaleTemporaries(in folder: String, names: Set<String>) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for entry in entries where entry.hasPrefix(".") && entry.hasSuffix(".tmp") {
+            let parts = entry.dropFirst().dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count >= 2, names.contains(parts.dropLast().joined(separator: ".")) else { continue }
             guard let pid = parts.last.flatMap({ Int32($0) }), pid > 0, kill(pid, 0) != 0, errno == ESRCH else { continue }
-            unlink((folder as NSString).appendingPathComponent(name))
+            unlink((folder as NSString).appendingPathComponent(entry))
         }
     }
 
     /// The indices in `indices` whose output files (`files(index)`) are not all complete, after
-    /// clearing what killed runs left in `folder`.
+    /// clearing what killed runs of those files left in `folder`.
     static func missing(_ indices: Range<Int>, in folder: String, files: (Int) -> [String]) -> [Int] {
-        removeStaleTemporaries(in: folder)
+        let names = Set(indices.flatMap(files).map { ($0 as NSString).lastPathComponent })
+        removeStaleTemporaries(in: folder, names: names)
         return indices.filter { !files($0).allSatisfy(isComplete) }
     }
 }
