@@ -115,6 +115,7 @@ data: build basemap
 	  --retrieved 2026-11-21 --note "One compiler's assessment, not independently verified" --out GeoData/control
 	$(RELEASE) import kml $(SHARED)/data/control-zones/AFU_advance_Kursk2024.kml --region $(REGION) \
 	  --layer "Furthest Ukrainian advance, 2024 (one compiler's outline, undated)" --layer-side ukraine \
+	  --valid-from 2024-08-06 \
 	  --source "mini-krowka/mapsite, kml/PermanentObjects" --source-url https://github.com/mini-krowka/mapsite \
 	  --retrieved 2026-11-21 --note "One compiler's assessment, not independently verified" --out GeoData/layers
 	$(RELEASE) import gazetteer $(SHARED)/data/settlements.csv --out GeoData/settlements.geojson

@@ -35,7 +35,8 @@ public struct AreaChart {
                 width: width, height: height, background: theme.panel, items: items, title: "Area chart", description: "No data",
                 date: "2000-01-01")
         }
-        let maxKm2 = rows.flatMap { $0.sides.map(\.acrossBorderKm2) }.max() ?? 0
+        let claims = areaClaims(from: first, to: last)
+        let maxKm2 = (rows.flatMap { $0.sides.map(\.acrossBorderKm2) } + claims.map(\.km2)).max() ?? 0
         let step = maxKm2 > 1000 ? 500.0 : maxKm2 > 400 ? 200 : 100
         let top = max(step, (maxKm2 / step).rounded(.up) * step)
         func x(_ d: Day) -> Double { plot.x + plot.width * Double(d.ordinal - first.ordinal) / Double(last.ordinal - first.ordinal) }
@@ -136,6 +137,18 @@ public struct AreaChart {
                         style: TextStyle(family: font, size: 14 * u, color: theme.text))))
             legendY += 26 * u
         }
+        items += claimItems(claims, x: x, y: y, unit: u)
+        if !claims.isEmpty {
+            items.append(
+                .marker(
+                    .diamond, at: Point(plot.maxX - 315 * u, legendY + 10 * u), size: 13 * u, fill: Fill(theme.panel),
+                    stroke: Stroke(theme.text, width: 2.2 * u)))
+            items.append(
+                .text(
+                    TextItem(
+                        "Area claimed (not measured)", at: Point(plot.maxX - 292 * u, legendY + 10 * u),
+                        anchor: TextAnchor(.start, .middle), style: TextStyle(family: font, size: 14 * u, color: theme.text))))
+        }
         let credits = dataset.manifest.attribution.joined(separator: " ")
         items.append(
             .text(
@@ -149,7 +162,10 @@ public struct AreaChart {
         }.joined(separator: "; ")
         return Scene(
             width: width, height: height, background: theme.panel, items: items,
-            title: "\(dataset.manifest.title): ground held across the border", description: "Area over time. \(summary)",
+            title: "\(dataset.manifest.title): ground held across the border",
+            description: "Area over time. \(summary)" + (claims.isEmpty ? "" : ". Claimed: ")
+                + claims.map { "\($0.event.claimedBy) \($0.event.figureQualifier)\(formatFixed($0.km2, digits: 0)) km² (\($0.event.date))" }
+                .joined(separator: "; "),
             date: last.description)
     }
 }

@@ -56,12 +56,7 @@ extension SequenceContext {
         }
         // Geodesic areas cost a geodesic per edge (about 100 ms for a 30,000-vertex front), so only
         // frames that state them (panel, alt text) measure them.
-        if needs.contains(.heldAreas) {
-            picture.heldAcrossKm2 = timed(clock, .geometry) {
-                dataset.acrossBorder(snapshot).compactMap { a in a.territory.map { (side: a.side, territory: $0, km2: a.geometry.areaKm2) }
-                }
-            }
-        }
+        if needs.contains(.heldAreas) { picture.heldAcrossKm2 = timed(clock, .geometry) { acrossKm2(snapshot) } }
         if let change {
             picture.since = change.from
             for s in change.sides {
@@ -72,6 +67,18 @@ extension SequenceContext {
         }
         if needs.contains(.frontLine) { picture.front = try timed(clock, .geometry) { try frontLine(snapshot) } }
         return picture
+    }
+
+    /// Ground held across the border, per area: the one rule (`Dataset.acrossBorder`) that snapshot
+    /// maps, morphs, stats and the chart all state. Measured once per snapshot.
+    func acrossKm2(_ snapshot: ControlSnapshot) -> [(side: String, territory: String, km2: Double)] {
+        if let hit = acrossCache.first(where: { $0.date == snapshot.date }) { return hit.areas }
+        let areas = dataset.acrossBorder(snapshot).compactMap { a in
+            a.territory.map { (side: a.side, territory: $0, km2: a.geometry.areaKm2) }
+        }
+        acrossCache.append((snapshot.date, areas))
+        if acrossCache.count > Self.cachedSnapshots { acrossCache.removeFirst() }
+        return areas
     }
 
     /// Geodesic area in km² of the even–odd fill of page rings that turn consistently (as traced

@@ -13,6 +13,12 @@ public struct FrameFacts: Sendable {
     public let events: [Event]
     /// Set on a frame morphed between two snapshots.
     public let interpolation: Interpolation?
+    /// Settlements claimed taken since the snapshot in force, which the snapshot does not show.
+    public let claims: [SettlementClaim]
+    /// Days between the snapshot shown and the day (0 on a snapshot date; nil when interpolated).
+    public var snapshotAgeDays: Int? { interpolation == nil ? day.ordinal - snapshotDate.ordinal : nil }
+    /// The sources of the snapshot's areas, per side, in file order.
+    public let sources: [String: [String]]
 }
 
 public enum AtlasError: Error, CustomStringConvertible {
@@ -44,9 +50,14 @@ extension SequenceContext {
     }
 
     func facts(_ day: Day, _ picture: ControlPicture, _ snapshot: ControlSnapshot, events: [Event]) -> FrameFacts {
-        FrameFacts(
+        var sources: [String: [String]] = [:]
+        for a in snapshot.areas where !(sources[a.side] ?? []).contains(a.source.name) {
+            sources[a.side, default: []].append(a.source.name)
+        }
+        return FrameFacts(
             day: day, snapshotDate: snapshot.date, heldAcrossKm2: picture.heldAcrossKm2, since: picture.since,
-            events: events, interpolation: picture.interpolation)
+            events: events, interpolation: picture.interpolation, claims: standingClaims(on: day, over: snapshot),
+            sources: sources)
     }
 
     /// The whole map for one day, as a page-space scene.
@@ -85,6 +96,9 @@ extension SequenceContext {
         return (scene, facts)
     }
 
+    /// Assessed ground is filled; claimed and contested ground is paler with straight lines (level for
+    /// claims, upright for contested) and a dashed edge, so neither reads as assessed ground nor as
+    /// the change layer's diagonal hatching.
     func heldFill(_ c: Theme.SideColors, status: ControlStatus) -> Fill {
         switch status {
         case .assessed: return Fill(c.fill.with(alpha: theme.heldOpacity))
@@ -93,15 +107,22 @@ extension SequenceContext {
                 c.fill.with(alpha: theme.heldOpacity * 0.45),
                 hatch: Hatch(
                     color: c.line, spacing: theme.hatchSpacing * layout.unit, lineWidth: 1.2 * layout.unit,
-                    angle: status == .claimed ? 45 : -45))
+                    angle: status == .claimed ? 0 : 90))
         }
+    }
+
+    /// The edge of held ground: solid when assessed, dashed for claims and contested ground.
+    func heldStroke(_ c: Theme.SideColors, status: ControlStatus) -> Stroke {
+        let u = layout.unit
+        return status == .assessed
+            ? Stroke(c.line, width: 1.2 * u) : Stroke(c.line, width: 1.2 * u, dash: [5 * u, 3 * u], cap: .butt)
     }
 
     func statusPhrase(_ s: ControlStatus) -> String {
         switch s {
         case .assessed: return "held (assessed)"
-        case .claimed: return "claimed, not confirmed (hatched)"
-        case .contested: return "contested (cross-hatched)"
+        case .claimed: return "claimed, not confirmed (level lines, dashed edge)"
+        case .contested: return "contested (upright lines, dashed edge)"
         }
     }
 
@@ -112,12 +133,19 @@ extension SequenceContext {
         var parts = ["Map of \(dataset.manifest.title) on \(f.day)."]
         if let i = f.interpolation {
             parts.append("Control interpolated between the snapshots of \(i.from) and \(i.to), an animation aid, not an assessment.")
-        } else if f.snapshotDate != f.day {
-            parts.append("Control as last assessed on \(f.snapshotDate).")
+        } else if let age = f.snapshotAgeDays, age > 0 {
+            parts.append("Control as assessed on \(f.snapshotDate), \(age) day\(age == 1 ? "" : "s") earlier.")
         }
         for h in f.heldAcrossKm2 {
             let name = dataset.manifest.side(h.side)?.name ?? h.side
-            parts.append("\(name) hold about \(Format.km2(h.km2)) in \(h.territory).")
+            let source = (f.sources[h.side] ?? []).joined(separator: "; ")
+            parts.append(
+                "\(name) hold about \(Format.km2Rounded(h.km2)) in \(h.territory)\(source.isEmpty ? "" : ", according to \(source)").")
+        }
+        for claim in f.claims {
+            let name = dataset.manifest.side(claim.taker)?.name ?? claim.taker
+            parts.append(
+                "\(claim.settlement.name) claimed taken by \(name) (\(claim.claimants.joined(separator: "; "))), not yet assessed.")
         }
         if !f.events.isEmpty { parts.append("\(f.events.count) event(s) reported on this date, shown as claims with sources.") }
         if let c = dataset.manifest.caveat { parts.append(c) }

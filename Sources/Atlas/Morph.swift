@@ -66,6 +66,23 @@ extension SequenceContext {
         return Interpolation(from: a, to: b, fraction: fraction)
     }
 
+    /// Ground held across the border per side and territory, measured once per snapshot (a geodesic per
+    /// edge), then blended linearly between `a` (t = 0) and `b` (t = 1).
+    func blendedAcrossKm2(_ a: ControlSnapshot, _ b: ControlSnapshot, t: Double) -> [(side: String, territory: String, km2: Double)] {
+        let fa = acrossKm2(a), fb = acrossKm2(b)
+        var out: [(side: String, territory: String, km2: Double)] = []
+        for side in dataset.manifest.sides.map(\.id) {
+            var territories: [String] = []
+            for e in fa + fb where e.side == side && !territories.contains(e.territory) { territories.append(e.territory) }
+            for territory in territories {
+                let x = fa.filter { $0.side == side && $0.territory == territory }.reduce(0) { $0 + $1.km2 }
+                let y = fb.filter { $0.side == side && $0.territory == territory }.reduce(0) { $0 + $1.km2 }
+                out.append((side: side, territory: territory, km2: (1 - t) * x + t * y))
+            }
+        }
+        return out
+    }
+
     /// The picture between two snapshots: each side's ground morphed by blending signed distance
     /// fields and tracing the zero level (see `DistanceField`); what changed hands so far, from the
     /// same fields; the settlements the moving edge has passed; and geodesic areas of the traced shapes.
@@ -109,15 +126,11 @@ extension SequenceContext {
             }
         }
 
-        for side in sides {
-            guard let field = now[side] else { continue }
-            let held = picture.held.filter { $0.side == side }
-            if let territory = held.first?.territory {
-                // One status: its traced path is the side's whole ground; trace again only for several.
-                let outline = held.count == 1 ? held[0].path : field.contour()
-                picture.heldAcrossKm2.append((side: side, territory: territory, km2: areaKm2(ofPage: outline)))
-            }
-        }
+        // Areas by the one across-the-border rule (`Dataset.acrossBorder`, as stats and snapshot maps
+        // use), blended in time: never outside the two snapshots' figures, so never outside
+        // area(A ∩ B)…area(A ∪ B), and A's and B's own figures at the ends. The traced shape is drawn;
+        // its pixel-grid area is not stated.
+        picture.heldAcrossKm2 = blendedAcrossKm2(a, b, t: t)
 
         // Taken since `a`: a side's own ground across the border that grew, and (with two sides) the
         // other side's ground across the border that shrank, which returns to this side.

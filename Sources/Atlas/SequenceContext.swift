@@ -13,6 +13,8 @@ public final class SequenceContext {
     let measurer: any TextMeasurer
     /// The layers frames draw, in order: the standard list less those the theme switches off.
     public var layers: [any MapLayer]
+    /// A map more than this many days past its snapshot says so under its date (`--stale-after`).
+    public var staleAfterDays = 7
     /// Set to time the stages of each frame (`frontline bench`).
     public var clock: StageClock?
     let engine = GeometryEngine()
@@ -25,6 +27,8 @@ public final class SequenceContext {
     private var changes: [Day: ControlChange] = [:]
     private var morph: MorphFields?
     private var cachedTerritoryEdges: [LineString]?
+    /// Ground held across the border per snapshot, in km² (see `acrossKm2`).
+    var acrossCache: [(date: Day, areas: [(side: String, territory: String, km2: Double)])] = []
     /// Per-snapshot results kept at most: frames come in date order, so a few are enough, and memory
     /// stays flat however long the sequence.
     static let cachedSnapshots = 8

@@ -55,13 +55,10 @@ public struct ControlChange: Sendable {
                     side: side, gained: gained, lost: lost, gainedKm2: gained.areaKm2, lostKm2: lost.areaKm2,
                     before: before, after: after))
         }
-        func holder(_ s: ControlSnapshot, _ l: LonLat) -> String? {
-            sides.first { side in s.areas(side: side).contains { $0.geometry.contains(l) } }
-        }
         var hands: [HandsChange] = []
         for s in gazetteer.settlements {
             guard let l = s.location else { continue }
-            let was = holder(a, l), now = holder(b, l)
+            let was = a.holder(at: l, sides: sides), now = b.holder(at: l, sides: sides)
             if was != now { hands.append(HandsChange(settlement: s, from: was, to: now)) }
         }
         return ControlChange(from: a.date, to: b.date, sides: changes, settlements: hands)

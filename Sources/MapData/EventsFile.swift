@@ -23,18 +23,22 @@ public enum EventsFile {
         let source = Event.Source(
             publication: try s.string("publication"), published: try s.string("published"),
             headline: try s.string("headline"), seed: try s.optionalString("seed"))
-        var figure: String?
+        var figure: String?, value: Double?, unit: String?, measure: String?
         if let fig = p.object("figure"), let v = try fig.optionalNumber("value") {
-            let unit = try fig.optionalString("unit") ?? ""
+            unit = try fig.optionalString("unit")
+            measure = try fig.optionalString("measure")
+            value = v
             let units = ["km2": "km²", "mi2": "sq mi", "km": "km", "percent": "%", "count": ""]
-            figure = "\(JSONWriter.formatNumber(v)) \(units[unit] ?? unit)".trimmingSpaces
+            figure = "\(JSONWriter.formatNumber(v)) \(units[unit ?? ""] ?? unit ?? "")".trimmingSpaces
         }
-        return Event(
+        var event = Event(
             id: id, date: try p.day("date"), dateIsApproximate: try p.optionalString("datePrecision") == "approximate",
             settlement: try p.optionalString("settlement"), placeAsReported: try p.optionalString("placeAsReported"),
             location: location, kind: try p.string("kind"), actor: try p.optionalString("actor"),
             claimedBy: try p.string("claimedBy"), status: try p.string("status"), summary: try p.string("summary"),
             figure: figure, source: source)
+        (event.figureValue, event.figureUnit, event.figureMeasure) = (value, unit, measure)
+        return event
     }
 }
 

@@ -36,6 +36,17 @@ public struct ReferenceLayer: Sendable {
     /// The compiler's own outline, when the source draws one; preferred over the polygon's rings.
     public let outline: [LineString]
     public let source: SourceRef
+    /// The dates the outline applies to (`validFrom`, `validTo` in its file), inclusive; nil: open.
+    public var validFrom: Day?
+    public var validTo: Day?
+
+    /// Whether a map of `day` shows it: an outline of what happened later is not drawn before it.
+    public func isShown(on day: Day) -> Bool {
+        (validFrom.map { day >= $0 } ?? true) && (validTo.map { day <= $0 } ?? true)
+    }
+
+    /// Whether it has a validity window (then it is not the same on every frame of a sequence).
+    public var isDated: Bool { validFrom != nil || validTo != nil }
 
     public static func decode(
         _ bytes: [UInt8], file: String, id: String, repair: GeometryRepair = GeometryRepair(strict: true)
@@ -43,22 +54,30 @@ public struct ReferenceLayer: Sendable {
         var polygons: [Polygon] = []
         var outline: [LineString] = []
         var label = id, side: String?, source = SourceRef(name: "unknown")
+        var validFrom: Day?, validTo: Day?
         for f in try GeoJSONReader.features(bytes, file: file, repair: repair) {
             if let lines = f.geometry?.lines { outline += lines; continue }
             guard let m = f.geometry?.multiPolygon else {
                 throw DataError(file: file, place: "feature \(f.index)", message: "reference geometry must be polygons or lines")
             }
             let p = Properties(value: f.properties)
-            do {
+            do throws(DataError) {
                 label = try p.string("label")
                 side = try p.optionalString("side")
                 source = SourceRef(
                     name: try p.string("source"), url: try p.optionalString("sourceUrl"),
                     retrieved: try p.optionalString("retrieved"), note: try p.optionalString("note"))
+                if try p.optionalString("validFrom") != nil { validFrom = try p.day("validFrom") }
+                if try p.optionalString("validTo") != nil { validTo = try p.day("validTo") }
+                if let a = validFrom, let b = validTo, a > b {
+                    throw DataError(message: "validFrom \(a) is after validTo \(b)")
+                }
             } catch { throw error.at("feature \(f.index)").in(file: file) }
             polygons += m.polygons
         }
-        return ReferenceLayer(id: id, label: label, side: side, geometry: MultiPolygon(polygons), outline: outline, source: source)
+        var layer = ReferenceLayer(id: id, label: label, side: side, geometry: MultiPolygon(polygons), outline: outline, source: source)
+        (layer.validFrom, layer.validTo) = (validFrom, validTo)
+        return layer
     }
 }
 

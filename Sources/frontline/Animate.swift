@@ -24,6 +24,8 @@ struct Animate: ParsableCommand {
     @Option(help: "Time between frames: Nd (days) or Nw (weeks).") var step: String = "1d"
     @Option(help: "Frames per second of the video.") var fps: Int = 24
     @Option(help: "How long snapshot dates and frames with events stay on screen: Ns, Nms, or 0.") var hold: String = "1s"
+    @Flag(help: "Hold each snapshot until the next instead of morphing between them (every frame then shows an assessment).")
+    var noInterpolate = false
     @Option(help: "FILE.mp4, FILE.webm, FILE.gif, or a folder for PNG frames.") var out: String
     @Option(help: "Worker threads (default: all cores).") var workers: Int?
     @Option(help: "Render part I of N (0-based) of the frames into the folder, e.g. 0/4 (see `frames --help`).")
@@ -57,7 +59,7 @@ struct Animate: ParsableCommand {
         try checkFrameCount((end.ordinal - start.ordinal) / stepDays + 1)
         let plan = AnimationPlan(dataset: dataset, from: start, to: end, stepDays: stepDays, holdCopies: holdCopies)
         let (scale, renderer) = (options.scale, options.renderer)
-        let (theme, crs) = (try options.chosenTheme(), options.crs)
+        let (theme, crs, staleAfter, interpolate) = (try options.chosenTheme(), options.crs, options.staleAfter, !noInterpolate)
 
         let ffmpeg = FFmpeg.find()
         let framesFolder: String?
@@ -69,13 +71,15 @@ struct Animate: ParsableCommand {
 
         let renderFrame: @Sendable (inout Worker, Int) throws -> [UInt8] = { worker, index in
             let frame = plan.frames[index]
-            let scene = try worker.context.scene(on: frame.day, events: frame.events, interpolate: true)
+            let scene = try worker.context.scene(on: frame.day, events: frame.events, interpolate: interpolate)
             return framesFolder == nil
                 ? try worker.renderer.renderRaster(scene, scale: scale, rasterizer: worker.rasterizer).bgra
                 : try worker.renderer.render(scene, format: .png, scale: scale, rasterizer: worker.rasterizer)
         }
         let makeWorker: @Sendable () throws -> Worker = {
-            Worker(context: try MapOptions.context(dataset, theme: theme, layout: layout, view: view, crs: crs), renderer: renderer)
+            Worker(
+                context: try MapOptions.context(dataset, theme: theme, layout: layout, view: view, crs: crs, staleAfter: staleAfter),
+                renderer: renderer)
         }
         let pixelWidth = Int((Double(layout.width) * scale).rounded(.up))
         let pixelHeight = Int((Double(layout.height) * scale).rounded(.up))

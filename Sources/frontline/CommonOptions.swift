@@ -26,6 +26,8 @@ struct MapOptions: ParsableArguments {
 
     @Flag(help: "Refuse invalid polygons instead of repairing them (GEOS make-valid) with a warning.")
     var strict = false
+    @Option(help: "A map more than this many days past its snapshot says so under its date (render also warns).")
+    var staleAfter: Int = 7
 
     var renderer: Renderer { Renderer(pngCompression: pngCompression) }
 
@@ -40,6 +42,10 @@ struct MapOptions: ParsableArguments {
         return (parts[0], parts[1])
     }
 
+    func validateStaleAfter() throws {
+        guard (0...36_500).contains(staleAfter) else { throw UsageError("--stale-after must be between 0 and 36500 days") }
+    }
+
     func validateScale() throws {
         guard scale.isFinite, scale > 0, scale <= 8 else { throw UsageError("--scale must be between 0 and 8") }
     }
@@ -47,6 +53,7 @@ struct MapOptions: ParsableArguments {
     /// The page size and map extent, checked: everything but the data.
     func page() throws -> (layout: Layout, view: BBox?) {
         try validateScale()
+        try validateStaleAfter()
         _ = try chosenTheme()
         _ = try chosenCRS()
         let (w, h) = try pageSize()
@@ -82,14 +89,19 @@ struct MapOptions: ParsableArguments {
     func context(needs: SnapshotNeeds = .all) throws -> SequenceContext {
         let (layout, view) = try page()
         return try Self.context(
-            try Disk.loadDataset(data, strict: strict, needs: needs), theme: try chosenTheme(), layout: layout, view: view, crs: crs)
+            try Disk.loadDataset(data, strict: strict, needs: needs), theme: try chosenTheme(), layout: layout, view: view, crs: crs,
+            staleAfter: staleAfter)
     }
 
     /// A sequence context (one per thread: it holds a Pango font map, caches and its own PROJ handle).
-    static func context(_ dataset: Dataset, theme: Theme, layout: Layout, view: BBox?, crs: String?) throws -> SequenceContext {
-        try SequenceContext(
+    static func context(
+        _ dataset: Dataset, theme: Theme, layout: Layout, view: BBox?, crs: String?, staleAfter: Int = 7
+    ) throws -> SequenceContext {
+        let c = try SequenceContext(
             dataset: dataset, theme: theme, layout: layout, measurer: PangoTextMeasurer(), view: view,
             crs: try crs.map { try CRSProjection($0) })
+        c.staleAfterDays = staleAfter
+        return c
     }
 }
 

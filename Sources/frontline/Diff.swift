@@ -27,13 +27,22 @@ struct Diff: ParsableCommand {
                 d1, d2, timeline: dataset.timeline, sides: dataset.manifest.sides.map(\.id),
                 gazetteer: dataset.gazetteer, engine: GeometryEngine())
         } catch let e as DataError { throw UsageError("--from \(d1): \(e.message)") }
-        if json { print(JSONWriter.write(Self.json(change)), terminator: ""); return }
+        // Across the border by the one rule the maps, stats and chart use (`Dataset.acrossBorder`).
+        func across(_ d: Day) throws -> [String: Double] {
+            guard let s = try dataset.timeline.state(on: d) else { return [:] }
+            return dataset.acrossBorder(s).reduce(into: [:]) { $0[$1.side, default: 0] += $1.geometry.areaKm2 }
+        }
+        let before = try across(d1), after = try across(d2)
+        if json { print(JSONWriter.write(Self.json(change, acrossBefore: before, acrossAfter: after)), terminator: ""); return }
         print("Control from \(change.from) to \(change.to) (snapshots in force on \(d1) and \(d2)); km², geodesic")
-        print(pad("side", 10) + pad("held before", 13) + pad("held after", 13) + pad("gained", 10) + pad("lost", 10) + "net")
+        print(
+            pad("side", 10) + pad("held before", 13) + pad("held after", 13) + pad("gained", 10) + pad("lost", 10) + pad("net", 10)
+                + pad("across before", 15) + "across after")
         for s in change.sides {
             print(
                 pad(s.side, 10) + pad(km(s.heldBeforeKm2), 13) + pad(km(s.heldAfterKm2), 13) + pad(km(s.gainedKm2), 10)
-                    + pad(km(s.lostKm2), 10) + km(s.gainedKm2 - s.lostKm2))
+                    + pad(km(s.lostKm2), 10) + pad(km(s.gainedKm2 - s.lostKm2), 10) + pad(km(before[s.side] ?? 0), 15)
+                    + km(after[s.side] ?? 0))
         }
         if change.settlements.isEmpty { print("No located settlement changed hands.") }
         for h in change.settlements {
@@ -44,7 +53,7 @@ struct Diff: ParsableCommand {
     func km(_ v: Double) -> String { formatFixed(v, digits: 1) }
     func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(1, n - s.count)) }
 
-    static func json(_ c: ControlChange) -> JSONValue {
+    static func json(_ c: ControlChange, acrossBefore: [String: Double], acrossAfter: [String: Double]) -> JSONValue {
         func r(_ v: Double) -> JSONValue { .number((v * 100).rounded() / 100) }
         return .object([
             ("from", .string(c.from.description)), ("to", .string(c.to.description)), ("unit", .string("km2")),
@@ -55,6 +64,7 @@ struct Diff: ParsableCommand {
                         .object([
                             ("side", .string(s.side)), ("heldBefore", r(s.heldBeforeKm2)), ("heldAfter", r(s.heldAfterKm2)),
                             ("gained", r(s.gainedKm2)), ("lost", r(s.lostKm2)), ("net", r(s.gainedKm2 - s.lostKm2)),
+                            ("acrossBorderBefore", r(acrossBefore[s.side] ?? 0)), ("acrossBorderAfter", r(acrossAfter[s.side] ?? 0)),
                         ])
                     })
             ),

@@ -38,6 +38,8 @@ struct ImportKML: ParsableCommand {
     @Option(help: "Drop pieces smaller than this many km² after splitting (border slivers).") var minPiece: Double = 0.5
     @Option(help: "Import as a reference layer with this legend label instead of a snapshot.") var layer: String?
     @Option(help: "Side of a reference layer.") var layerSide: String?
+    @Option(help: "First date a reference layer applies to (YYYY-MM-DD); maps before it do not draw it.") var validFrom: String?
+    @Option(help: "Last date a reference layer applies to (YYYY-MM-DD).") var validTo: String?
     @Flag(help: "Refuse invalid polygons instead of repairing them (GEOS make-valid) with a warning.") var strict = false
 
     func run() throws {
@@ -83,6 +85,8 @@ struct ImportKML: ParsableCommand {
         let geometry = try engine.clip(try repair.checked(MultiPolygon(polys), notes: [], file: file, place: "placemarks"), to: box)
         var props: [(String, JSONValue)] = [("label", .string(label))]
         if let s = layerSide { props.append(("side", .string(s))) }
+        if let d = try validFrom.map({ try parseDay($0, option: "--valid-from") }) { props.append(("validFrom", .string(d.description))) }
+        if let d = try validTo.map({ try parseDay($0, option: "--valid-to") }) { props.append(("validTo", .string(d.description))) }
         props.append(("areaKm2", .number((geometry.areaKm2 * 100).rounded() / 100)))
         props.append(("source", .string(src.name)))
         if let u = src.url { props.append(("sourceUrl", .string(u))) }

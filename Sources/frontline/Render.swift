@@ -40,7 +40,15 @@ struct Render: ParsableCommand {
         // Only the snapshots this date draws are decoded: the one in force and the one before it (the
         // change). A morphed frame's grid covers the ground of every snapshot, so it decodes them all.
         let context = try options.context(needs: interpolate ? .all : .around([day]))
-        let scene = try context.scene(on: day, interpolate: interpolate)
+        let (scene, facts) = try context.frame(on: day, interpolate: interpolate)
+        if let age = facts.snapshotAgeDays, age > options.staleAfter {
+            Disk.warn([
+                DataError(
+                    message:
+                        "\(day) is \(age) days after the snapshot it shows (\(facts.snapshotDate)); the map says so under its date (threshold: --stale-after \(options.staleAfter))"
+                )
+            ])
+        }
         let bytes = try options.renderer.render(scene, format: fmt, scale: options.scale)
         try Disk.writeAtomically(bytes, to: target)
         print(target)
@@ -96,11 +104,16 @@ struct Frames: ParsableCommand {
             (out as NSString).appendingPathComponent("\(prefix)\(day).\(f.rawValue)")
         }
         let todo = resume ? FrameDays.missing(days, in: out, files: { d in formats.map { file(d, $0) } }) : days
-        let (theme, crs) = (try options.chosenTheme(), options.crs)
+        let (theme, crs, staleAfter) = (try options.chosenTheme(), options.crs, options.staleAfter)
         let threads = workers ?? ProcessInfo.processInfo.activeProcessorCount
         try OrderedParallel.run(
             count: todo.count, workers: threads, window: 2 * threads,
-            makeState: { (try MapOptions.context(dataset, theme: theme, layout: layout, view: view, crs: crs), FrameRasterizer()) },
+            makeState: {
+                (
+                    try MapOptions.context(dataset, theme: theme, layout: layout, view: view, crs: crs, staleAfter: staleAfter),
+                    FrameRasterizer()
+                )
+            },
             produce: { worker, index in
                 let scene = try worker.0.scene(on: todo[index])
                 return try formats.map { f in

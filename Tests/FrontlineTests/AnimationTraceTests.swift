@@ -81,9 +81,10 @@ struct RendersAgreeTests {
             fromCSV.append("\(f[0]) \(f[2]) \(formatFixed(km2, digits: 0))")
         }
         let chart = try AreaChart(dataset: dataset, theme: .standard, measurer: try PangoTextMeasurer()).scene(width: 1600, height: 900)
-        // The chart's description lists "date: side N km², …" for each snapshot date.
+        // The chart's description lists "date: side N km², …" for each snapshot date, then the claims.
         var fromChart: [String] = []
-        for part in chart.description.dropFirst("Area over time. ".count).split(separator: ";") {
+        let measured = chart.description.components(separatedBy: ". Claimed: ")[0]
+        for part in measured.dropFirst("Area over time. ".count).split(separator: ";") {
             let halves = part.split(separator: ":", maxSplits: 1)
             guard halves.count == 2 else { continue }
             for entry in halves[1].split(separator: ",") {

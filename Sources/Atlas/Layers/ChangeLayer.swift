@@ -11,6 +11,7 @@ struct ChangeLayer: MapLayer {
         let u = c.layout.unit
         var items: [SceneItem] = []
         let soFar = frame.picture.interpolation == nil ? "" : " (so far, interpolated)"
+        let approx = frame.picture.interpolation == nil ? "" : "≈ "
         for (index, side) in c.dataset.manifest.sides.enumerated() {
             guard let taken = frame.picture.taken.first(where: { $0.side == side.id }), !taken.path.isEmpty, taken.km2 >= 0.5
             else { continue }
@@ -22,7 +23,7 @@ struct ChangeLayer: MapLayer {
             frame.legend.append(
                 LegendEntry(
                     swatch: .area(fill, Stroke(colors.line, width: 0.8 * u)),
-                    label: "Taken by \(side.name) since \(since.longDescription)\(soFar): \(Format.km2(taken.km2))"))
+                    label: "Taken by \(side.name) since \(since.longDescription)\(soFar): \(approx)\(Format.km2(taken.km2))"))
         }
         frame.map.append(.group(id: "change", clip: nil, items: items))
     }

@@ -4,6 +4,8 @@ public enum LayerID: String, CaseIterable, Sendable {
     /// The Russian (second) name under each settlement label.
     case secondNames
     case events, inset, scaleBar, northArrow
+    /// Settlements claimed taken since the snapshot in force (events), as dashed rings.
+    case claims
     /// Everything in the panel below the date: status line, areas held, legend, events, credits.
     case panelDetails
 }

@@ -57,6 +57,6 @@ public struct FrameDraft {
 public enum MapLayers {
     public static let standard: [any MapLayer] = [
         BasemapLayer(), RiversLayer(), HeldGroundLayer(), ChangeLayer(), ReferencesLayer(), BorderLayer(), FrontLineLayer(),
-        SettlementsLayer(), EventsLayer(), LabelsLayer(), ScaleBarLayer(), NorthArrowLayer(), InsetLayer(), PanelLayer(),
+        SettlementsLayer(), ClaimsLayer(), EventsLayer(), LabelsLayer(), ScaleBarLayer(), NorthArrowLayer(), InsetLayer(), PanelLayer(),
     ]
 }

@@ -41,20 +41,33 @@ struct PanelLayer: MapLayer {
         items = []
         text(f.day.longDescription, TextStyle(family: font, size: 40 * u, weight: .bold, color: c.theme.text), gapAfter: 6 * u)
         guard c.theme.layers[.panelDetails] else { return [base, .group(id: "panel", clip: nil, items: items)] }
-        let subtitle: String
+        // A stale map says so where the reader looks first, under the date.
+        let age = f.snapshotAgeDays ?? 0
+        let stale = f.interpolation == nil && age > c.staleAfterDays
+        if stale {
+            text(
+                "Control as assessed on \(f.snapshotDate.longDescription), \(age) days earlier",
+                TextStyle(family: font, size: 19 * u, weight: .bold, color: c.theme.text), gapAfter: 6 * u)
+        }
+        var subtitle: String
         if let i = f.interpolation {
             subtitle =
                 "Control interpolated between \(i.from.longDescription) and \(i.to.longDescription) "
                 + "(snapshots): an animation aid, not an assessment."
-        } else if f.snapshotDate == f.day {
+        } else if age == 0 {
             subtitle = "Control as assessed on this date."
+        } else if stale {
+            let latest = c.dataset.timeline.dates.last == f.snapshotDate ? "the latest in the data" : "the latest before this date"
+            subtitle = "The map shows that snapshot, \(latest): ground may have changed since."
         } else {
             subtitle =
-                "Events reported on this date. Control as last assessed on \(f.snapshotDate.longDescription), the latest snapshot before it."
+                "Control as last assessed on \(f.snapshotDate.longDescription) (\(age) day\(age == 1 ? "" : "s") earlier), the latest snapshot before this date."
         }
+        if !f.claims.isEmpty { subtitle += " Settlements claimed taken since then are ringed as claims." }
         text(subtitle, TextStyle(family: font, size: 15 * u, color: c.theme.mutedText), gapAfter: 18 * u)
 
-        // Areas held across the border, with the change since the previous snapshot.
+        // Areas held across the border, rounded to what the source supports and credited beside the
+        // figure; exact figures are in `frontline stats` and the report.
         for (index, side) in c.dataset.manifest.sides.enumerated() {
             let held = f.heldAcrossKm2.filter { $0.side == side.id }
             guard let territory = held.first?.territory else { continue }
@@ -62,14 +75,21 @@ struct PanelLayer: MapLayer {
             let colors = c.theme.colors(forSide: side.id, index: index)
             text("\(side.name) hold in \(territory)", TextStyle(family: font, size: 15 * u, color: c.theme.text), gapAfter: 2 * u)
             let approx = f.interpolation == nil ? "" : "≈ "
-            text(approx + Format.km2(km2), TextStyle(family: font, size: 34 * u, weight: .bold, color: colors.line), gapAfter: 2 * u)
+            text(
+                approx + Format.km2Rounded(km2), TextStyle(family: font, size: 34 * u, weight: .bold, color: colors.line),
+                gapAfter: 2 * u)
+            let muted = TextStyle(family: font, size: 13 * u, color: c.theme.mutedText)
+            if let names = f.sources[side.id], !names.isEmpty {
+                let how = f.interpolation == nil ? "according to" : "interpolated between snapshots by"
+                text("\(how) \(names.joined(separator: "; "))", muted, gapAfter: 2 * u)
+            }
             if let since = f.since {
                 text(
-                    "+\(Format.km2(picture.gainedKm2(side.id))) / −\(Format.km2(picture.lostKm2(side.id))) "
+                    "\(approx)+\(Format.km2(picture.gainedKm2(side.id))) / −\(Format.km2(picture.lostKm2(side.id))) "
                         + "since \(since.longDescription) · geodesic, WGS84",
-                    TextStyle(family: font, size: 13 * u, color: c.theme.mutedText), gapAfter: 14 * u)
+                    muted, gapAfter: 14 * u)
             } else {
-                text("geodesic area, WGS84", TextStyle(family: font, size: 13 * u, color: c.theme.mutedText), gapAfter: 14 * u)
+                text("geodesic area, WGS84", muted, gapAfter: 14 * u)
             }
         }
 

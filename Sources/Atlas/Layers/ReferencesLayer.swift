@@ -1,13 +1,17 @@
 import Cartography
 
-/// Reference outlines (the furthest extent of an advance), dashed in their side's colour.
+/// Reference outlines (the furthest extent of an advance), dashed in their side's colour, only on
+/// the dates they apply to: an outline of where an advance would reach is not drawn before it began.
 struct ReferencesLayer: MapLayer {
     var id: LayerID? { .references }
-    func staticGroups(in context: SequenceContext) -> [String] { context.dataset.references.map { "reference-\($0.id)" } }
+    /// Undated outlines are the same on every frame; dated ones come and go.
+    func staticGroups(in context: SequenceContext) -> [String] {
+        context.dataset.references.filter { !$0.isDated }.map { "reference-\($0.id)" }
+    }
 
     func draw(_ frame: inout FrameDraft, in c: SequenceContext) throws {
         let u = c.layout.unit
-        for (k, r) in c.dataset.references.enumerated() {
+        for (k, r) in c.dataset.references.enumerated() where r.isShown(on: frame.day) {
             let path = r.outline.isEmpty ? c.builder.path(r.geometry) : c.builder.path(r.outline)
             guard !path.isEmpty else { continue }
             let colors = c.theme.colors(forSide: r.side ?? "", index: k)

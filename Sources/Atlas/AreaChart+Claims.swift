@@ -1,0 +1,40 @@
+import Cartography
+import MapData
+
+extension AreaChart {
+    /// Reported area figures (ISW's ~800 km², Kyiv's >1,000 km²): totals claimed for a side, which
+    /// the chart shows as dated points beside the measured line, labelled by claimant, never joined
+    /// to it.
+    func areaClaims(from first: Day, to last: Day) -> [(event: Event, km2: Double, side: Int)] {
+        dataset.events.compactMap { e in
+            guard e.date >= first, e.date <= last, let km2 = e.areaClaimKm2,
+                let side = dataset.manifest.sides.firstIndex(where: { $0.id == e.actor })
+            else { return nil }
+            return (e, km2, side)
+        }
+    }
+
+    /// Hollow diamonds in the side's colour, each with "claimant: ~800"; labels at one date stack.
+    func claimItems(
+        _ claims: [(event: Event, km2: Double, side: Int)], x: (Day) -> Double, y: (Double) -> Double, unit u: Double
+    ) -> [SceneItem] {
+        var items: [SceneItem] = []
+        var placed: [Rect] = []
+        for c in claims.sorted(by: { ($0.event.date, -$0.km2) < ($1.event.date, -$1.km2) }) {
+            let side = dataset.manifest.sides[c.side]
+            let colors = theme.colors(forSide: side.id, index: c.side)
+            let p = Point(x(c.event.date), y(c.km2))
+            items.append(
+                .marker(.diamond, at: p, size: 13 * u, fill: Fill(theme.panel), stroke: Stroke(colors.line, width: 2.2 * u)))
+            let text = "\(c.event.claimedBy): \(c.event.figureQualifier)\(Format.km2Rounded(c.km2)) (claim)"
+            let style = TextStyle(
+                family: theme.fontFamily, size: 12 * u, italic: true, color: colors.line, halo: theme.halo, haloWidth: 2.5 * u)
+            let m = measurer.measure(text, style: style, maxWidth: nil)
+            var box = Rect(x: p.x + 11 * u, y: p.y - m.height / 2, width: m.width, height: m.height)
+            while placed.contains(where: { $0.intersects(box) }) { box.y += m.height + 2 * u }
+            placed.append(box)
+            items.append(.text(TextItem(text, at: Point(box.x, box.y), anchor: TextAnchor(.start, .top), style: style)))
+        }
+        return items
+    }
+}
