@@ -16,10 +16,10 @@ extension AreaChart {
 
     /// Hollow diamonds in the side's colour, each with "claimant: ~800"; labels at one date stack.
     func claimItems(
-        _ claims: [(event: Event, km2: Double, side: Int)], x: (Day) -> Double, y: (Double) -> Double, unit u: Double
+        _ claims: [(event: Event, km2: Double, side: Int)], x: (Day) -> Double, y: (Double) -> Double, unit u: Double,
+        placer: inout ChartTextPlacer
     ) -> [SceneItem] {
         var items: [SceneItem] = []
-        var placed: [Rect] = []
         for c in claims.sorted(by: { ($0.event.date, -$0.km2) < ($1.event.date, -$1.km2) }) {
             let side = dataset.manifest.sides[c.side]
             let colors = theme.colors(forSide: side.id, index: c.side)
@@ -29,11 +29,15 @@ extension AreaChart {
             let text = "\(c.event.claimedBy): \(c.event.figureQualifier)\(Format.km2Rounded(c.km2)) (claim)"
             let style = TextStyle(
                 family: theme.fontFamily, size: 12 * u, italic: true, color: colors.line, halo: theme.halo, haloWidth: 2.5 * u)
-            let m = measurer.measure(text, style: style, maxWidth: nil)
-            var box = Rect(x: p.x + 11 * u, y: p.y - m.height / 2, width: m.width, height: m.height)
-            while placed.contains(where: { $0.intersects(box) }) { box.y += m.height + 2 * u }
-            placed.append(box)
-            items.append(.text(TextItem(text, at: Point(box.x, box.y), anchor: TextAnchor(.start, .top), style: style)))
+            // Beside its point, or stepped down until it finds room (at most five tries).
+            var label = TextItem(text, at: Point(p.x + 11 * u, p.y), anchor: TextAnchor(.start, .middle), style: style)
+            for _ in 0..<5 {
+                if placer.place(label) {
+                    items.append(.text(label))
+                    break
+                }
+                label.position.y += placer.size(label).height + 2 * u
+            }
         }
         return items
     }

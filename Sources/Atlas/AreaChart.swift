@@ -36,27 +36,49 @@ public struct AreaChart {
                 date: "2000-01-01")
         }
         let claims = areaClaims(from: first, to: last)
-        let maxKm2 = (rows.flatMap { $0.sides.map(\.acrossBorderKm2) } + claims.map(\.km2)).max() ?? 0
-        let step = maxKm2 > 1000 ? 500.0 : maxKm2 > 400 ? 200 : 100
-        let top = max(step, (maxKm2 / step).rounded(.up) * step)
+        // The series drawn: sides that ever hold ground across the border.
+        let series = dataset.manifest.sides.enumerated().compactMap { (index, side) -> (Int, Manifest.Side, [(Day, Day, Double)])? in
+            let s = rows.compactMap { r in r.sides.first { $0.side == side.id }.map { (r.date, r.snapshotDate, $0.acrossBorderKm2) } }
+            return s.contains { $0.2 > 0 } ? (index, side, s) : nil
+        }
+        let values = series.flatMap { $0.2.map(\.2) } + claims.map(\.km2)
+        let axis = ChartAxis(low: values.min() ?? 0, high: values.max() ?? 0)
         func x(_ d: Day) -> Double { plot.x + plot.width * Double(d.ordinal - first.ordinal) / Double(last.ordinal - first.ordinal) }
-        func y(_ v: Double) -> Double { plot.maxY - plot.height * v / top }
+        func y(_ v: Double) -> Double { plot.maxY - plot.height * (v - axis.bottom) / (axis.top - axis.bottom) }
         let axisText = TextStyle(family: font, size: 13 * u, color: theme.mutedText)
-        // Grid and y labels.
-        var v = 0.0
-        while v <= top + 1e-9 {
+        // Every label is placed only where no other is (titles, axes, values, claims, legend).
+        var placer = ChartTextPlacer(measurer: measurer)
+        for case .text(let t) in items { placer.reserve(t) }
+        let decimals = axis.step < 1 ? 1 : 0
+        for v in axis.ticks {
             items.append(
                 .path(
                     PagePath(subpaths: [[Point(plot.x, y(v)), Point(plot.maxX, y(v))]], closed: false), fill: nil,
-                    stroke: Stroke(theme.mutedText.with(alpha: v == 0 ? 0.8 : 0.2), width: 1 * u)))
-            items.append(
-                .text(
-                    TextItem(
-                        formatFixed(v, digits: 0), at: Point(plot.x - 10 * u, y(v)), anchor: TextAnchor(.end, .middle), style: axisText)))
-            v += step
+                    stroke: Stroke(theme.mutedText.with(alpha: v == axis.bottom ? 0.8 : 0.2), width: 1 * u)))
+            let label = TextItem(
+                Format.grouped(formatFixed(v, digits: decimals)), at: Point(plot.x - 10 * u, y(v)), anchor: TextAnchor(.end, .middle),
+                style: axisText)
+            if placer.place(label) { items.append(.text(label)) }
         }
-        // Month ticks.
+        if axis.isBroken {
+            // A marked break: the axis does not start at zero, and says where it does.
+            for dy in [0.0, 6 * u] {
+                items.append(
+                    .path(
+                        PagePath(
+                            subpaths: [[Point(plot.x - 6 * u, plot.maxY - 8 * u - dy), Point(plot.x + 6 * u, plot.maxY - 2 * u - dy)]],
+                            closed: false), fill: nil, stroke: Stroke(theme.text, width: 1.5 * u)))
+            }
+            let note = TextItem(
+                "axis starts at \(Format.km2(axis.bottom)), not zero", at: Point(plot.x + 12 * u, plot.maxY - 6 * u),
+                anchor: TextAnchor(.start, .bottom), style: TextStyle(family: font, size: 12 * u, italic: true, color: theme.mutedText))
+            if placer.place(note) { items.append(.text(note)) }
+        }
+        // Month ticks, labelled every month there is room for.
+        let monthWidth = plot.width * 30.44 / Double(max(1, last.ordinal - first.ordinal))
+        let labelEvery = max(1, Int((60 * u / max(monthWidth, 1)).rounded(.up)))
         var month = (try? Day(year: first.year, month: first.month, day: 1)) ?? first
+        var monthIndex = 0
         while month <= last {
             if month >= first {
                 items.append(
@@ -64,9 +86,10 @@ public struct AreaChart {
                         PagePath(subpaths: [[Point(x(month), plot.maxY), Point(x(month), plot.maxY + 6 * u)]], closed: false),
                         fill: nil, stroke: Stroke(theme.mutedText, width: 1 * u)))
                 let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-                let label = month.month == 1 || month == first ? "\(names[month.month - 1]) \(month.year)" : names[month.month - 1]
-                items.append(
-                    .text(TextItem(label, at: Point(x(month), plot.maxY + 10 * u), anchor: TextAnchor(.middle, .top), style: axisText)))
+                let text = month.month == 1 || month == first ? "\(names[month.month - 1]) \(month.year)" : names[month.month - 1]
+                let label = TextItem(text, at: Point(x(month), plot.maxY + 10 * u), anchor: TextAnchor(.middle, .top), style: axisText)
+                if monthIndex % labelEvery == 0, placer.place(label) { items.append(.text(label)) }
+                monthIndex += 1
             }
             month =
                 month.month == 12
@@ -90,65 +113,66 @@ public struct AreaChart {
         }
         for c in clusters {
             let centre = c.xs.reduce(0, +) / Double(c.xs.count)
-            let label = c.count == 1 ? "1 event" : "\(c.count) events"
-            items.append(
-                .text(
-                    TextItem(
-                        label, at: Point(centre, plot.maxY - 18 * u), anchor: TextAnchor(.middle, .bottom),
-                        style: TextStyle(family: font, size: 11 * u, color: theme.text, halo: theme.halo, haloWidth: 2 * u))))
+            let label = TextItem(
+                c.count == 1 ? "1 event" : "\(c.count) events", at: Point(centre, plot.maxY - 18 * u), anchor: TextAnchor(.middle, .bottom),
+                style: TextStyle(family: font, size: 11 * u, color: theme.text, halo: theme.halo, haloWidth: 2 * u))
+            if placer.place(label) { items.append(.text(label)) }
         }
-        // One step line per side that ever holds ground across the border, with points at snapshot dates.
-        var legendY = plot.y
-        for (index, side) in dataset.manifest.sides.enumerated() {
-            let series = rows.compactMap { r in r.sides.first { $0.side == side.id }.map { (r.date, r.snapshotDate, $0.acrossBorderKm2) } }
-            guard series.contains(where: { $0.2 > 0 }) else { continue }
+        // One step line per side, with points at snapshot dates and their values where there is room.
+        var valueLabels: [TextItem] = []
+        for (index, side, s) in series {
             let colors = theme.colors(forSide: side.id, index: index)
             var pts: [Point] = []
-            for (k, s) in series.enumerated() {
-                if k > 0 { pts.append(Point(x(s.0), y(series[k - 1].2))) }
-                pts.append(Point(x(s.0), y(s.2)))
+            for (k, p) in s.enumerated() {
+                if k > 0 { pts.append(Point(x(p.0), y(s[k - 1].2))) }
+                pts.append(Point(x(p.0), y(p.2)))
             }
             items.append(.path(PagePath(subpaths: [pts], closed: false), fill: nil, stroke: Stroke(colors.line, width: 3 * u)))
-            for s in series where s.0 == s.1 {
+            let snapshots = s.filter { $0.0 == $0.1 }
+            for p in snapshots where snapshots.count <= 120 {
                 items.append(
                     .marker(
-                        .circle, at: Point(x(s.0), y(s.2)), size: 9 * u, fill: Fill(colors.fill), stroke: Stroke(.white, width: 1.5 * u)))
-                if s.2 > 0 {
-                    items.append(
-                        .text(
-                            TextItem(
-                                formatFixed(s.2, digits: 0), at: Point(x(s.0), y(s.2) - 9 * u), anchor: TextAnchor(.middle, .bottom),
-                                style: TextStyle(
-                                    family: font, size: 12.5 * u, weight: .bold, color: colors.line, halo: theme.halo,
-                                    haloWidth: 2.5 * u))))
-                }
+                        .circle, at: Point(x(p.0), y(p.2)), size: 9 * u, fill: Fill(colors.fill), stroke: Stroke(.white, width: 1.5 * u)))
             }
+            for p in snapshots where p.2 > 0 {
+                valueLabels.append(
+                    TextItem(
+                        Format.grouped(formatFixed(p.2, digits: 0)), at: Point(x(p.0), y(p.2) - 9 * u),
+                        anchor: TextAnchor(.middle, .bottom),
+                        style: TextStyle(
+                            family: font, size: 12.5 * u, weight: .bold, color: colors.line, halo: theme.halo, haloWidth: 2.5 * u)))
+            }
+        }
+        // The legend, in a row under the month labels: off the data.
+        var legendX = plot.x
+        let legendY = plot.maxY + 44 * u
+        let legendStyle = TextStyle(family: font, size: 14 * u, color: theme.text)
+        func legend(_ swatch: SceneItem, _ text: String) {
+            let label = TextItem(text, at: Point(legendX + 38 * u, legendY), anchor: TextAnchor(.start, .middle), style: legendStyle)
+            items.append(swatch)
+            items.append(.text(label))
+            placer.reserve(label)
+            legendX += 38 * u + placer.size(label).width + 28 * u
+        }
+        for (index, side, _) in series {
+            let colors = theme.colors(forSide: side.id, index: index)
             let home = side.home.map { " outside \($0)" } ?? ""
-            items.append(
+            legend(
                 .path(
-                    PagePath(
-                        subpaths: [[Point(plot.maxX - 330 * u, legendY + 10 * u), Point(plot.maxX - 300 * u, legendY + 10 * u)]],
-                        closed: false),
-                    fill: nil, stroke: Stroke(colors.line, width: 3 * u)))
-            items.append(
-                .text(
-                    TextItem(
-                        "\(side.name)\(home)", at: Point(plot.maxX - 292 * u, legendY + 10 * u), anchor: TextAnchor(.start, .middle),
-                        style: TextStyle(family: font, size: 14 * u, color: theme.text))))
-            legendY += 26 * u
+                    PagePath(subpaths: [[Point(legendX, legendY), Point(legendX + 30 * u, legendY)]], closed: false), fill: nil,
+                    stroke: Stroke(colors.line, width: 3 * u)), "\(side.name)\(home)")
         }
-        items += claimItems(claims, x: x, y: y, unit: u)
         if !claims.isEmpty {
-            items.append(
+            legend(
                 .marker(
-                    .diamond, at: Point(plot.maxX - 315 * u, legendY + 10 * u), size: 13 * u, fill: Fill(theme.panel),
-                    stroke: Stroke(theme.text, width: 2.2 * u)))
-            items.append(
-                .text(
-                    TextItem(
-                        "Area claimed (not measured)", at: Point(plot.maxX - 292 * u, legendY + 10 * u),
-                        anchor: TextAnchor(.start, .middle), style: TextStyle(family: font, size: 14 * u, color: theme.text))))
+                    .diamond, at: Point(legendX + 15 * u, legendY), size: 13 * u, fill: Fill(theme.panel),
+                    stroke: Stroke(theme.text, width: 2.2 * u)),
+                "Area claimed (not measured)")
         }
+        for item in claimItems(claims, x: x, y: y, unit: u, placer: &placer) { items.append(item) }
+        // Values last: they give way to everything else, and to each other (latest first is not
+        // needed; the first that fits stays).
+        for label in valueLabels where placer.place(label) { items.append(.text(label)) }
         let credits = dataset.manifest.attribution.joined(separator: " ")
         items.append(
             .text(

@@ -3,9 +3,9 @@ import MapData
 
 /// Number and text formatting for maps: no locale, no grouping separators, typographic minus.
 enum Format {
-    /// "957 km²"; one decimal under 10.
+    /// "957 km²", "16,955 km²"; one decimal under 10; never "-0".
     static func km2(_ v: Double) -> String {
-        formatFixed(v, digits: abs(v) < 10 ? 1 : 0) + " km²"
+        grouped(formatFixed(v, digits: abs(v) < 10 ? 1 : 0)) + " km²"
     }
 
     /// "957 km²", "30,200 km²": three significant figures, what a compiler's polygon supports; a

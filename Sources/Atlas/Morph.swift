@@ -96,7 +96,11 @@ extension SequenceContext {
         let t = step.fraction
         var picture = ControlPicture()
         picture.interpolation = step
-        picture.since = a.date
+        // What changed is counted from `since`'s snapshot when one is asked for, else from `a`.
+        let base =
+            try since.flatMap { d throws(DataError) in try dataset.timeline.state(on: d) }.flatMap { $0.date < a.date ? $0 : nil } ?? a
+        let fbase = base.date == a.date ? fa : morph.fields(base, context: self).fields
+        picture.since = base.date
 
         var before: [String: DistanceField] = [:], now: [String: DistanceField] = [:]
         let sides = dataset.manifest.sides.map(\.id)
@@ -119,7 +123,7 @@ extension SequenceContext {
                     picture.held.append(.init(side: side, status: status, territory: ta[key] ?? tb[key], path: path))
                 }
                 now[side] = now[side].map { .union($0, field) } ?? field
-                if var f = fa[key] {
+                if var f = fbase[key] {
                     if let home = morph.home(side, context: self) { f = .intersection(f, home.complement) }
                     before[side] = before[side].map { .union($0, f) } ?? f
                 }

@@ -13,6 +13,9 @@ public final class SequenceContext {
     let measurer: any TextMeasurer
     /// The layers frames draw, in order: the standard list less those the theme switches off.
     public var layers: [any MapLayer]
+    /// Count and hatch change since the snapshot in force on this date (`--since`) instead of the
+    /// snapshot before each frame's.
+    public var since: Day?
     /// A map more than this many days past its snapshot says so under its date (`--stale-after`).
     public var staleAfterDays = 7
     /// Set to time the stages of each frame (`frontline bench`).
@@ -23,10 +26,15 @@ public final class SequenceContext {
     let borderPath: PagePath
     let riverPaths: [(level: Int?, path: PagePath)]
     let territoryPaths: [(name: String, path: PagePath)]
+    let waterPaths: [(name: String, path: PagePath)]
+    /// Coasts and lake shores (see `BasemapLines`).
+    let coastPath: PagePath
+    let basemapLines: BasemapLines
+    /// Whether the map frame reaches past the data set's region (drawn as "no data").
+    public let showsBeyondRegion: Bool
     private var frontLines: [Day: PagePath] = [:]
     private var changes: [Day: ControlChange] = [:]
     private var morph: MorphFields?
-    private var cachedTerritoryEdges: [LineString]?
     /// Ground held across the border per snapshot, in km² (see `acrossKm2`).
     var acrossCache: [(date: Day, areas: [(side: String, territory: String, km2: Double)])] = []
     /// Per-snapshot results kept at most: frames come in date order, so a few are enough, and memory
@@ -60,15 +68,16 @@ public final class SequenceContext {
         self.builder = builder
         riverPaths = dataset.rivers.lines.map { (level: $0.level, path: builder.path([$0.line])) }.filter { !$0.path.isEmpty }
         territoryPaths = dataset.territories.territories.map { (name: $0.name, path: builder.path($0.geometry)) }
-        if dataset.territories.territories.count >= 2 {
-            let a = try engine.boundary(dataset.territories.territories[0].geometry)
-            let region = dataset.manifest.region
-            let edge = try LineString(region.polygon.outer.points)
-            // The region's own outline is not a border.
-            borderPath = builder.path(try engine.lines(a, fartherThan: 1e-6, from: [edge]))
-        } else {
-            borderPath = builder.path(dataset.border.lineStrings)
-        }
+        waterPaths = dataset.water.territories.map { (name: $0.name, path: builder.path($0.geometry)) }.filter { !$0.path.isEmpty }
+        let lines = try BasemapLines(dataset, engine: engine)
+        borderPath = builder.path(lines.borders)
+        coastPath = builder.path(lines.coasts)
+        basemapLines = lines
+        // Outside the region the data says nothing: the frame's corners traced back to the ground.
+        let m = layout.map
+        let corners = [Point(m.x, m.y), Point(m.maxX, m.y), Point(m.maxX, m.maxY), Point(m.x, m.maxY)].map { exact.unproject($0) }
+        let region = dataset.manifest.region
+        showsBeyondRegion = corners.contains { !region.contains($0) }
     }
 
     /// The areas the map fills: ground held across the border, or every area when the data is not
@@ -77,13 +86,16 @@ public final class SequenceContext {
         snapshot.areas.contains { $0.territory != nil } ? dataset.acrossBorder(snapshot) : snapshot.areas
     }
 
-    /// The front line: the outline of ground held across the border, less the stretches along the border itself.
+    /// The front line: where one side's ground meets another's. Ground held across the border meets the
+    /// other side's (held or, in one-sided data, implied) everywhere but along territory edges, so the
+    /// front is that ground's outline less every territory edge: state borders, coasts and the region's
+    /// outline.
     func frontLine(_ snapshot: ControlSnapshot) throws -> PagePath {
         if let cached = frontLines[snapshot.date] { return cached }
         var outline: [LineString] = []
         for a in dataset.acrossBorder(snapshot) { outline += try engine.boundary(a.geometry) }
         let tolerance = 0.002
-        let edges = try self.territoryEdges() ?? dataset.border.lineStrings
+        let edges = basemapLines.territoryEdges
         // Only the stretch of border near the outline matters; buffering the whole border for every
         // snapshot was most of the time of a one-date render.
         var near = edges
@@ -99,15 +111,6 @@ public final class SequenceContext {
         if frontLines.count >= Self.cachedSnapshots { frontLines.removeAll() }
         frontLines[snapshot.date] = path
         return path
-    }
-
-    /// The first territory's outline (the border the control areas were split along), made once.
-    private func territoryEdges() throws -> [LineString]? {
-        if let cachedTerritoryEdges { return cachedTerritoryEdges }
-        guard let first = dataset.territories.territories.first else { return nil }
-        let edges = try engine.boundary(first.geometry)
-        cachedTerritoryEdges = edges
-        return edges
     }
 
     /// The morph's fields, made on first use: a sample every 1.5 px (at 1080p) over the part of the
@@ -126,19 +129,28 @@ public final class SequenceContext {
             }
         }
         let area = box.flatMap { $0.insetBy(-48 * layout.unit).intersection(layout.map) } ?? layout.map
-        let m = MorphFields(grid: FieldGrid(covering: area, cell: 1.5 * layout.unit), border: borderPath)
+        // The morphed front keeps clear of borders and coasts alike.
+        let edges = PagePath(subpaths: borderPath.subpaths + coastPath.subpaths, closed: false)
+        let m = MorphFields(grid: FieldGrid(covering: area, cell: 1.5 * layout.unit), border: edges)
         morph = m
         return m
     }
 
     /// What changed since the snapshot before the one in force on `day` (nil for the first), cached per snapshot.
+    /// With `since`, what changed between the snapshot in force on that date and the one on `day`.
     public func change(on day: Day) throws -> ControlChange? {
-        guard let current = try dataset.timeline.state(on: day), let previous = try dataset.timeline.previous(before: day) else {
-            return nil
+        guard let current = try dataset.timeline.state(on: day) else { return nil }
+        let from: ControlSnapshot
+        if let since {
+            guard let s = try dataset.timeline.state(on: since), s.date < current.date else { return nil }
+            from = s
+        } else {
+            guard let previous = try dataset.timeline.previous(before: day) else { return nil }
+            from = previous
         }
         if let cached = changes[current.date] { return cached }
         let c = try ControlChange.between(
-            previous.date, current.date, timeline: dataset.timeline,
+            from.date, current.date, timeline: dataset.timeline,
             sides: dataset.manifest.sides.map(\.id), gazetteer: dataset.gazetteer, engine: engine)
         if changes.count >= Self.cachedSnapshots { changes.removeAll() }
         changes[current.date] = c

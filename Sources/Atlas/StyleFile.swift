@@ -19,13 +19,15 @@ public enum StyleFile {
     static var colorKeys: [(String, WritableKeyPath<Theme, Color>)] {
         [
             ("background", \.background), ("panel", \.panel), ("land", \.land), ("river", \.river), ("water", \.water),
+            ("noData", \.noData),
             ("settlementFill", \.settlementFill), ("settlementLine", \.settlementLine), ("eventFill", \.eventFill),
             ("text", \.text), ("mutedText", \.mutedText), ("halo", \.halo),
         ]
     }
     static var strokeKeys: [(String, WritableKeyPath<Theme, Stroke>)] {
         [
-            ("border", \.border), ("borderCasing", \.borderCasing), ("frontLine", \.frontLine), ("insetExtent", \.insetExtent),
+            ("border", \.border), ("borderCasing", \.borderCasing), ("frontLine", \.frontLine), ("coast", \.coast),
+            ("insetExtent", \.insetExtent),
         ]
     }
     static var numberKeys: [(String, WritableKeyPath<Theme, Double>, ClosedRange<Double>)] {

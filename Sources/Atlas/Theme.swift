@@ -30,8 +30,12 @@ public struct Theme: Sendable {
     public var mutedText: Color
     public var halo: Color
     public var fontFamily: String
-    /// Sea on the inset locator map.
+    /// Sea and lakes, on the main map (basemap/water.geojson) and the inset.
     public var water: Color = Color(hex: 0xC6DBEF)
+    /// Coasts and lake shores: a territory's edge that is no state border.
+    public var coast: Stroke = Stroke(Color(hex: 0x6F9FCB), width: 1.1)
+    /// The page where the data set says nothing (outside its region): never sea-coloured.
+    public var noData: Color = Color(hex: 0xE4E4E2)
     /// The outline of the main map's extent on the inset.
     public var insetExtent: Stroke = Stroke(Color(hex: 0xC0392B), width: 2)
     /// Settlement label sizes are multiplied by this.
@@ -112,6 +116,8 @@ public struct Theme: Sendable {
         halo: Color(hex: 0xFFFFFF, alpha: 0.9),
         fontFamily: "Noto Sans, DejaVu Sans, sans-serif",
         water: Color(hex: 0xDCDCDC),
+        coast: Stroke(Color(hex: 0x000000), width: 0.9),
+        noData: Color(hex: 0xF4F4F4),
         insetExtent: Stroke(Color(hex: 0x000000), width: 2))
 
     /// The themes `--theme` knows, by name.

@@ -107,6 +107,21 @@ public final class GeometryEngine {
         return try self.lines(owning: GEOSLineMerge_r(ctx, rest))
     }
 
+    /// The parts of `lines` within `tolerance` degrees of some line in `near`, merged end to end: the
+    /// edges two outlines share.
+    public func lines(_ lines: [LineString], within tolerance: Double, of near: [LineString]) throws(GeometryError) -> [LineString] {
+        guard !lines.isEmpty, !near.isEmpty else { return [] }
+        let a = try makeLines(lines)
+        defer { GEOSGeom_destroy_r(ctx, a) }
+        let b = try makeLines(near)
+        defer { GEOSGeom_destroy_r(ctx, b) }
+        guard let zone = GEOSBuffer_r(ctx, b, tolerance, 8) else { throw lastError("buffer") }
+        defer { GEOSGeom_destroy_r(ctx, zone) }
+        guard let shared = GEOSIntersection_r(ctx, a, zone) else { throw lastError("intersection") }
+        defer { GEOSGeom_destroy_r(ctx, shared) }
+        return try self.lines(owning: GEOSLineMerge_r(ctx, shared))
+    }
+
     /// The parts of `lines` inside the box.
     public func clip(_ lines: [LineString], to box: BBox) throws(GeometryError) -> [LineString] {
         guard !lines.isEmpty else { return [] }

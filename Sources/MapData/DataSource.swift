@@ -24,15 +24,19 @@ public protocol DataSource: Sendable {
     var warnings: [DataError] { get }
 }
 
-/// The background a map is drawn on: border, rivers, territories and the inset's wider region.
+/// The background a map is drawn on: border, rivers, territories, water and the inset's wider region.
 public struct Basemap: Sendable {
     public let border: LineLayer
     public let rivers: LineLayer
     public let territories: TerritoryLayer
+    /// Sea and lake faces (basemap/water.geojson), by name.
+    public let water: TerritoryLayer
     public let inset: InsetMap?
 
-    public init(border: LineLayer, rivers: LineLayer, territories: TerritoryLayer, inset: InsetMap?) {
-        self.border = border; self.rivers = rivers; self.territories = territories; self.inset = inset
+    public init(
+        border: LineLayer, rivers: LineLayer, territories: TerritoryLayer, water: TerritoryLayer = TerritoryLayer([]), inset: InsetMap?
+    ) {
+        self.border = border; self.rivers = rivers; self.territories = territories; self.water = water; self.inset = inset
     }
 }
 
@@ -70,6 +74,6 @@ extension DataSource {
         return Dataset(
             manifest: manifest, timeline: timeline, gazetteer: Gazetteer(settlements), events: events,
             border: basemap.border, rivers: basemap.rivers, territories: basemap.territories,
-            references: try references(), inset: basemap.inset)
+            references: try references(), inset: basemap.inset, water: basemap.water)
     }
 }

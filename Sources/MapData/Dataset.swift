@@ -13,14 +13,17 @@ public struct Dataset: Sendable {
     public let references: [ReferenceLayer]
     /// The wider region for the inset locator map; nil when the data set has no `basemap/inset-coast.geojson`.
     public let inset: InsetMap?
+    /// Sea and lake faces on the main map (basemap/water.geojson); empty when the folder has none.
+    public let water: TerritoryLayer
 
     public init(
         manifest: Manifest, timeline: Timeline, gazetteer: Gazetteer, events: [Event], border: LineLayer,
-        rivers: LineLayer, territories: TerritoryLayer, references: [ReferenceLayer], inset: InsetMap? = nil
+        rivers: LineLayer, territories: TerritoryLayer, references: [ReferenceLayer], inset: InsetMap? = nil,
+        water: TerritoryLayer = TerritoryLayer([])
     ) {
         self.manifest = manifest; self.timeline = timeline; self.gazetteer = gazetteer; self.events = events
         self.border = border; self.rivers = rivers; self.territories = territories; self.references = references
-        self.inset = inset
+        self.inset = inset; self.water = water
     }
 
     /// Snapshot dates and event dates together, from the first snapshot on, in order.

@@ -84,13 +84,15 @@ public final class GeoJSONFolder: DataSource, @unchecked Sendable {
             if let b = try files.read("basemap/territories.geojson") {
                 territories = try TerritoryLayer.decode(b, file: "basemap/territories.geojson", repair: repair)
             }
+            var water = TerritoryLayer([])
+            if let b = try files.read("basemap/water.geojson") { water = try TerritoryLayer.decode(b, file: "basemap/water.geojson") }
             var inset: InsetMap?
             if let coast = try lines("basemap/inset-coast.geojson") {
                 var faces = TerritoryLayer([])
                 if let b = try files.read("basemap/inset.geojson") { faces = try TerritoryLayer.decode(b, file: "basemap/inset.geojson") }
                 inset = InsetMap(faces: faces, coast: coast, borders: try lines("basemap/inset-borders.geojson") ?? none)
             }
-            return Basemap(border: border, rivers: rivers, territories: territories, inset: inset)
+            return Basemap(border: border, rivers: rivers, territories: territories, water: water, inset: inset)
         }
     }
 

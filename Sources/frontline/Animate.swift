@@ -60,6 +60,7 @@ struct Animate: ParsableCommand {
         let plan = AnimationPlan(dataset: dataset, from: start, to: end, stepDays: stepDays, holdCopies: holdCopies)
         let (scale, renderer) = (options.scale, options.renderer)
         let (theme, crs, staleAfter, interpolate) = (try options.chosenTheme(), options.crs, options.staleAfter, !noInterpolate)
+        let since = try options.sinceDay()
 
         let ffmpeg = FFmpeg.find()
         let framesFolder: String?
@@ -78,7 +79,8 @@ struct Animate: ParsableCommand {
         }
         let makeWorker: @Sendable () throws -> Worker = {
             Worker(
-                context: try MapOptions.context(dataset, theme: theme, layout: layout, view: view, crs: crs, staleAfter: staleAfter),
+                context: try MapOptions.context(
+                    dataset, theme: theme, layout: layout, view: view, crs: crs, staleAfter: staleAfter, since: since),
                 renderer: renderer)
         }
         let pixelWidth = Int((Double(layout.width) * scale).rounded(.up))

@@ -28,6 +28,13 @@ struct MapOptions: ParsableArguments {
     var strict = false
     @Option(help: "A map more than this many days past its snapshot says so under its date (render also warns).")
     var staleAfter: Int = 7
+    @Option(
+        help:
+            "Hatch and measure what changed since the snapshot in force on this date (YYYY-MM-DD); default: the snapshot before each map's."
+    )
+    var since: String?
+
+    func sinceDay() throws -> Day? { try since.map { try parseDay($0, option: "--since") } }
 
     var renderer: Renderer { Renderer(pngCompression: pngCompression) }
 
@@ -54,6 +61,7 @@ struct MapOptions: ParsableArguments {
     func page() throws -> (layout: Layout, view: BBox?) {
         try validateScale()
         try validateStaleAfter()
+        _ = try sinceDay()
         _ = try chosenTheme()
         _ = try chosenCRS()
         let (w, h) = try pageSize()
@@ -88,19 +96,35 @@ struct MapOptions: ParsableArguments {
     /// this page size.
     func context(needs: SnapshotNeeds = .all) throws -> SequenceContext {
         let (layout, view) = try page()
-        return try Self.context(
+        let context = try Self.context(
             try Disk.loadDataset(data, strict: strict, needs: needs), theme: try chosenTheme(), layout: layout, view: view, crs: crs,
-            staleAfter: staleAfter)
+            staleAfter: staleAfter, since: try sinceDay())
+        return context
+    }
+
+    /// Says on stderr, once the map is written, when the page shows more than the data covers (a wide
+    /// --bbox, or a view widened to the page's shape): that ground is drawn as "no data". (After the
+    /// write, so that a run that fails prints its one error line only.)
+    static func warnBeyondRegion(_ c: SequenceContext) {
+        guard c.showsBeyondRegion else { return }
+        let r = c.dataset.manifest.region
+        Disk.warn([
+            DataError(
+                message:
+                    "the map reaches past the data set's region (\(r.west),\(r.south),\(r.east),\(r.north)); ground there is drawn as no data"
+            )
+        ])
     }
 
     /// A sequence context (one per thread: it holds a Pango font map, caches and its own PROJ handle).
     static func context(
-        _ dataset: Dataset, theme: Theme, layout: Layout, view: BBox?, crs: String?, staleAfter: Int = 7
+        _ dataset: Dataset, theme: Theme, layout: Layout, view: BBox?, crs: String?, staleAfter: Int = 7, since: Day? = nil
     ) throws -> SequenceContext {
         let c = try SequenceContext(
             dataset: dataset, theme: theme, layout: layout, measurer: PangoTextMeasurer(), view: view,
             crs: try crs.map { try CRSProjection($0) })
         c.staleAfterDays = staleAfter
+        c.since = since
         return c
     }
 }

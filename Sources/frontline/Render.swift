@@ -39,8 +39,12 @@ struct Render: ParsableCommand {
         let target = out ?? "frontline-\(day).\(fmt.rawValue)"
         // Only the snapshots this date draws are decoded: the one in force and the one before it (the
         // change). A morphed frame's grid covers the ground of every snapshot, so it decodes them all.
-        let context = try options.context(needs: interpolate ? .all : .around([day]))
+        let context = try options.context(needs: interpolate ? .all : .around([day] + (try options.sinceDay().map { [$0] } ?? [])))
         let (scene, facts) = try context.frame(on: day, interpolate: interpolate)
+        let bytes = try options.renderer.render(scene, format: fmt, scale: options.scale)
+        try Disk.writeAtomically(bytes, to: target)
+        print(target)
+        // Warnings once the map is written: a run that fails prints its one error line only.
         if let age = facts.snapshotAgeDays, age > options.staleAfter {
             Disk.warn([
                 DataError(
@@ -49,9 +53,7 @@ struct Render: ParsableCommand {
                 )
             ])
         }
-        let bytes = try options.renderer.render(scene, format: fmt, scale: options.scale)
-        try Disk.writeAtomically(bytes, to: target)
-        print(target)
+        MapOptions.warnBeyondRegion(context)
     }
 }
 
@@ -104,13 +106,14 @@ struct Frames: ParsableCommand {
             (out as NSString).appendingPathComponent("\(prefix)\(day).\(f.rawValue)")
         }
         let todo = resume ? FrameDays.missing(days, in: out, files: { d in formats.map { file(d, $0) } }) : days
-        let (theme, crs, staleAfter) = (try options.chosenTheme(), options.crs, options.staleAfter)
+        let (theme, crs, staleAfter, since) = (try options.chosenTheme(), options.crs, options.staleAfter, try options.sinceDay())
         let threads = workers ?? ProcessInfo.processInfo.activeProcessorCount
         try OrderedParallel.run(
             count: todo.count, workers: threads, window: 2 * threads,
             makeState: {
                 (
-                    try MapOptions.context(dataset, theme: theme, layout: layout, view: view, crs: crs, staleAfter: staleAfter),
+                    try MapOptions.context(
+                        dataset, theme: theme, layout: layout, view: view, crs: crs, staleAfter: staleAfter, since: since),
                     FrameRasterizer()
                 )
             },

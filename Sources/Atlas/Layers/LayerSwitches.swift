@@ -6,6 +6,8 @@ public enum LayerID: String, CaseIterable, Sendable {
     case events, inset, scaleBar, northArrow
     /// Settlements claimed taken since the snapshot in force (events), as dashed rings.
     case claims
+    /// Sea and lakes (basemap/water.geojson), and coasts and lake shores.
+    case water, coast
     /// Everything in the panel below the date: status line, areas held, legend, events, credits.
     case panelDetails
 }
@@ -29,7 +31,7 @@ public struct LayerSwitches: Sendable, Equatable {
     public static let all = LayerSwitches()
     /// What the benchmark's peer renderers (Mapnik, matplotlib; see bench/) draw: basemap, rivers,
     /// held ground, border, and the panel's title and date.
-    public static let bench = LayerSwitches(off: Set(LayerID.allCases).subtracting([.rivers, .border]))
+    public static let bench = LayerSwitches(off: Set(LayerID.allCases).subtracting([.rivers, .border, .water, .coast]))
 
     public static let named: [(String, LayerSwitches)] = [("full", .all), ("bench", .bench)]
 }

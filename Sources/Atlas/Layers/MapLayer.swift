@@ -56,7 +56,8 @@ public struct FrameDraft {
 /// The layers of a published map, in drawing order.
 public enum MapLayers {
     public static let standard: [any MapLayer] = [
-        BasemapLayer(), RiversLayer(), HeldGroundLayer(), ChangeLayer(), ReferencesLayer(), BorderLayer(), FrontLineLayer(),
+        BasemapLayer(), WaterLayer(), CoastLayer(), RiversLayer(), HeldGroundLayer(), ChangeLayer(), ReferencesLayer(), BorderLayer(),
+        FrontLineLayer(),
         SettlementsLayer(), ClaimsLayer(), EventsLayer(), LabelsLayer(), ScaleBarLayer(), NorthArrowLayer(), InsetLayer(), PanelLayer(),
     ]
 }

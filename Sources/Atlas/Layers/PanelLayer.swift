@@ -84,10 +84,11 @@ struct PanelLayer: MapLayer {
                 text("\(how) \(names.joined(separator: "; "))", muted, gapAfter: 2 * u)
             }
             if let since = f.since {
-                text(
-                    "\(approx)+\(Format.km2(picture.gainedKm2(side.id))) / −\(Format.km2(picture.lostKm2(side.id))) "
-                        + "since \(since.longDescription) · geodesic, WGS84",
-                    muted, gapAfter: 14 * u)
+                // Only what moved: no "−0 km²".
+                let gained = picture.gainedKm2(side.id), lost = picture.lostKm2(side.id)
+                let moves = (gained >= 0.05 ? ["+" + Format.km2(gained)] : []) + (lost >= 0.05 ? ["−" + Format.km2(lost)] : [])
+                let change = moves.isEmpty ? "No change" : approx + moves.joined(separator: " / ")
+                text("\(change) since \(since.longDescription) · geodesic, WGS84", muted, gapAfter: 14 * u)
             } else {
                 text("geodesic area, WGS84", muted, gapAfter: 14 * u)
             }

@@ -1,0 +1,63 @@
+import GeoCore
+import MapData
+
+/// The basemap's lines by what they are, found once per sequence: state borders (edges two
+/// territories share), coasts (a territory's edge that is neither shared nor on the region's own
+/// outline: sea and lake shores) and every territory edge, which the front line keeps clear of.
+/// Without territories, the basemap's border file is the border and nothing is coast.
+struct BasemapLines {
+    var borders: [LineString] = []
+    var coasts: [LineString] = []
+    var territoryEdges: [LineString] = []
+
+    /// Two outlines closer than this (degrees, ≈ 0.1 m) are the same edge.
+    static let sameEdge = 1e-6
+
+    init(_ dataset: Dataset, engine: GeometryEngine) throws {
+        let territories = dataset.territories.territories
+        let regionEdge = try LineString(dataset.manifest.region.polygon.outer.points)
+        guard !territories.isEmpty else {
+            borders = dataset.border.lineStrings
+            territoryEdges = borders
+            return
+        }
+        let outlines = try territories.map { try engine.boundary($0.geometry) }
+        territoryEdges = outlines.flatMap { $0 }
+        let boxes = territories.map { BBox(covering: $0.geometry.polygons.flatMap(\.outer.points)) }
+        if territories.count >= 2 {
+            for i in territories.indices {
+                for j in territories.indices where j > i {
+                    guard let a = boxes[i], let b = boxes[j], a.grown(by: 1e-4).intersects(b) else { continue }
+                    borders += try engine.lines(outlines[i], within: Self.sameEdge, of: outlines[j])
+                }
+            }
+            // The region's own outline is not a border.
+            borders = try engine.lines(borders, fartherThan: Self.sameEdge, from: [regionEdge])
+        } else {
+            borders = dataset.border.lineStrings
+        }
+        for i in territories.indices {
+            let others = outlines.indices.filter { $0 != i }.flatMap { outlines[$0] }
+            let shore = try engine.lines(outlines[i], fartherThan: Self.sameEdge, from: [regionEdge] + others + dataset.border.lineStrings)
+            // Slivers where a border meets the region's edge are no coast.
+            coasts += shore.filter { $0.lengthDegrees > 1e-3 }
+        }
+    }
+}
+
+extension LineString {
+    /// Length in degrees of arc on the plane (a size test, not a measure).
+    var lengthDegrees: Double {
+        zip(points, points.dropFirst()).reduce(0) { $0 + hypot($1.1.lon - $1.0.lon, $1.1.lat - $1.0.lat) }
+    }
+}
+
+extension BBox {
+    func grown(by d: Double) -> BBox {
+        (try? BBox(west: west - d, south: south - d, east: east + d, north: north + d)) ?? self
+    }
+}
+
+#if canImport(Glibc)
+    import Glibc
+#endif
