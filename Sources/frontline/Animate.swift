@@ -37,6 +37,7 @@ struct Animate: ParsableCommand {
         guard (1...120).contains(fps) else { throw UsageError("--fps must be between 1 and 120") }
         let holdCopies = try parseHold(hold, fps: fps)
         let target = try AnimationTarget(out)
+        let writer = options.writer
         let part = try Shard.resolve(shard)
         if part != nil, case .video = target {
             throw UsageError("--shard needs a folder for --out: a video cannot be split across machines; encode the frames after")
@@ -65,7 +66,8 @@ struct Animate: ParsableCommand {
         case .folder(let dir): framesFolder = dir
         case .video(let file, _): framesFolder = ffmpeg == nil ? Self.fallbackFolder(for: file) : nil
         }
-        if let framesFolder { try Disk.makeFolder(framesFolder) }
+        if let framesFolder { try writer.prepareFolder(framesFolder) }
+        if case .video(let file, _) = target { try writer.prepareFile(file) }
 
         let renderFrame: @Sendable (inout Worker, Int) throws -> [UInt8] = { worker, index in
             let frame = plan.frames[index]
@@ -82,18 +84,18 @@ struct Animate: ParsableCommand {
         let threads = workers ?? ProcessInfo.processInfo.activeProcessorCount
 
         var encoder: VideoEncoder?
-        var palette: String?
-        defer {
-            encoder?.abandon()
-            if let palette { try? FileManager.default.removeItem(atPath: palette) }
-        }
+        defer { encoder?.abandon() }
         if case .video(let file, let format) = target, let ffmpeg {
-            if format == .gif {
-                palette = try Self.makePalette(
-                    ffmpeg: ffmpeg, plan: plan, width: pixelWidth, height: pixelHeight, makeWorker: makeWorker, render: renderFrame)
-            }
+            // ffmpeg's files (the video, its log, the GIF palette) live in a private folder of ours.
+            let workspace = try VideoWorkspace(beside: file)
+            let palette =
+                format == .gif
+                ? try Self.makePalette(
+                    ffmpeg: ffmpeg, plan: plan, width: pixelWidth, height: pixelHeight, path: workspace.path("palette.png"),
+                    makeWorker: makeWorker, render: renderFrame) : nil
             encoder = try VideoEncoder(
-                ffmpeg: ffmpeg, format: format, width: pixelWidth, height: pixelHeight, fps: fps, palette: palette, target: file)
+                ffmpeg: ffmpeg, format: format, width: pixelWidth, height: pixelHeight, fps: fps, palette: palette,
+                workspace: workspace, target: file, writer: writer)
         }
 
         // This part's pictures, numbered as in the whole sequence, so parts side by side are the whole.
@@ -101,8 +103,7 @@ struct Animate: ParsableCommand {
         let firstNumbers = Self.firstFrameNumbers(plan)
         let todo =
             (resume ? framesFolder : nil).map { folder in
-                Resume.missing(mine, in: folder) { i in (0..<plan.frames[i].copies).map { Self.framePath(firstNumbers[i] + $0, in: folder) }
-                }
+                Resume.missing(mine) { i in (0..<plan.frames[i].copies).map { Self.framePath(firstNumbers[i] + $0, in: folder) } }
             } ?? Array(mine)
         let progress = Progress(total: todo.count, label: "animate")
         try OrderedParallel.run(
@@ -113,7 +114,7 @@ struct Animate: ParsableCommand {
             if let encoder {
                 for _ in 0..<copies { try encoder.write(bytes) }
             } else if let framesFolder {
-                try Self.writeFrame(bytes, copies: copies, firstNumber: firstNumbers[todo[k]], folder: framesFolder)
+                try Self.writeFrame(bytes, copies: copies, firstNumber: firstNumbers[todo[k]], folder: framesFolder, writer: writer)
             }
             progress.update(done: k + 1)
         }
@@ -155,14 +156,13 @@ struct Animate: ParsableCommand {
     }
 
     /// frame-00001.png …, one file per video frame; held copies are hard links to the first.
-    static func writeFrame(_ png: [UInt8], copies: Int, firstNumber: Int, folder: String) throws {
+    static func writeFrame(_ png: [UInt8], copies: Int, firstNumber: Int, folder: String, writer: OutputWriter) throws {
         func name(_ n: Int) -> String { framePath(n, in: folder) }
         let first = name(firstNumber)
-        try Disk.writeAtomically(png, to: first)
+        try writer.write(png, to: first)
         for k in 1..<max(copies, 1) {
             let copy = name(firstNumber + k)
-            unlink(copy)
-            if link(first, copy) != 0 { try Disk.writeAtomically(png, to: copy) }
+            if !(try writer.link(first, to: copy)) { try writer.write(png, to: copy) }
         }
     }
 
@@ -182,10 +182,9 @@ struct Animate: ParsableCommand {
     /// A GIF palette from a few frames spread over the sequence, made before the real pass so the
     /// encoder never has to hold the whole video in memory.
     static func makePalette(
-        ffmpeg: String, plan: AnimationPlan, width: Int, height: Int,
+        ffmpeg: String, plan: AnimationPlan, width: Int, height: Int, path: String,
         makeWorker: () throws -> Worker, render: (inout Worker, Int) throws -> [UInt8]
     ) throws -> String {
-        let path = NSTemporaryDirectory() + "frontline-palette-\(getpid()).png"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ffmpeg)
         process.arguments = [
@@ -213,10 +212,12 @@ enum AnimationTarget {
     case folder(String)
 
     init(_ out: String) throws {
-        var isDir: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: out, isDirectory: &isDir)
+        // lstat: a link at --out is refused by the writer, never followed to decide what it names.
+        var st = stat()
+        let exists = lstat(out, &st) == 0
         let ext = (out as NSString).pathExtension.lowercased()
-        if exists && isDir.boolValue {
+        if exists && st.st_mode & S_IFMT == S_IFLNK { throw OutputWriter.linkRefused(out) }
+        if exists && st.st_mode & S_IFMT == S_IFDIR {
             self = .folder(out)
         } else if let format = VideoFormat(rawValue: ext) {
             let parent = URL(fileURLWithPath: out).deletingLastPathComponent().path

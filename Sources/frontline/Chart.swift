@@ -25,8 +25,10 @@ struct Chart: ParsableCommand {
         guard parts.count == 2, (300...10000).contains(parts[0]), (200...10000).contains(parts[1]) else {
             throw UsageError("--size '\(size)' must be WxH in pixels, e.g. 1600x900")
         }
+        let writer = OutputWriter(inputs: RunInputs(data: data))
+        try writer.prepareFile(out)
         let chart = AreaChart(dataset: try Disk.loadDataset(data), theme: .standard, measurer: try PangoTextMeasurer())
-        try Disk.writeAtomically(try Renderer().render(chart.scene(width: parts[0], height: parts[1]), format: format), to: out)
+        try writer.write(try Renderer().render(chart.scene(width: parts[0], height: parts[1]), format: format), to: out)
         print(out)
     }
 }

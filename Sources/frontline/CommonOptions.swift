@@ -29,6 +29,9 @@ struct MapOptions: ParsableArguments {
 
     var renderer: Renderer { Renderer(pngCompression: pngCompression) }
 
+    /// The writer for this run's outputs, which never writes over the data folder's files or the style.
+    var writer: OutputWriter { OutputWriter(inputs: RunInputs(data: data, files: [style])) }
+
     func pageSize() throws -> (Int, Int) {
         if let named = Layout.named.first(where: { $0.name == size.lowercased() }) { return (named.width, named.height) }
         let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }

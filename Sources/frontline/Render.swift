@@ -37,6 +37,8 @@ struct Render: ParsableCommand {
             fmt = .png
         }
         let target = out ?? "frontline-\(day).\(fmt.rawValue)"
+        let writer = options.writer
+        try writer.prepareFile(target)
         // Only the snapshots this date draws are decoded: the one in force, the one before it (the
         // change), and with --interpolate the one after.
         let context = try options.context(lazy: true)
@@ -45,7 +47,7 @@ struct Render: ParsableCommand {
             throw Disk.located(e, in: options.data)
         }
         let bytes = try options.renderer.render(scene, format: fmt, scale: options.scale)
-        try Disk.writeAtomically(bytes, to: target)
+        try writer.write(bytes, to: target)
         print(target)
     }
 }
@@ -93,12 +95,13 @@ struct Frames: ParsableCommand {
         guard !all.isEmpty else { throw UsageError("no reported dates in the range") }
         let days = part.map { Array(all[$0.range(of: all.count)]) } ?? all
         for f in formats { try OutputName.check("\(prefix)\(days[0]).\(f.rawValue)", from: "--prefix") }
-        try Disk.makeFolder(out)
+        let writer = options.writer
+        try writer.prepareFolder(out)
         let (renderer, scale, prefix, out) = (options.renderer, options.scale, prefix, out)
         @Sendable func file(_ day: Day, _ f: OutputFormat) -> String {
             (out as NSString).appendingPathComponent("\(prefix)\(day).\(f.rawValue)")
         }
-        let todo = resume ? FrameDays.missing(days, in: out, files: { d in formats.map { file(d, $0) } }) : days
+        let todo = resume ? FrameDays.missing(days, files: { d in formats.map { file(d, $0) } }) : days
         let (theme, crs) = (try options.chosenTheme(), options.crs)
         let threads = workers ?? ProcessInfo.processInfo.activeProcessorCount
         try OrderedParallel.run(
@@ -111,7 +114,7 @@ struct Frames: ParsableCommand {
                 }
             }
         ) { index, files in
-            for (path, bytes) in files { try Disk.writeAtomically(bytes, to: path) }
+            for (path, bytes) in files { try writer.write(bytes, to: path) }
             print("\(todo[index])")
         }
     }
