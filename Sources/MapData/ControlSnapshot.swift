@@ -72,6 +72,12 @@ public struct Timeline: Sendable {
         return out
     }
 
+    /// The snapshots decoded so far, in date order; decodes nothing.
+    public func decodedSnapshots() -> [ControlSnapshot] { store.decodedSoFar() }
+
+    /// Runs `check` on every snapshot decoded from now on, before any caller sees it.
+    public func checkEachDecoded(_ check: @escaping @Sendable (ControlSnapshot) throws(DataError) -> Void) { store.setCheck(check) }
+
     /// The latest snapshot on or before `day`; nil before the first.
     public func state(on day: Day) throws(DataError) -> ControlSnapshot? {
         try index(on: day).map { k throws(DataError) in try store.snapshot(k) }
@@ -115,10 +121,23 @@ final class SnapshotStore: @unchecked Sendable {
     private let lock = NSLock()
     private var decoded: [ControlSnapshot?]
     private let load: (@Sendable (Int) throws -> ControlSnapshot)?
+    private var check: (@Sendable (ControlSnapshot) throws(DataError) -> Void)?
 
     init(decoded: [ControlSnapshot?], load: (@Sendable (Int) throws -> ControlSnapshot)?) {
         self.decoded = decoded
         self.load = load
+    }
+
+    func decodedSoFar() -> [ControlSnapshot] {
+        lock.lock()
+        defer { lock.unlock() }
+        return decoded.compactMap { $0 }
+    }
+
+    func setCheck(_ check: @escaping @Sendable (ControlSnapshot) throws(DataError) -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        self.check = check
     }
 
     func snapshot(_ k: Int) throws(DataError) -> ControlSnapshot {
@@ -128,6 +147,7 @@ final class SnapshotStore: @unchecked Sendable {
         guard let load else { throw DataError(message: "snapshot \(k) has no data") }
         do {
             let s = try load(k)
+            try check?(s)
             decoded[k] = s
             return s
         } catch let e as DataError {

@@ -63,6 +63,8 @@ public struct Dataset: Sendable {
                     throw DataError(file: controlFiles[k], message: "file is missing")
                 }
                 let areas = try ControlFile.decode(bytes, file: controlFiles[k], named: dates[k], repair: local)
+                var seen: [ControlFile.DateSide: String] = [:]
+                try ControlFile.checkJoining(areas, file: controlFiles[k], seen: &seen)
                 repair.absorb(local.warnings)
                 return ControlSnapshot(date: dates[k], areas: areas.map(\.1))
             }
@@ -114,6 +116,7 @@ extension Dataset {
     static func decodeControl(_ names: [String], bytes: [[UInt8]], named: [Day?], repair: GeometryRepair) throws -> [(Day, ControlArea)] {
         let strict = repair.strict, cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var areas: [(Day, ControlArea)] = []
+        var seen: [ControlFile.DateSide: String] = [:]
         try OrderedParallel.run(
             count: names.count, workers: min(names.count, cores), window: 2 * cores,
             makeState: {},
@@ -123,8 +126,9 @@ extension Dataset {
                     (try ControlFile.decode(bytes[k], file: names[k], named: named[k], repair: local), local.warnings)
                 }
             }
-        ) { _, decoded in
+        ) { k, decoded in
             let (found, warnings) = try decoded.get()
+            try ControlFile.checkJoining(found, file: names[k], seen: &seen)
             areas += found
             repair.absorb(warnings)
         }

@@ -27,12 +27,19 @@ enum Disk {
     /// `strict`. `warnings`, when given, receives the warnings instead of stderr. `lazy`: control
     /// snapshots are decoded when first drawn (see `Timeline`); their warnings then go to stderr as
     /// they come, and their errors must be passed through `located(_:in:)` by the caller.
+    ///
+    /// The data set's consistency rules (`Dataset.checkConsistency`) are checked here, for every
+    /// command that draws or counts, so nothing is drawn that `validate` would refuse; `validate`
+    /// itself passes `checked: false` to list every problem rather than stop at the first.
     static func loadDataset(
-        _ path: String, strict: Bool = false, lazy: Bool = false, warnings: ((DataError) -> Void)? = nil
+        _ path: String, strict: Bool = false, lazy: Bool = false, checked: Bool = true, warnings: ((DataError) -> Void)? = nil
     ) throws -> Dataset {
         let repair = GeometryRepair(strict: strict)
         let dataset: Dataset
-        do { dataset = try Dataset.load(try dataFolder(path), repair: repair, lazy: lazy) } catch let e as DataError {
+        do {
+            dataset = try Dataset.load(try dataFolder(path), repair: repair, lazy: lazy)
+            if checked { try dataset.checkConsistency() }
+        } catch let e as DataError {
             throw located(e, in: path)
         }
         let found = repair.warnings.map { located($0, in: path) }
