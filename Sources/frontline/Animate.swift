@@ -33,9 +33,9 @@ struct Animate: ParsableCommand {
 
     func run() throws {
         // Everything is checked before any work starts, so a bad argument writes nothing.
-        let stepDays = try parseStep(step)
+        let stepDays = try OptionText.step(step)
         guard (1...120).contains(fps) else { throw UsageError("--fps must be between 1 and 120") }
-        let holdCopies = try parseHold(hold, fps: fps)
+        let holdCopies = try OptionText.hold(hold, fps: fps)
         let target = try AnimationTarget(out)
         let writer = options.writer
         let part = try Shard.resolve(shard)
@@ -124,9 +124,9 @@ struct Animate: ParsableCommand {
             "\(plan.frames.count) pictures\(shardNote), \(plan.videoFrameCount) video frames at \(fps) fps (\(formatFixed(seconds, digits: 1)) s)"
         if let encoder {
             try encoder.finish()
-            print("\(encoder.target): \(summary)")
+            Terminal.print("\(encoder.target): \(summary)")
         } else if let framesFolder {
-            print("\(framesFolder): \(summary), as frame-NNNNN.png")
+            Terminal.print("\(framesFolder): \(summary), as frame-NNNNN.png")
             if case .video(let file, let format) = target {
                 throw UsageError(
                     "ffmpeg was not found on PATH, so \(file) was not made; the frames are in \(framesFolder). "
@@ -233,34 +233,4 @@ enum AnimationTarget {
             throw UsageError("--out \(out): unknown extension '.\(ext)'; expected .mp4, .webm, .gif or a folder")
         }
     }
-}
-
-/// "1d", "7d", "2w" → days (at least 1).
-func parseStep(_ text: String) throws -> Int {
-    let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-    let unit = t.last.map(String.init) ?? ""
-    let number = Int(t.dropLast())
-    guard let number, unit == "d" || unit == "w" else {
-        throw UsageError("--step '\(text)': expected a number of days or weeks, e.g. 1d, 7d or 2w")
-    }
-    guard number > 0 else { throw UsageError("--step '\(text)' must be positive") }
-    return unit == "w" ? number * 7 : number
-}
-
-/// "1s", "0.5s", "500ms", "0" → extra copies of a held frame at `fps`.
-func parseHold(_ text: String, fps: Int) throws -> Int {
-    let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-    let seconds: Double?
-    if t == "0" {
-        seconds = 0
-    } else if t.hasSuffix("ms") {
-        seconds = Double(t.dropLast(2)).map { $0 / 1000 }
-    } else if t.hasSuffix("s") {
-        seconds = Double(t.dropLast())
-    } else {
-        seconds = nil
-    }
-    guard let seconds, seconds.isFinite else { throw UsageError("--hold '\(text)': expected a duration such as 1s, 500ms or 0") }
-    guard (0...60).contains(seconds) else { throw UsageError("--hold '\(text)' must be between 0 and 60 s") }
-    return Int((seconds * Double(fps)).rounded())
 }

@@ -34,13 +34,9 @@ struct MapOptions: ParsableArguments {
 
     func pageSize() throws -> (Int, Int) {
         if let named = Layout.named.first(where: { $0.name == size.lowercased() }) { return (named.width, named.height) }
-        let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
-        guard parts.count == 2, (100...10000).contains(parts[0]), (100...10000).contains(parts[1]) else {
-            throw UsageError(
-                "--size '\(size)' must be WxH in pixels, each 100–10000, e.g. 1920x1080, or one of \(Layout.named.map(\.name).joined(separator: ", "))"
-            )
+        do { return try OptionText.size(size, in: 100...10000) } catch {
+            throw UsageError("\(error.message), or one of \(Layout.named.map(\.name).joined(separator: ", "))")
         }
-        return (parts[0], parts[1])
     }
 
     func validateScale() throws {

@@ -27,17 +27,17 @@ struct Diff: ParsableCommand {
                 d1, d2, timeline: dataset.timeline, sides: dataset.manifest.sides.map(\.id),
                 gazetteer: dataset.gazetteer, engine: GeometryEngine())
         } catch let e as DataError { throw UsageError("--from \(d1): \(e.message)") }
-        if json { print(JSONWriter.write(Self.json(change)), terminator: ""); return }
-        print("Control from \(change.from) to \(change.to) (snapshots in force on \(d1) and \(d2)); km², geodesic")
-        print(pad("side", 10) + pad("held before", 13) + pad("held after", 13) + pad("gained", 10) + pad("lost", 10) + "net")
+        if json { Terminal.print(JSONWriter.write(Self.json(change)), terminator: ""); return }
+        Terminal.print("Control from \(change.from) to \(change.to) (snapshots in force on \(d1) and \(d2)); km², geodesic")
+        Terminal.print(pad("side", 10) + pad("held before", 13) + pad("held after", 13) + pad("gained", 10) + pad("lost", 10) + "net")
         for s in change.sides {
-            print(
+            Terminal.print(
                 pad(s.side, 10) + pad(km(s.heldBeforeKm2), 13) + pad(km(s.heldAfterKm2), 13) + pad(km(s.gainedKm2), 10)
                     + pad(km(s.lostKm2), 10) + km(s.gainedKm2 - s.lostKm2))
         }
-        if change.settlements.isEmpty { print("No located settlement changed hands.") }
+        if change.settlements.isEmpty { Terminal.print("No located settlement changed hands.") }
         for h in change.settlements {
-            print("\(h.settlement.name): \(h.from ?? "none") → \(h.to ?? "none")")
+            Terminal.print("\(h.settlement.name): \(h.from ?? "none") → \(h.to ?? "none")")
         }
     }
 

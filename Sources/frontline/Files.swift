@@ -57,7 +57,7 @@ enum Disk {
 
     /// Warnings go to stderr, one line each.
     static func warn(_ warnings: [DataError]) {
-        for w in warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
+        for w in warnings { Terminal.error("warning: \(w)") }
     }
 
     /// Reads a regular file of at most `Limits.maxFileBytes`: a FIFO or device could block or never end.

@@ -73,7 +73,7 @@ struct ImportKML: ParsableCommand {
             let summary = areas.map {
                 "\($0.side)\($0.territory.map { "/" + $0 } ?? "") \(formatFixed($0.geometry.areaKm2, digits: 1)) km²"
             }
-            print("\(target): \(summary.joined(separator: ", "))")
+            Terminal.print("\(target): \(summary.joined(separator: ", "))")
         }
     }
 
@@ -101,7 +101,7 @@ struct ImportKML: ParsableCommand {
         let writer = OutputWriter(inputs: RunInputs(files: [file]))
         try writer.prepareFolder(out)
         try writer.write(JSONWriter.write(doc, indent: 1), to: target)
-        print("\(target): \(label) \(formatFixed(geometry.areaKm2, digits: 1)) km²")
+        Terminal.print("\(target): \(label) \(formatFixed(geometry.areaKm2, digits: 1)) km²")
     }
 
     /// "…_YY_MM_DD.kml" → 20YY-MM-DD.
@@ -135,7 +135,7 @@ struct ImportGazetteer: ParsableCommand {
         let settlements = try GazetteerImport.settlements(csv: text, file: file)
         try OutputWriter(inputs: RunInputs(files: [file])).write(SettlementsFile.encode(settlements), to: out)
         let located = settlements.filter { $0.location != nil }.count
-        print("\(out): \(settlements.count) settlements, \(located) located, \(settlements.filter(\.isApproximate).count) approximate")
+        Terminal.print("\(out): \(settlements.count) settlements, \(located) located, \(settlements.filter(\.isApproximate).count) approximate")
     }
 }
 
@@ -198,9 +198,9 @@ struct ImportTerritories: ParsableCommand {
                     properties: [
                         ("name", .string(n)), ("areaKm2", .number((m.areaKm2 * 10).rounded() / 10)), ("source", .string(source)),
                     ]))
-            print("\(n): \(m.polygons.count) polygon(s), \(formatFixed(m.areaKm2, digits: 1)) km²")
+            Terminal.print("\(n): \(m.polygons.count) polygon(s), \(formatFixed(m.areaKm2, digits: 1)) km²")
         }
-        print("\(result.faces) faces, \(result.unlabelled) without a label point")
+        Terminal.print("\(result.faces) faces, \(result.unlabelled) without a label point")
         try OutputWriter(inputs: RunInputs(files: [border, baseline])).write(
             JSONWriter.write(GeoJSONWriter.collection(features), indent: 1), to: out)
     }

@@ -48,7 +48,7 @@ struct Render: ParsableCommand {
         }
         let bytes = try options.renderer.render(scene, format: fmt, scale: options.scale)
         try writer.write(bytes, to: target)
-        print(target)
+        Terminal.print(target)
     }
 }
 
@@ -80,7 +80,7 @@ struct Frames: ParsableCommand {
     @OptionGroup var options: MapOptions
 
     func run() throws {
-        let stepDays = try step.map(parseStep)
+        let stepDays = try step.map(OptionText.step)
         let first = try from.map { try parseDay($0, option: "--from") }
         let last = try to.map { try parseDay($0, option: "--to") }
         if let first, let last, first > last { throw UsageError("--from \(first) is after --to \(last)") }
@@ -115,7 +115,7 @@ struct Frames: ParsableCommand {
             }
         ) { index, files in
             for (path, bytes) in files { try writer.write(bytes, to: path) }
-            print("\(todo[index])")
+            Terminal.print("\(todo[index])")
         }
     }
 }
@@ -135,12 +135,12 @@ struct Dates: ParsableCommand {
         let dataset = try Disk.loadDataset(data)
         let snapshots = Set(dataset.timeline.dates)
         for d in dataset.reportedDates {
-            if plain { print(d); continue }
+            if plain { Terminal.print("\(d)"); continue }
             var what: [String] = []
             if snapshots.contains(d) { what.append("snapshot") }
             let n = dataset.events(on: d).count
             if n > 0 { what.append("\(n) event\(n == 1 ? "" : "s")") }
-            print("\(d)  \(what.joined(separator: ", "))")
+            Terminal.print("\(d)  \(what.joined(separator: ", "))")
         }
     }
 }

@@ -57,7 +57,7 @@ struct Report: ParsableCommand {
         var pages = [try cover.scene(width: context.layout.width, height: context.layout.height, rows: rows)]
         for day in days { pages.append(try context.scene(on: day)) }
         try writer.write(try Renderer().renderPDF(pages: pages), to: out)
-        print("\(out): \(pages.count) pages (cover and \(days.count) dates)")
+        Terminal.print("\(out): \(pages.count) pages (cover and \(days.count) dates)")
     }
 
     func writeHTML(_ context: SequenceContext, days: [Day], rows: [DateStatistics], writer: OutputWriter) throws {
@@ -84,6 +84,6 @@ struct Report: ParsableCommand {
             dataFiles: [("statistics (CSV)", "data/stats.csv"), ("statistics (JSON)", "data/stats.json")])
         try folder.write(Array(page.html().utf8), to: "index.html")
         try folder.commit()
-        print((out as NSString).appendingPathComponent("index.html") + ": \(days.count) dates")
+        Terminal.print((out as NSString).appendingPathComponent("index.html") + ": \(days.count) dates")
     }
 }

@@ -18,7 +18,7 @@ struct Stats: ParsableCommand {
     func run() throws {
         guard format == "csv" || format == "json" else { throw UsageError("unknown --format '\(format)'; expected csv or json") }
         let rows = try DateStatistics.table(try Disk.loadDataset(data))
-        print(format == "csv" ? Self.csv(rows) : Self.json(rows), terminator: "")
+        Terminal.print(format == "csv" ? Self.csv(rows) : Self.json(rows), terminator: "")
     }
 
     /// One line per date and side, with a header line; numbers to two decimals, no locale.
