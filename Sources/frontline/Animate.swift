@@ -66,7 +66,16 @@ struct Animate: ParsableCommand {
         case .folder(let dir): framesFolder = dir
         case .video(let file, _): framesFolder = ffmpeg == nil ? Self.fallbackFolder(for: file) : nil
         }
-        if let framesFolder { try writer.prepareFolder(framesFolder) }
+        if let framesFolder {
+            // Numbering depends on the range, step, rate and hold, so they count with the picture's options.
+            let record = try RunRecord(
+                command: "animate",
+                options: [("--from", "\(start)"), ("--to", "\(end)"), ("--step", "\(stepDays)"), ("--fps", "\(fps)"), ("--hold", "\(holdCopies)")]
+                    + options.pictureOptions, data: options.data, style: options.style)
+            if resume, case .folder = target { try record.checkResumable(in: framesFolder) { $0.hasPrefix("frame-") && $0.hasSuffix(".png") } }
+            try writer.prepareFolder(framesFolder)
+            try writer.write(record.text, to: (framesFolder as NSString).appendingPathComponent(RunRecord.fileName))
+        }
         if case .video(let file, _) = target { try writer.prepareFile(file) }
 
         let renderFrame: @Sendable (inout Worker, Int) throws -> [UInt8] = { worker, index in

@@ -29,6 +29,15 @@ struct MapOptions: ParsableArguments {
 
     var renderer: Renderer { Renderer(pngCompression: pngCompression) }
 
+    /// The options that shape a picture, for the run record `--resume` checks (`RunRecord`); the
+    /// style file's bytes go into the record's data digest.
+    var pictureOptions: [(String, String?)] {
+        [
+            ("--size", size), ("--scale", "\(scale)"), ("--bbox", bbox), ("--png-compression", "\(pngCompression)"), ("--theme", theme),
+            ("--crs", crs), ("--strict", "\(strict)"),
+        ]
+    }
+
     /// The writer for this run's outputs, which never writes over the data folder's files or the style.
     var writer: OutputWriter { OutputWriter(inputs: RunInputs(data: data, files: [style])) }
 

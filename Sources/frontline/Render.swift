@@ -96,7 +96,11 @@ struct Frames: ParsableCommand {
         let days = part.map { Array(all[$0.range(of: all.count)]) } ?? all
         for f in formats { try OutputName.check("\(prefix)\(days[0]).\(f.rawValue)", from: "--prefix") }
         let writer = options.writer
+        // Frames are independent of the range and the names, so only the picture's options count.
+        let record = try RunRecord(command: "frames", options: options.pictureOptions, data: options.data, style: options.style)
+        if resume { try record.checkResumable(in: out) { name in formats.contains { name.hasSuffix(".\($0.rawValue)") } } }
         try writer.prepareFolder(out)
+        try writer.write(record.text, to: (out as NSString).appendingPathComponent(RunRecord.fileName))
         let (renderer, scale, prefix, out) = (options.renderer, options.scale, prefix, out)
         @Sendable func file(_ day: Day, _ f: OutputFormat) -> String {
             (out as NSString).appendingPathComponent("\(prefix)\(day).\(f.rawValue)")
