@@ -49,6 +49,7 @@ struct Animate: ParsableCommand {
         if let first, let last, first > last { throw UsageError("--from \(first) is after --to \(last)") }
         let (layout, view) = try options.page()
         let dataset = try Disk.loadDataset(options.data, strict: options.strict)
+        try options.checkView(dataset, view: view)
         guard let firstSnapshot = dataset.timeline.dates.first, let lastSnapshot = dataset.timeline.dates.last else {
             throw UsageError("\(options.data): the data set has no control snapshots")
         }

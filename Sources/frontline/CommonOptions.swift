@@ -89,8 +89,9 @@ struct MapOptions: ParsableArguments {
     /// `lazy`: decode only the snapshots the frames use (a one-date render).
     func context(lazy: Bool = false) throws -> SequenceContext {
         let (layout, view) = try page()
-        return try Self.context(
-            try Disk.loadDataset(data, strict: strict, lazy: lazy), theme: try chosenTheme(), layout: layout, view: view, crs: crs)
+        let dataset = try Disk.loadDataset(data, strict: strict, lazy: lazy)
+        try checkView(dataset, view: view)
+        return try Self.context(dataset, theme: try chosenTheme(), layout: layout, view: view, crs: crs)
     }
 
     /// A sequence context (one per thread: it holds a Pango font map, caches and its own PROJ handle).

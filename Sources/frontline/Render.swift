@@ -89,6 +89,7 @@ struct Frames: ParsableCommand {
         if let workers, !(1...256).contains(workers) { throw UsageError("--workers must be between 1 and 256") }
         let (layout, view) = try options.page()
         let dataset = try Disk.loadDataset(options.data, strict: options.strict)
+        try options.checkView(dataset, view: view)
         let all =
             try stepDays.map { try FrameDays.stepped(dataset: dataset, from: first, to: last, every: $0) }
             ?? dataset.reportedDates.filter { d in (first.map { d >= $0 } ?? true) && (last.map { d <= $0 } ?? true) }
