@@ -43,11 +43,11 @@ struct Animate: ParsableCommand {
             throw UsageError("--shard needs a folder for --out: a video cannot be split across machines; encode the frames after")
         }
         if resume, case .video = target { throw UsageError("--resume needs a folder for --out: a video is made in one pass") }
-        if let workers, !(1...256).contains(workers) { throw UsageError("--workers must be between 1 and 256") }
         let first = try from.map { try parseDay($0, option: "--from") }
         let last = try to.map { try parseDay($0, option: "--to") }
         if let first, let last, first > last { throw UsageError("--from \(first) is after --to \(last)") }
         let (layout, view) = try options.page()
+        let threads = try options.workerCount(workers, layout: layout)
         let dataset = try Disk.loadDataset(options.data, strict: options.strict)
         try options.checkView(dataset, view: view)
         guard let firstSnapshot = dataset.timeline.dates.first, let lastSnapshot = dataset.timeline.dates.last else {
@@ -91,7 +91,6 @@ struct Animate: ParsableCommand {
         }
         let pixelWidth = Int((Double(layout.width) * scale).rounded(.up))
         let pixelHeight = Int((Double(layout.height) * scale).rounded(.up))
-        let threads = workers ?? ProcessInfo.processInfo.activeProcessorCount
 
         var encoder: VideoEncoder?
         defer { encoder?.abandon() }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Atlas
+import Foundation
 import GeoCore
 import MapData
 import MapRender
@@ -66,6 +67,22 @@ struct MapOptions: ParsableArguments {
             )
         }
         return (Layout(width: w, height: h), try bbox.map { try BBox(parsing: $0) })
+    }
+
+    /// Worker threads for a sequence, so that the pages drawn at once stay within `Limits.maxPixels`
+    /// for the whole run, not per worker: by default as many cores as fit; an explicit `--workers`
+    /// that would exceed it is refused.
+    func workerCount(_ requested: Int?, layout: Layout) throws -> Int {
+        if let requested, !(1...256).contains(requested) { throw UsageError("--workers must be between 1 and 256") }
+        let page = max(1, Double(layout.width) * Double(layout.height) * scale * scale)
+        let fit = min(256, max(1, Int((Double(Limits.maxPixels) / page).rounded(.down))))
+        guard let requested else { return min(ProcessInfo.processInfo.activeProcessorCount, fit) }
+        guard requested <= fit else {
+            throw UsageError(
+                "--workers \(requested) at \(formatFixed(page / 1e6, digits: 1)) megapixels a page is more than the run's limit of \(Limits.maxPixels / 1_000_000) megapixels at once; use --workers \(fit) or fewer"
+            )
+        }
+        return requested
     }
 
     func chosenTheme() throws -> Theme {

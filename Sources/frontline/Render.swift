@@ -86,8 +86,8 @@ struct Frames: ParsableCommand {
         if let first, let last, first > last { throw UsageError("--from \(first) is after --to \(last)") }
         let formats = try parseFormats(format)
         let part = try Shard.resolve(shard)
-        if let workers, !(1...256).contains(workers) { throw UsageError("--workers must be between 1 and 256") }
         let (layout, view) = try options.page()
+        let threads = try options.workerCount(workers, layout: layout)
         let dataset = try Disk.loadDataset(options.data, strict: options.strict)
         try options.checkView(dataset, view: view)
         let all =
@@ -108,7 +108,6 @@ struct Frames: ParsableCommand {
         }
         let todo = resume ? FrameDays.missing(days, files: { d in formats.map { file(d, $0) } }) : days
         let (theme, crs) = (try options.chosenTheme(), options.crs)
-        let threads = workers ?? ProcessInfo.processInfo.activeProcessorCount
         try OrderedParallel.run(
             count: todo.count, workers: threads, window: 2 * threads,
             makeState: { (try MapOptions.context(dataset, theme: theme, layout: layout, view: view, crs: crs), FrameRasterizer()) },
