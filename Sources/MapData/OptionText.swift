@@ -14,7 +14,7 @@ public enum OptionText {
         }
         let (days, overflow) = number.multipliedReportingOverflow(by: unit == "w" ? 7 : 1)
         guard !overflow, stepRangeDays.contains(days) else {
-            throw DataError(message: "--step '\(text)' must be \(CheckedNumber.describe(stepRangeDays)) days")
+            throw DataError(message: "--step '\(text)' must be positive and at most 100 years (\(CheckedNumber.describe(stepRangeDays)) days)")
         }
         return days
     }

@@ -1,0 +1,157 @@
+import Foundation
+import MapData
+import Testing
+
+/// Issue #23's examples through the binary, beyond the hostile corpus: temporaries that a later run
+/// clears (only its own, only unlocked), killed runs, the report's marker, CSV and terminal text.
+@Suite("Output safety", .serialized)
+struct OutputSafetyTests {
+    static let base = HostileCorpus.root.appendingPathComponent("base").path
+
+    @Test("a later run removes a dead run's temporaries (lock free), never a live run's, a link or another program's file")
+    func staleTemporaries() async throws {
+        let tmp = try TempDir()
+        let dead = ".frontline-tmp-00000000000000d1", deadFolder = ".frontline-tmp-00000000000000d2"
+        let live = ".frontline-tmp-00000000000000a1", link = ".frontline-tmp-00000000000000c1", other = ".x.png.123.tmp"
+        for name in [dead, live, other, "victim.txt"] { try Data("x".utf8).write(to: tmp.url.appendingPathComponent(name)) }
+        try FileManager.default.createDirectory(atPath: tmp.path(deadFolder + "/maps"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: tmp.path(link), withDestinationPath: "victim.txt")
+        // A live run's temporary: another process holds its lock.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = ["-x", tmp.path(live), "sleep", "60"]
+        try holder.run()
+        defer { holder.terminate() }
+        while try Self.lockIsFree(tmp.path(live)) { usleep(10_000) }
+
+        let r = try await CLI.run(["render", "--date", "2024-01-15", "--data", Self.base, "--size", "200x100", "--out", tmp.path("x.png")])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(Set(tmp.contents) == [live, link, other, "victim.txt", "x.png"], "\(tmp.contents)")
+    }
+
+    @Test("a killed animate leaves one private, locked temporary folder; the next run beside it removes it")
+    func killedAnimate() async throws {
+        let tmp = try TempDir()
+        let args = ["animate", "--data", Self.base, "--to", "2024-02-01", "--size", "320x200", "--out", tmp.path("v.mp4")]
+        let left = try Self.killWhenTemporary(args, in: tmp)
+        let name = try #require(left, "no temporary appeared: \(tmp.contents)")
+        #expect(name.wholeMatch(of: #/\.frontline-tmp-[0-9a-f]{16}/#) != nil, "\(name)")
+        let mode = try #require(try FileManager.default.attributesOfItem(atPath: tmp.path(name))[.posixPermissions] as? Int)
+        #expect(mode & 0o777 == 0o700, "the workspace is private: \(String(mode, radix: 8))")
+        #expect(!tmp.contents.contains("v.mp4"), "no partial video under its name")
+        let r = try await CLI.run(["render", "--date", "2024-01-15", "--data", Self.base, "--size", "200x100", "--out", tmp.path("x.png")])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(Set(tmp.contents) == ["x.png"], "\(tmp.contents)")
+    }
+
+    @Test("a killed report leaves its staging folder; the next report beside it removes it, and replaces only its own report")
+    func killedReport() async throws {
+        let tmp = try TempDir()
+        let left = try Self.killWhenTemporary(["report", "--data", CLI.data, "--out", tmp.path("big")], in: tmp)
+        #expect(left != nil, "no staging folder appeared: \(tmp.contents)")
+        for _ in 0..<2 {
+            let r = try await CLI.run(["report", "--data", Self.base, "--size", "200x100", "--out", tmp.path("rep")])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        #expect(Set(tmp.contents) == ["rep"], "\(tmp.contents)")
+        #expect(FileManager.default.fileExists(atPath: tmp.path("rep/.frontline-report")))
+    }
+
+    @Test("a file output is written with mode 0644 less the umask")
+    func outputMode() async throws {
+        let tmp = try TempDir()
+        let r = try await CLI.run(["chart", "--data", Self.base, "--out", tmp.path("c.svg")])
+        #expect(r.status == 0, "\(r.stderr)")
+        let mask = umask(0)
+        umask(mask)
+        let mode = try #require(try FileManager.default.attributesOfItem(atPath: tmp.path("c.svg"))[.posixPermissions] as? Int)
+        #expect(mode & 0o777 == 0o644 & ~Int(mask), "\(String(mode, radix: 8))")
+    }
+
+    @Test("the stats CSV quotes by RFC 4180 and defuses formula cells; the report's CSV the same")
+    func csvInjection() async throws {
+        let formula = #"=HYPERLINK("http://x","y")"#, comma = #"b, "the other""#
+        let copy = try Self.baseCopy(renaming: ["a": formula, "b": comma])
+        let r = try await CLI.run(["stats", "--data", copy.dataPath])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try CSV.parse(r.stdout, file: "stdout")
+        #expect(rows.count == 7, "a header and six rows, none split by the comma: \(r.stdout)")
+        #expect(rows.dropFirst().allSatisfy { $0.fields.count == 7 })
+        #expect(Set(rows.dropFirst().map { $0.fields[2] }) == ["'" + formula, comma])
+        #expect(!r.stdout.split(separator: "\n").contains { $0.split(separator: ",")[2].hasPrefix("=") })
+        let tmp = try TempDir()
+        let report = try await CLI.run(["report", "--data", copy.dataPath, "--size", "200x100", "--out", tmp.path("rep")])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(try String(contentsOfFile: tmp.path("rep/data/stats.csv"), encoding: .utf8) == r.stdout)
+    }
+
+    @Test("control characters from data reach stdout escaped")
+    func terminalEscapes() async throws {
+        let copy = try Self.baseCopy(renaming: ["a": "a\u{1B}]0;owned\u{07}\u{9B}2J"])
+        let r = try await CLI.run(["stats", "--data", copy.dataPath])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains(#"a\u{1B}]0;owned\u{07}\u{9B}2J"#), "\(r.stdout)")
+        #expect(!r.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
+    }
+
+    @Test("pages drawn at once stay within the pixel limit for the whole run")
+    func pageLimitPerRun() async throws {
+        let tmp = try TempDir()
+        let r = try await CLI.run([
+            "frames", "--data", Self.base, "--size", "10000x10000", "--workers", "2", "--out", tmp.path("out"),
+        ])
+        expectCleanFailure(r, mentions: ["--workers 2", "limit of 100 megapixels"], outDir: tmp)
+    }
+
+    /// Whether `flock -n` can take the lock on `path` now.
+    static func lockIsFree(_ path: String) throws -> Bool {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        p.arguments = ["-n", "-x", path, "true"]
+        try p.run()
+        p.waitUntilExit()
+        return p.terminationStatus == 0
+    }
+
+    /// A copy of the base data set with side ids renamed everywhere they appear.
+    static func baseCopy(renaming sides: [String: String]) throws -> TempDir {
+        let dir = try TempDir()
+        let copy = dir.url.appendingPathComponent("data")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: base), to: copy)
+        for file in ["dataset.json", "control/2024-01-01.geojson", "control/2024-02-01.geojson", "events.geojson"] {
+            let url = copy.appendingPathComponent(file)
+            var text = try String(contentsOf: url, encoding: .utf8)
+            for (old, new) in sides {
+                let json = String(decoding: try JSONEncoder().encode(new), as: UTF8.self)
+                for key in ["id", "side", "actor"] {
+                    text = text.replacingOccurrences(of: "\"\(key)\": \"\(old)\"", with: "\"\(key)\": \(json)")
+                }
+            }
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return dir
+    }
+
+    /// Starts the binary, SIGKILLs it once `dir` holds a frontline temporary (or it ends), and
+    /// returns that temporary's name.
+    static func killWhenTemporary(_ arguments: [String], in dir: TempDir) throws -> String? {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = CLI.root
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        func temporary() -> String? { dir.contents.first { $0.hasPrefix(".frontline-tmp-") } }
+        // A blocking poll (see ResumeTests.runKilled): the kill must come while the run is working.
+        while process.isRunning && temporary() == nil { usleep(2_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return temporary()
+    }
+}
+
+extension TempDir {
+    /// The data set `OutputSafetyTests.baseCopy` made in the folder.
+    var dataPath: String { url.appendingPathComponent("data").path }
+}
