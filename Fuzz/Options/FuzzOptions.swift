@@ -18,7 +18,9 @@ public func fuzzOptions(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case 2:
         if let (w, h) = try? OptionText.size(text, in: 100...10000) { precondition((100...10000).contains(w) && (100...10000).contains(h)) }
     case 3:
-        if let part = try? OptionText.shard(text) { precondition(part.index >= 0 && part.index < part.count && part.count <= OptionText.maxParts) }
+        if let part = try? OptionText.shard(text) {
+            precondition(part.index >= 0 && part.index < part.count && part.count <= OptionText.maxParts)
+        }
     case 4: _ = try? OptionText.environmentNumber(text, name: "FUZZ")
     case 5: _ = try? BBox(parsing: text)
     case 6: _ = try? Day(parsing: text)

@@ -65,7 +65,9 @@ public final class CRSProjection: Sendable {
         if let type, type == PJ_TYPE_VERTICAL_CRS || type == PJ_TYPE_GEOCENTRIC_CRS {
             proj.logFunc(ctx, nil, { _, _, _ in })
             _ = proj.contextDestroy(ctx)
-            let what = type == PJ_TYPE_VERTICAL_CRS ? "a vertical CRS (heights above a datum)" : "a geocentric CRS (x, y, z from the Earth's centre)"
+            let what =
+                type == PJ_TYPE_VERTICAL_CRS
+                ? "a vertical CRS (heights above a datum)" : "a geocentric CRS (x, y, z from the Earth's centre)"
             throw .engine("'\(code)' is \(what): it has no map plane to draw in")
         }
         areaOfUse = hasArea && w > -1000 && w < e ? try? BBox(west: w, south: s, east: e, north: n) : nil
@@ -120,10 +122,11 @@ struct PROJ: Sendable {
     let normalizeForVisualization: @convention(c) (OpaquePointer?, OpaquePointer?) -> OpaquePointer?
     let trans: @convention(c) (OpaquePointer?, PJ_DIRECTION, PJ_COORD) -> PJ_COORD
     let getType: @convention(c) (OpaquePointer?) -> PJ_TYPE
-    typealias AreaOfUse = @convention(c) (
-        OpaquePointer?, OpaquePointer?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?,
-        UnsafeMutablePointer<Double>?, UnsafeMutablePointer<UnsafePointer<CChar>?>?
-    ) -> Int32
+    typealias AreaOfUse =
+        @convention(c) (
+            OpaquePointer?, OpaquePointer?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?,
+            UnsafeMutablePointer<Double>?, UnsafeMutablePointer<UnsafePointer<CChar>?>?
+        ) -> Int32
     let getAreaOfUse: AreaOfUse
 
     /// The Debian bookworm soname first, then the development link.

@@ -84,7 +84,9 @@ extension Dataset {
         let sides = Set(manifest.sides.map(\.id))
         var ids = Set<String>()
         for (k, e) in events.enumerated() {
-            func problem(_ message: String) { out.append(DataError(file: "events.geojson", place: "feature \(k) (\(e.id))", message: message)) }
+            func problem(_ message: String) {
+                out.append(DataError(file: "events.geojson", place: "feature \(k) (\(e.id))", message: message))
+            }
             if !ids.insert(e.id).inserted { problem("duplicate id") }
             if let first = timeline.dates.first, e.date < first { problem("dated \(e.date), before the first snapshot \(first)") }
             if let actor = e.actor, !sides.contains(actor) { problem("actor '\(actor)' is not a side in dataset.json") }
@@ -129,7 +131,9 @@ extension ControlFile {
             }
             mine[key] = file
             let shape = Shape(day: day, side: a.side, geometry: a.geometry)
-            if let j = shapes[shape] { throw DataError(file: file, place: "feature \(k)", message: "the same area as feature \(j): no feature twice") }
+            if let j = shapes[shape] {
+                throw DataError(file: file, place: "feature \(k)", message: "the same area as feature \(j): no feature twice")
+            }
             shapes[shape] = k
         }
         seen.merge(mine) { a, _ in a }

@@ -25,7 +25,10 @@ public enum EventsFile {
             headline: try s.string("headline"), seed: try s.optionalString("seed"))
         var figure: String?
         if let fig = p.object("figure"), let v = try fig.optionalNumber("value") {
-            let unit = try fig.optionalString("unit").map { u throws(DataError) in try EventVocabulary.check(u, "unit", in: EventVocabulary.figureUnits) } ?? ""
+            let unit =
+                try fig.optionalString("unit").map { u throws(DataError) in
+                    try EventVocabulary.check(u, "unit", in: EventVocabulary.figureUnits)
+                } ?? ""
             let units = ["km2": "km²", "mi2": "sq mi", "km": "km", "percent": "%", "count": ""]
             figure = "\(JSONWriter.formatNumber(v)) \(units[unit] ?? unit)".trimmingSpaces
         }
@@ -41,7 +44,9 @@ public enum EventsFile {
 
 /// "datePrecision", when given, from the vocabulary.
 private func precision(_ p: Properties) throws(DataError) -> String? {
-    try p.optionalString("datePrecision").map { v throws(DataError) in try EventVocabulary.check(v, "datePrecision", in: EventVocabulary.datePrecisions) }
+    try p.optionalString("datePrecision").map { v throws(DataError) in
+        try EventVocabulary.check(v, "datePrecision", in: EventVocabulary.datePrecisions)
+    }
 }
 
 extension String {

@@ -14,7 +14,8 @@ public enum OptionText {
         }
         let (days, overflow) = number.multipliedReportingOverflow(by: unit == "w" ? 7 : 1)
         guard !overflow, stepRangeDays.contains(days) else {
-            throw DataError(message: "--step '\(text)' must be positive and at most 100 years (\(CheckedNumber.describe(stepRangeDays)) days)")
+            throw DataError(
+                message: "--step '\(text)' must be positive and at most 100 years (\(CheckedNumber.describe(stepRangeDays)) days)")
         }
         return days
     }
@@ -26,7 +27,9 @@ public enum OptionText {
         if t == "0" {
             seconds = 0
         } else if t.hasSuffix("ms") {
-            seconds = CheckedNumber.decimal(t.dropLast(2), in: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude).map { $0 / 1000 }
+            seconds = CheckedNumber.decimal(t.dropLast(2), in: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude).map {
+                $0 / 1000
+            }
         } else if t.hasSuffix("s") {
             seconds = CheckedNumber.decimal(t.dropLast(), in: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude)
         } else {
@@ -60,7 +63,8 @@ public enum OptionText {
     /// Part `i` of `n` from an option or the environment (`source` names it), checked.
     public static func part(_ i: Int, of n: Int, from source: String) throws(DataError) -> (index: Int, count: Int) {
         guard n >= 1, n <= maxParts, i >= 0, i < n else {
-            throw DataError(message: "\(source): part \(i) of \(n) is out of range (0…\(max(0, min(n, maxParts) - 1)) of at most \(maxParts))")
+            throw DataError(
+                message: "\(source): part \(i) of \(n) is out of range (0…\(max(0, min(n, maxParts) - 1)) of at most \(maxParts))")
         }
         return (i, n)
     }

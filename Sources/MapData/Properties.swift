@@ -27,7 +27,8 @@ struct Properties {
         guard let n = try optionalNumber(key) else { return nil }
         guard let whole = CheckedNumber.whole(n, in: range) else {
             throw DataError(
-                message: "property \"\(key)\" is \(JSONWriter.formatNumber(n)); expected a whole number in \(CheckedNumber.describe(range))")
+                message: "property \"\(key)\" is \(JSONWriter.formatNumber(n)); expected a whole number in \(CheckedNumber.describe(range))"
+            )
         }
         return whole
     }

@@ -21,7 +21,8 @@ public enum SettlementsFile {
         let precision: CoordinatePrecision
         switch try p.string("precision") {
         case "exact": precision = .exact
-        case "approximate": precision = .approximate(uncertaintyKm: try p.optionalNumber("uncertaintyKm", in: Settlement.uncertaintyRangeKm))
+        case "approximate":
+            precision = .approximate(uncertaintyKm: try p.optionalNumber("uncertaintyKm", in: Settlement.uncertaintyRangeKm))
         case "unlocated": precision = .unlocated
         case let other: throw DataError(message: "property \"precision\" is '\(other)'; expected exact, approximate or unlocated")
         }

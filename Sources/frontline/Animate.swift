@@ -71,9 +71,13 @@ struct Animate: ParsableCommand {
             // Numbering depends on the range, step, rate and hold, so they count with the picture's options.
             let record = try RunRecord(
                 command: "animate",
-                options: [("--from", "\(start)"), ("--to", "\(end)"), ("--step", "\(stepDays)"), ("--fps", "\(fps)"), ("--hold", "\(holdCopies)")]
+                options: [
+                    ("--from", "\(start)"), ("--to", "\(end)"), ("--step", "\(stepDays)"), ("--fps", "\(fps)"), ("--hold", "\(holdCopies)"),
+                ]
                     + options.pictureOptions, data: options.data, style: options.style)
-            if resume, case .folder = target { try record.checkResumable(in: framesFolder) { $0.hasPrefix("frame-") && $0.hasSuffix(".png") } }
+            if resume, case .folder = target {
+                try record.checkResumable(in: framesFolder) { $0.hasPrefix("frame-") && $0.hasSuffix(".png") }
+            }
             try writer.prepareFolder(framesFolder)
             try writer.write(record.text, to: (framesFolder as NSString).appendingPathComponent(RunRecord.fileName))
         }

@@ -135,7 +135,8 @@ struct ImportGazetteer: ParsableCommand {
         let settlements = try GazetteerImport.settlements(csv: text, file: file)
         try OutputWriter(inputs: RunInputs(files: [file])).write(SettlementsFile.encode(settlements), to: out)
         let located = settlements.filter { $0.location != nil }.count
-        Terminal.print("\(out): \(settlements.count) settlements, \(located) located, \(settlements.filter(\.isApproximate).count) approximate")
+        Terminal.print(
+            "\(out): \(settlements.count) settlements, \(located) located, \(settlements.filter(\.isApproximate).count) approximate")
     }
 }
 

@@ -19,13 +19,15 @@ extension MapOptions {
         let source = view == nil ? "dataset.json's view" : "--bbox \(v)"
         if view != nil {
             if v.east - v.west < Self.minViewDegrees || v.north - v.south < Self.minViewDegrees {
-                throw UsageError("\(source) is smaller than \(Self.minViewDegrees)° a side (about 100 m); nothing could be drawn at that scale")
+                throw UsageError(
+                    "\(source) is smaller than \(Self.minViewDegrees)° a side (about 100 m); nothing could be drawn at that scale")
             }
             if v.east - v.west > Self.maxViewOverRegion * (region.east - region.west)
                 || v.north - v.south > Self.maxViewOverRegion * (region.north - region.south)
             {
                 throw UsageError(
-                    "\(source) is far larger than the data (its region is \(region)): at most \(Int(Self.maxViewOverRegion)) times its width and height")
+                    "\(source) is far larger than the data (its region is \(region)): at most \(Int(Self.maxViewOverRegion)) times its width and height"
+                )
             }
             if !v.intersects(region) { throw UsageError("\(source) lies outside the data's region \(region)") }
         }
@@ -33,7 +35,9 @@ extension MapOptions {
             let m = Self.crsMarginDegrees
             let widened = BBoxBounds(west: area.west - m, south: area.south - m, east: area.east + m, north: area.north + m)
             if !widened.contains(v) {
-                throw UsageError("--crs \(crs): its area of use (\(area)) does not contain the view (\(source): \(v)); choose a CRS made for this region")
+                throw UsageError(
+                    "--crs \(crs): its area of use (\(area)) does not contain the view (\(source): \(v)); choose a CRS made for this region"
+                )
             }
         }
     }

@@ -39,7 +39,11 @@ struct Report: ParsableCommand {
         if let first, let last, first > last { throw UsageError("--from \(first) is after --to \(last)") }
         let writer = options.writer
         // Checked before any work, so a refused --out costs nothing.
-        if kind == "pdf" { try writer.prepareFile(out) } else { try StagedFolder.checkReplaceable(out, marker: Self.marker, inputs: writer.inputs) }
+        if kind == "pdf" {
+            try writer.prepareFile(out)
+        } else {
+            try StagedFolder.checkReplaceable(out, marker: Self.marker, inputs: writer.inputs)
+        }
         let context = try options.context()
         let days = context.dataset.reportedDates.filter { d in (first.map { d >= $0 } ?? true) && (last.map { d <= $0 } ?? true) }
         guard !days.isEmpty else { throw UsageError("no reported dates in the range") }

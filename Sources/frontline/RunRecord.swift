@@ -78,7 +78,8 @@ struct RunRecord: Equatable {
         guard let earlier, earlier.command == command, earlier.options == options else {
             let changed = earlier.map { e in zip(e.options, options).first { $0 != $1 }.map { " (\($0.0), now \($0.1))" } ?? "" } ?? ""
             throw UsageError(
-                "\(folder): --resume: its frames were made with other options\(changed); run without --resume to redo them, or choose another --out")
+                "\(folder): --resume: its frames were made with other options\(changed); run without --resume to redo them, or choose another --out"
+            )
         }
         guard earlier.dataDigest == dataDigest else {
             throw UsageError(

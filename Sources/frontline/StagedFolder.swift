@@ -39,7 +39,9 @@ final class StagedFolder {
         var st = stat()
         guard lstat(target, &st) == 0 else { return }
         if st.st_mode & S_IFMT == S_IFLNK { throw OutputWriter.linkRefused(target) }
-        guard st.st_mode & S_IFMT == S_IFDIR else { throw DataError(file: target, message: "exists and is not a folder; choose another --out") }
+        guard st.st_mode & S_IFMT == S_IFDIR else {
+            throw DataError(file: target, message: "exists and is not a folder; choose another --out")
+        }
         if inputs.isInside(target) { throw DataError(file: target, message: "holds the run's inputs; choose another --out") }
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? ["?"]
         var mark = stat()

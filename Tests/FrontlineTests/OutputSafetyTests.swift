@@ -135,13 +135,7 @@ struct OutputSafetyTests {
     /// Starts the binary, SIGKILLs it once `dir` holds a frontline temporary (or it ends), and
     /// returns that temporary's name.
     static func killWhenTemporary(_ arguments: [String], in dir: TempDir) throws -> String? {
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = CLI.root
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try CLI.launch(arguments)
         func temporary() -> String? { dir.contents.first { $0.hasPrefix(".frontline-tmp-") } }
         // A blocking poll (see ResumeTests.runKilled): the kill must come while the run is working.
         while process.isRunning && temporary() == nil { usleep(2_000) }
