@@ -35,7 +35,9 @@ struct RunRecord: Equatable {
         var files: [String] = []
         while let rel = walk.nextObject() as? String, files.count < RunInputs.maxFiles {
             var st = stat()
-            if stat((folder as NSString).appendingPathComponent(rel), &st) == 0, st.st_mode & S_IFMT == S_IFREG { files.append(rel) }
+            // frontline's own files (a run record, a temporary) are not data, should --out be the data folder.
+            let ours = (rel as NSString).lastPathComponent.hasPrefix(".frontline-")
+            if !ours, stat((folder as NSString).appendingPathComponent(rel), &st) == 0, st.st_mode & S_IFMT == S_IFREG { files.append(rel) }
         }
         for rel in files.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let bytes = try Disk.readBytes((folder as NSString).appendingPathComponent(rel))

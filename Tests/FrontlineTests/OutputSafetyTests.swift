@@ -92,6 +92,12 @@ struct OutputSafetyTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains(#"a\u{1B}]0;owned\u{07}\u{9B}2J"#), "\(r.stdout)")
         #expect(!r.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
+        // JSON escapes them its own way (\u009b), so the output stays valid JSON with the side intact.
+        let json = try await CLI.run(["stats", "--data", copy.dataPath, "--format", "json"])
+        #expect(!json.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let sides = rows.flatMap { ($0["sides"] as? [[String: Any]]) ?? [] }.compactMap { $0["side"] as? String }
+        #expect(sides.contains("a\u{1B}]0;owned\u{07}\u{9B}2J"), "\(Set(sides))")
     }
 
     @Test("pages drawn at once stay within the pixel limit for the whole run")
