@@ -57,6 +57,42 @@ struct OutputSafetyTests {
         #expect(FileManager.default.fileExists(atPath: tmp.path("rep/.frontline-report")))
     }
 
+    @Test(
+        "the temporary is created exclusively and never through a link, locked, flushed, renamed, and the folder flushed",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/strace")))
+    func writerSystemCalls() throws {
+        let tmp = try TempDir()
+        // O_EXCL|O_NOFOLLOW on a random name: a link planted beside the output is never written through.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
+        process.arguments = [
+            "-f", "-e", "trace=openat,flock,fsync,renameat", "-o", tmp.path("trace"), CLI.binary.path,
+            "render", "--date", "2024-01-15", "--data", Self.base, "--size", "200x100", "--out", tmp.path("x.png"),
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        // "PID call(...) = result" lines; the writer's calls are those of the thread that opened the temporary.
+        let lines = try String(contentsOfFile: tmp.path("trace"), encoding: .utf8).split(separator: "\n")
+        let opening = try #require(lines.first { $0.contains("openat(") && $0.contains("\".frontline-tmp-") }, "\(lines.suffix(20))")
+        let thread = opening.prefix { $0 != " " }
+        let calls = lines.filter { $0.prefix { $0 != " " } == thread }.map { $0.drop { $0 != " " }.drop { $0 == " " } }
+            .filter { !$0.hasPrefix("<...") }  // the ends of calls another thread's line interrupted
+        let open = try #require(calls.firstIndex { $0.contains("\".frontline-tmp-") && $0.hasPrefix("openat(") })
+        let name = try #require(calls[open].firstMatch(of: #/\.frontline-tmp-[0-9a-f]{16}/#)).output
+        #expect(calls[open].contains("O_WRONLY|O_CREAT|O_EXCL|O_NOFOLLOW|O_CLOEXEC, 0644"), "\(calls[open])")
+        let fd = try #require(calls[open].split(separator: "= ").last)
+        let rest = calls[(open + 1)...].prefix(4).map(String.init)
+        #expect(rest.count == 4)
+        guard rest.count == 4 else { return }
+        #expect(rest[0].hasPrefix("flock(\(fd), LOCK_EX)"), "\(rest)")
+        #expect(rest[1].hasPrefix("fsync(\(fd))"), "\(rest)")
+        #expect(rest[2].hasPrefix("renameat(") && rest[2].contains("\"\(name)\"") && rest[2].contains("\"x.png\""), "\(rest)")
+        #expect(rest[3].hasPrefix("fsync(") && !rest[3].hasPrefix("fsync(\(fd))"), "the folder is flushed: \(rest)")
+    }
+
     @Test("a file output is written with mode 0644 less the umask")
     func outputMode() async throws {
         let tmp = try TempDir()
