@@ -69,15 +69,16 @@ test-slurm: deps
 	$(SWIFT) build
 	Tests/slurm/run.sh
 
-## libFuzzer targets (Fuzz/): the GeoJSON and KML readers, the date parser, and the JSON parser that
-## style files are read with. Each runs FUZZ_SECONDS (default 60) from its seed corpus in
+## libFuzzer targets (Fuzz/): the GeoJSON and KML readers, the date parser, the JSON parser that
+## style files are read with, a whole data folder (loaded, checked and validated) and the parsers of
+## option and environment values. Each runs FUZZ_SECONDS (default 60) from its seed corpus in
 ## Fuzz/corpus/; new inputs go to .build-fuzz/corpus/, crashes to .build-fuzz/artifacts/.
 ## Swift's own backtracer is switched off so that libFuzzer sees a crash and saves its input.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := geojson kml day json
+FUZZ_TARGETS := geojson kml day json dataset options
 FUZZ_BUILD   := .build-fuzz
 fuzz:
-	@for t in GeoJSON KML Day JSON; do \
+	@for t in GeoJSON KML Day JSON Dataset Options; do \
 	  FRONTLINE_FUZZ=1 $(SWIFT) build -c release --scratch-path $(FUZZ_BUILD) --sanitize fuzzer --product Fuzz$$t || exit 1; \
 	done
 	@mkdir -p $(FUZZ_BUILD)/artifacts

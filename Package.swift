@@ -47,7 +47,7 @@ let package = Package(
 // libFuzzer targets, only when FRONTLINE_FUZZ is set (`make fuzz` builds them with --sanitize fuzzer,
 // whose runtime supplies `main`; an ordinary build would have none).
 if ProcessInfo.processInfo.environment["FRONTLINE_FUZZ"] != nil {
-    for name in ["GeoJSON", "KML", "Day", "JSON"] {
-        package.targets.append(.executableTarget(name: "Fuzz\(name)", dependencies: ["MapData"], path: "Fuzz/\(name)"))
+    for name in ["GeoJSON", "KML", "Day", "JSON", "Dataset", "Options"] {
+        package.targets.append(.executableTarget(name: "Fuzz\(name)", dependencies: ["MapData", "GeoCore"], path: "Fuzz/\(name)"))
     }
 }

@@ -17,6 +17,9 @@ import Synchronization
 /// `--crs` needs it.
 public final class CRSProjection: Sendable {
     public let code: String
+    /// Where the CRS is meant to be used (PROJ's database), in degrees; nil when PROJ does not say
+    /// or the area crosses the antimeridian.
+    public let areaOfUse: BBox?
     private let handle: Mutex<Handle>
 
     private final class LogBox { var last = "" }
@@ -54,7 +57,20 @@ public final class CRSProjection: Sendable {
         // A CRS by its code only: proj_create_crs_to_crs would also take a name it can search for.
         let target = proj.create(ctx, code)
         let isCRS = target.map { proj.isCRS($0) != 0 } ?? false
+        // Heights or an Earth-centred frame: there is no map plane to draw in.
+        let type = target.map { proj.getType($0) }
+        var w = -1000.0, s = -1000.0, e = -1000.0, n = -1000.0
+        let hasArea = target.map { proj.getAreaOfUse(ctx, $0, &w, &s, &e, &n, nil) != 0 } ?? false
         if let target { _ = proj.destroy(target) }
+        if let type, type == PJ_TYPE_VERTICAL_CRS || type == PJ_TYPE_GEOCENTRIC_CRS {
+            proj.logFunc(ctx, nil, { _, _, _ in })
+            _ = proj.contextDestroy(ctx)
+            let what =
+                type == PJ_TYPE_VERTICAL_CRS
+                ? "a vertical CRS (heights above a datum)" : "a geocentric CRS (x, y, z from the Earth's centre)"
+            throw .engine("'\(code)' is \(what): it has no map plane to draw in")
+        }
+        areaOfUse = hasArea && w > -1000 && w < e ? try? BBox(west: w, south: s, east: e, north: n) : nil
         let created = isCRS ? proj.createCRSToCRS(ctx, "EPSG:4326", code, nil) : nil
         proj.logFunc(ctx, nil, { _, _, _ in })
         guard let raw = created else {
@@ -105,6 +121,13 @@ struct PROJ: Sendable {
     let createCRSToCRS: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, OpaquePointer?) -> OpaquePointer?
     let normalizeForVisualization: @convention(c) (OpaquePointer?, OpaquePointer?) -> OpaquePointer?
     let trans: @convention(c) (OpaquePointer?, PJ_DIRECTION, PJ_COORD) -> PJ_COORD
+    let getType: @convention(c) (OpaquePointer?) -> PJ_TYPE
+    typealias AreaOfUse =
+        @convention(c) (
+            OpaquePointer?, OpaquePointer?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?,
+            UnsafeMutablePointer<Double>?, UnsafeMutablePointer<UnsafePointer<CChar>?>?
+        ) -> Int32
+    let getAreaOfUse: AreaOfUse
 
     /// The Debian bookworm soname first, then the development link.
     static let names = ["libproj.so.25", "libproj.so"]
@@ -139,7 +162,9 @@ struct PROJ: Sendable {
                             .self),
                     normalizeForVisualization: try symbol(
                         "proj_normalize_for_visualization", as: (@convention(c) (OpaquePointer?, OpaquePointer?) -> OpaquePointer?).self),
-                    trans: try symbol("proj_trans", as: (@convention(c) (OpaquePointer?, PJ_DIRECTION, PJ_COORD) -> PJ_COORD).self)))
+                    trans: try symbol("proj_trans", as: (@convention(c) (OpaquePointer?, PJ_DIRECTION, PJ_COORD) -> PJ_COORD).self),
+                    getType: try symbol("proj_get_type", as: (@convention(c) (OpaquePointer?) -> PJ_TYPE).self),
+                    getAreaOfUse: try symbol("proj_get_area_of_use", as: AreaOfUse.self)))
         } catch {
             return .failure(error)
         }

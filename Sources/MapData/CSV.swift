@@ -54,3 +54,15 @@ public enum CSV {
         return rows
     }
 }
+
+extension CSV {
+    /// A text cell from data, written by RFC 4180 (quoted, quotes doubled, when it holds a comma,
+    /// quote, CR or LF) and defused by OWASP's rule for CSV injection: a cell starting with =, +, -,
+    /// @, tab or CR gets a leading ' so that a spreadsheet shows it as text, never runs it as a
+    /// formula. Numbers the program formats itself are written as they are (a negative stays one).
+    public static func text(_ cell: String) -> String {
+        let defused = cell.first.map { "=+-@\t\r".contains($0) } == true ? "'" + cell : cell
+        guard defused.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else { return defused }
+        return "\"" + defused.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+}

@@ -72,6 +72,9 @@ public struct Timeline: Sendable {
         return sorted
     }
 
+    /// The snapshots held, in date order.
+    public var heldSnapshots: [ControlSnapshot] { held.compactMap { $0 } }
+
     /// Whether every snapshot is held.
     public var isComplete: Bool { held.allSatisfy { $0 != nil } }
 

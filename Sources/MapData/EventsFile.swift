@@ -25,20 +25,30 @@ public enum EventsFile {
             headline: try s.string("headline"), seed: try s.optionalString("seed"))
         var figure: String?, value: Double?, unit: String?, measure: String?
         if let fig = p.object("figure"), let v = try fig.optionalNumber("value") {
-            unit = try fig.optionalString("unit")
+            unit = try fig.optionalString("unit").map { u throws(DataError) in
+                try EventVocabulary.check(u, "unit", in: EventVocabulary.figureUnits)
+            }
             measure = try fig.optionalString("measure")
             value = v
             let units = ["km2": "km²", "mi2": "sq mi", "km": "km", "percent": "%", "count": ""]
             figure = "\(JSONWriter.formatNumber(v)) \(units[unit ?? ""] ?? unit ?? "")".trimmingSpaces
         }
         var event = Event(
-            id: id, date: try p.day("date"), dateIsApproximate: try p.optionalString("datePrecision") == "approximate",
+            id: id, date: try p.day("date"), dateIsApproximate: try precision(p) == "approximate",
             settlement: try p.optionalString("settlement"), placeAsReported: try p.optionalString("placeAsReported"),
-            location: location, kind: try p.string("kind"), actor: try p.optionalString("actor"),
-            claimedBy: try p.string("claimedBy"), status: try p.string("status"), summary: try p.string("summary"),
+            location: location, kind: try EventVocabulary.check(p.string("kind"), "kind", in: EventVocabulary.kinds),
+            actor: try p.optionalString("actor"), claimedBy: try p.string("claimedBy"),
+            status: try EventVocabulary.check(p.string("status"), "status", in: EventVocabulary.statuses), summary: try p.string("summary"),
             figure: figure, source: source)
         (event.figureValue, event.figureUnit, event.figureMeasure) = (value, unit, measure)
         return event
+    }
+}
+
+/// "datePrecision", when given, from the vocabulary.
+private func precision(_ p: Properties) throws(DataError) -> String? {
+    try p.optionalString("datePrecision").map { v throws(DataError) in
+        try EventVocabulary.check(v, "datePrecision", in: EventVocabulary.datePrecisions)
     }
 }
 

@@ -44,14 +44,18 @@ public enum GazetteerImport {
             // Some rows annotate numbers ("2020 (estimate; 2010: 679)"): keep the leading number and
             // carry the annotation into the note, rather than lose either.
             var annotations: [String] = []
-            func number(_ key: String) throws(DataError) -> Int? {
+            func number(_ key: String, in range: ClosedRange<Int>) throws(DataError) -> Int? {
                 guard let v = f(key) else { return nil }
-                let digits = v.prefix { $0.isNumber }
-                guard let n = Int(digits) else { throw DataError(file: file, place: place, message: "\(key) '\(v)' is not a whole number") }
+                let digits = v.prefix { $0.isASCII && $0.isNumber }
+                guard let n = CheckedNumber.whole(digits, in: range) else {
+                    throw DataError(
+                        file: file, place: place, message: "\(key) '\(v)' is not a whole number in \(CheckedNumber.describe(range))")
+                }
                 if digits.count != v.count { annotations.append("\(key): \(v)") }
                 return n
             }
-            let population = try number("population"), populationYear = try number("population_year")
+            let population = try number("population", in: Settlement.populationRange)
+            let populationYear = try number("population_year", in: Settlement.yearRange)
             out.append(
                 Settlement(
                     name: name,

@@ -151,6 +151,8 @@ public final class GeoJSONFolder: DataSource, @unchecked Sendable {
         for n in names { read.append(try required(n)) }
         let bytes = read
         var areas: [(Day, ControlArea)] = []
+        // A date and side from one file only, no feature twice, no empty file (see DatasetConsistency).
+        var seen: [ControlFile.DateSide: String] = [:]
         do {
             try OrderedParallel.run(
                 count: names.count, workers: max(1, min(names.count, cores)), window: 2 * cores,
@@ -161,8 +163,9 @@ public final class GeoJSONFolder: DataSource, @unchecked Sendable {
                         (try ControlFile.decode(bytes[k], file: names[k], named: named[k], repair: local), local.warnings)
                     }
                 }
-            ) { _, decoded in
+            ) { k, decoded in
                 let (found, warnings) = try decoded.get()
+                try ControlFile.checkJoining(found, file: names[k], seen: &seen)
                 areas += found
                 repair.absorb(warnings)
             }

@@ -82,7 +82,8 @@ public enum JSONWriter {
             case "\r": out.append("\\r")
             case "\t": out.append("\\t")
             default:
-                if scalar.value < 0x20 {
+                // DEL and C1 too: JSON allows them raw, but a terminal may take them as escape codes.
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
                     let hex = String(scalar.value, radix: 16)
                     out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
                 } else {

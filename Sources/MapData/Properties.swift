@@ -22,6 +22,27 @@ struct Properties {
         return n
     }
 
+    /// A whole number within `range`, or nil when absent: checked, never a trap on 1e300 or 2.5.
+    func optionalWhole(_ key: String, in range: ClosedRange<Int>) throws(DataError) -> Int? {
+        guard let n = try optionalNumber(key) else { return nil }
+        guard let whole = CheckedNumber.whole(n, in: range) else {
+            throw DataError(
+                message: "property \"\(key)\" is \(JSONWriter.formatNumber(n)); expected a whole number in \(CheckedNumber.describe(range))"
+            )
+        }
+        return whole
+    }
+
+    /// A number within `range`, or nil when absent.
+    func optionalNumber(_ key: String, in range: ClosedRange<Double>) throws(DataError) -> Double? {
+        guard let n = try optionalNumber(key) else { return nil }
+        guard range.contains(n) else {
+            throw DataError(
+                message: "property \"\(key)\" is \(JSONWriter.formatNumber(n)); expected a number in \(CheckedNumber.describe(range))")
+        }
+        return n
+    }
+
     func day(_ key: String) throws(DataError) -> Day {
         do { return try Day(parsing: try string(key)) } catch { throw DataError(message: "property \"\(key)\": \(error.message)") }
     }

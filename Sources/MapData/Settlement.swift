@@ -16,6 +16,12 @@ public struct Settlement: Hashable, Sendable {
     public let kind: String
     public let district: String?
     public let population: Int?
+    /// What a population may be (the largest city is under 40 million; a number past this is an error).
+    public static let populationRange = 0...2_000_000_000
+    /// Years a population count or date may name.
+    public static let yearRange = 1...9999
+    /// How uncertain an approximate position may be, in km.
+    public static let uncertaintyRangeKm = 0.0...1000.0
     public let populationYear: Int?
     public let location: LonLat?
     public let precision: CoordinatePrecision

@@ -21,7 +21,8 @@ public enum SettlementsFile {
         let precision: CoordinatePrecision
         switch try p.string("precision") {
         case "exact": precision = .exact
-        case "approximate": precision = .approximate(uncertaintyKm: try p.optionalNumber("uncertaintyKm"))
+        case "approximate":
+            precision = .approximate(uncertaintyKm: try p.optionalNumber("uncertaintyKm", in: Settlement.uncertaintyRangeKm))
         case "unlocated": precision = .unlocated
         case let other: throw DataError(message: "property \"precision\" is '\(other)'; expected exact, approximate or unlocated")
         }
@@ -31,8 +32,8 @@ public enum SettlementsFile {
         return Settlement(
             name: try p.string("name"), altNames: try p.strings("altNames"), nameRu: try p.optionalString("nameRu"),
             kind: try p.string("kind"), district: try p.optionalString("district"),
-            population: try p.optionalNumber("population").map { Int($0) },
-            populationYear: try p.optionalNumber("populationYear").map { Int($0) },
+            population: try p.optionalWhole("population", in: Settlement.populationRange),
+            populationYear: try p.optionalWhole("populationYear", in: Settlement.yearRange),
             location: location, precision: precision, source: try p.string("source"), note: try p.optionalString("note"))
     }
 

@@ -35,21 +35,23 @@ struct Animate: ParsableCommand {
 
     func run() throws {
         // Everything is checked before any work starts, so a bad argument writes nothing.
-        let stepDays = try parseStep(step)
+        let stepDays = try OptionText.step(step)
         guard (1...120).contains(fps) else { throw UsageError("--fps must be between 1 and 120") }
-        let holdCopies = try parseHold(hold, fps: fps)
+        let holdCopies = try OptionText.hold(hold, fps: fps)
         let target = try AnimationTarget(out)
+        let writer = options.writer
         let part = try Shard.resolve(shard)
         if part != nil, case .video = target {
             throw UsageError("--shard needs a folder for --out: a video cannot be split across machines; encode the frames after")
         }
         if resume, case .video = target { throw UsageError("--resume needs a folder for --out: a video is made in one pass") }
-        if let workers, !(1...256).contains(workers) { throw UsageError("--workers must be between 1 and 256") }
         let first = try from.map { try parseDay($0, option: "--from") }
         let last = try to.map { try parseDay($0, option: "--to") }
         if let first, let last, first > last { throw UsageError("--from \(first) is after --to \(last)") }
         let (layout, view) = try options.page()
+        let threads = try options.workerCount(workers, layout: layout)
         let dataset = try Disk.loadDataset(options.data, strict: options.strict)
+        try options.checkView(dataset, view: view)
         guard let firstSnapshot = dataset.timeline.dates.first, let lastSnapshot = dataset.timeline.dates.last else {
             throw UsageError("\(options.data): the data set has no control snapshots")
         }
@@ -68,7 +70,21 @@ struct Animate: ParsableCommand {
         case .folder(let dir): framesFolder = dir
         case .video(let file, _): framesFolder = ffmpeg == nil ? Self.fallbackFolder(for: file) : nil
         }
-        if let framesFolder { try Disk.makeFolder(framesFolder) }
+        if let framesFolder {
+            // Numbering depends on the range, step, rate and hold, so they count with the picture's options.
+            let record = try RunRecord(
+                command: "animate",
+                options: [
+                    ("--from", "\(start)"), ("--to", "\(end)"), ("--step", "\(stepDays)"), ("--fps", "\(fps)"), ("--hold", "\(holdCopies)"),
+                ]
+                    + options.pictureOptions, data: options.data, style: options.style)
+            if resume, case .folder = target {
+                try record.checkResumable(in: framesFolder) { $0.hasPrefix("frame-") && $0.hasSuffix(".png") }
+            }
+            try writer.prepareFolder(framesFolder)
+            try writer.write(record.text, to: (framesFolder as NSString).appendingPathComponent(RunRecord.fileName))
+        }
+        if case .video(let file, _) = target { try writer.prepareFile(file) }
 
         let renderFrame: @Sendable (inout Worker, Int) throws -> [UInt8] = { worker, index in
             let frame = plan.frames[index]
@@ -85,21 +101,20 @@ struct Animate: ParsableCommand {
         }
         let pixelWidth = Int((Double(layout.width) * scale).rounded(.up))
         let pixelHeight = Int((Double(layout.height) * scale).rounded(.up))
-        let threads = workers ?? ProcessInfo.processInfo.activeProcessorCount
 
         var encoder: VideoEncoder?
-        var palette: String?
-        defer {
-            encoder?.abandon()
-            if let palette { try? FileManager.default.removeItem(atPath: palette) }
-        }
+        defer { encoder?.abandon() }
         if case .video(let file, let format) = target, let ffmpeg {
-            if format == .gif {
-                palette = try Self.makePalette(
-                    ffmpeg: ffmpeg, plan: plan, width: pixelWidth, height: pixelHeight, makeWorker: makeWorker, render: renderFrame)
-            }
+            // ffmpeg's files (the video, its log, the GIF palette) live in a private folder of ours.
+            let workspace = try VideoWorkspace(beside: file)
+            let palette =
+                format == .gif
+                ? try Self.makePalette(
+                    ffmpeg: ffmpeg, plan: plan, width: pixelWidth, height: pixelHeight, path: workspace.path("palette.png"),
+                    makeWorker: makeWorker, render: renderFrame) : nil
             encoder = try VideoEncoder(
-                ffmpeg: ffmpeg, format: format, width: pixelWidth, height: pixelHeight, fps: fps, palette: palette, target: file)
+                ffmpeg: ffmpeg, format: format, width: pixelWidth, height: pixelHeight, fps: fps, palette: palette,
+                workspace: workspace, target: file, writer: writer)
         }
 
         // This part's pictures, numbered as in the whole sequence, so parts side by side are the whole.
@@ -107,8 +122,7 @@ struct Animate: ParsableCommand {
         let firstNumbers = Self.firstFrameNumbers(plan)
         let todo =
             (resume ? framesFolder : nil).map { folder in
-                Resume.missing(mine, in: folder) { i in (0..<plan.frames[i].copies).map { Self.framePath(firstNumbers[i] + $0, in: folder) }
-                }
+                Resume.missing(mine) { i in (0..<plan.frames[i].copies).map { Self.framePath(firstNumbers[i] + $0, in: folder) } }
             } ?? Array(mine)
         let progress = Progress(total: todo.count, label: "animate")
         try OrderedParallel.run(
@@ -119,7 +133,7 @@ struct Animate: ParsableCommand {
             if let encoder {
                 for _ in 0..<copies { try encoder.write(bytes) }
             } else if let framesFolder {
-                try Self.writeFrame(bytes, copies: copies, firstNumber: firstNumbers[todo[k]], folder: framesFolder)
+                try Self.writeFrame(bytes, copies: copies, firstNumber: firstNumbers[todo[k]], folder: framesFolder, writer: writer)
             }
             progress.update(done: k + 1)
         }
@@ -129,9 +143,9 @@ struct Animate: ParsableCommand {
             "\(plan.frames.count) pictures\(shardNote), \(plan.videoFrameCount) video frames at \(fps) fps (\(formatFixed(seconds, digits: 1)) s)"
         if let encoder {
             try encoder.finish()
-            print("\(encoder.target): \(summary)")
+            Terminal.print("\(encoder.target): \(summary)")
         } else if let framesFolder {
-            print("\(framesFolder): \(summary), as frame-NNNNN.png")
+            Terminal.print("\(framesFolder): \(summary), as frame-NNNNN.png")
             if case .video(let file, let format) = target {
                 throw UsageError(
                     "ffmpeg was not found on PATH, so \(file) was not made; the frames are in \(framesFolder). "
@@ -161,14 +175,13 @@ struct Animate: ParsableCommand {
     }
 
     /// frame-00001.png …, one file per video frame; held copies are hard links to the first.
-    static func writeFrame(_ png: [UInt8], copies: Int, firstNumber: Int, folder: String) throws {
+    static func writeFrame(_ png: [UInt8], copies: Int, firstNumber: Int, folder: String, writer: OutputWriter) throws {
         func name(_ n: Int) -> String { framePath(n, in: folder) }
         let first = name(firstNumber)
-        try Disk.writeAtomically(png, to: first)
+        try writer.write(png, to: first)
         for k in 1..<max(copies, 1) {
             let copy = name(firstNumber + k)
-            unlink(copy)
-            if link(first, copy) != 0 { try Disk.writeAtomically(png, to: copy) }
+            if !(try writer.link(first, to: copy)) { try writer.write(png, to: copy) }
         }
     }
 
@@ -188,10 +201,9 @@ struct Animate: ParsableCommand {
     /// A GIF palette from a few frames spread over the sequence, made before the real pass so the
     /// encoder never has to hold the whole video in memory.
     static func makePalette(
-        ffmpeg: String, plan: AnimationPlan, width: Int, height: Int,
+        ffmpeg: String, plan: AnimationPlan, width: Int, height: Int, path: String,
         makeWorker: () throws -> Worker, render: (inout Worker, Int) throws -> [UInt8]
     ) throws -> String {
-        let path = NSTemporaryDirectory() + "frontline-palette-\(getpid()).png"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ffmpeg)
         process.arguments = [
@@ -219,10 +231,12 @@ enum AnimationTarget {
     case folder(String)
 
     init(_ out: String) throws {
-        var isDir: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: out, isDirectory: &isDir)
+        // lstat: a link at --out is refused by the writer, never followed to decide what it names.
+        var st = stat()
+        let exists = lstat(out, &st) == 0
         let ext = (out as NSString).pathExtension.lowercased()
-        if exists && isDir.boolValue {
+        if exists && st.st_mode & S_IFMT == S_IFLNK { throw OutputWriter.linkRefused(out) }
+        if exists && st.st_mode & S_IFMT == S_IFDIR {
             self = .folder(out)
         } else if let format = VideoFormat(rawValue: ext) {
             let parent = URL(fileURLWithPath: out).deletingLastPathComponent().path
@@ -238,34 +252,4 @@ enum AnimationTarget {
             throw UsageError("--out \(out): unknown extension '.\(ext)'; expected .mp4, .webm, .gif or a folder")
         }
     }
-}
-
-/// "1d", "7d", "2w" → days (at least 1).
-func parseStep(_ text: String) throws -> Int {
-    let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-    let unit = t.last.map(String.init) ?? ""
-    let number = Int(t.dropLast())
-    guard let number, unit == "d" || unit == "w" else {
-        throw UsageError("--step '\(text)': expected a number of days or weeks, e.g. 1d, 7d or 2w")
-    }
-    guard number > 0 else { throw UsageError("--step '\(text)' must be positive") }
-    return unit == "w" ? number * 7 : number
-}
-
-/// "1s", "0.5s", "500ms", "0" → extra copies of a held frame at `fps`.
-func parseHold(_ text: String, fps: Int) throws -> Int {
-    let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-    let seconds: Double?
-    if t == "0" {
-        seconds = 0
-    } else if t.hasSuffix("ms") {
-        seconds = Double(t.dropLast(2)).map { $0 / 1000 }
-    } else if t.hasSuffix("s") {
-        seconds = Double(t.dropLast())
-    } else {
-        seconds = nil
-    }
-    guard let seconds, seconds.isFinite else { throw UsageError("--hold '\(text)': expected a duration such as 1s, 500ms or 0") }
-    guard (0...60).contains(seconds) else { throw UsageError("--hold '\(text)' must be between 0 and 60 s") }
-    return Int((seconds * Double(fps)).rounded())
 }

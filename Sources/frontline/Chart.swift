@@ -1,6 +1,7 @@
 import ArgumentParser
 import Atlas
 import Foundation
+import MapData
 import MapRender
 
 struct Chart: ParsableCommand {
@@ -21,12 +22,12 @@ struct Chart: ParsableCommand {
         guard let format = OutputFormat(rawValue: (out as NSString).pathExtension.lowercased()) else {
             throw UsageError("--out '\(out)' must end in .png, .svg or .pdf")
         }
-        let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
-        guard parts.count == 2, (300...10000).contains(parts[0]), (200...10000).contains(parts[1]) else {
-            throw UsageError("--size '\(size)' must be WxH in pixels, e.g. 1600x900")
-        }
+        let parts = try OptionText.size(size, in: 200...10000)
+        guard parts.0 >= 300 else { throw UsageError("--size '\(size)': the chart needs a width of at least 300 pixels") }
+        let writer = OutputWriter(inputs: RunInputs(data: data))
+        try writer.prepareFile(out)
         let chart = AreaChart(dataset: try Disk.loadDataset(data), theme: .standard, measurer: try PangoTextMeasurer())
-        try Disk.writeAtomically(try Renderer().render(chart.scene(width: parts[0], height: parts[1]), format: format), to: out)
-        print(out)
+        try writer.write(try Renderer().render(chart.scene(width: parts.0, height: parts.1), format: format), to: out)
+        Terminal.print(out)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Atlas
+import Foundation
 import GeoCore
 import MapData
 import MapRender
@@ -38,15 +39,23 @@ struct MapOptions: ParsableArguments {
 
     var renderer: Renderer { Renderer(pngCompression: pngCompression) }
 
+    /// The options that shape a picture, for the run record `--resume` checks (`RunRecord`); the
+    /// style file's bytes go into the record's data digest.
+    var pictureOptions: [(String, String?)] {
+        [
+            ("--size", size), ("--scale", "\(scale)"), ("--bbox", bbox), ("--png-compression", "\(pngCompression)"), ("--theme", theme),
+            ("--crs", crs), ("--strict", "\(strict)"), ("--stale-after", "\(staleAfter)"), ("--since", since),
+        ]
+    }
+
+    /// The writer for this run's outputs, which never writes over the data folder's files or the style.
+    var writer: OutputWriter { OutputWriter(inputs: RunInputs(data: data, files: [style])) }
+
     func pageSize() throws -> (Int, Int) {
         if let named = Layout.named.first(where: { $0.name == size.lowercased() }) { return (named.width, named.height) }
-        let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
-        guard parts.count == 2, (100...10000).contains(parts[0]), (100...10000).contains(parts[1]) else {
-            throw UsageError(
-                "--size '\(size)' must be WxH in pixels, each 100–10000, e.g. 1920x1080, or one of \(Layout.named.map(\.name).joined(separator: ", "))"
-            )
+        do { return try OptionText.size(size, in: 100...10000) } catch {
+            throw UsageError("\(error.message), or one of \(Layout.named.map(\.name).joined(separator: ", "))")
         }
-        return (parts[0], parts[1])
     }
 
     func validateStaleAfter() throws {
@@ -75,6 +84,22 @@ struct MapOptions: ParsableArguments {
         return (Layout(width: w, height: h), try bbox.map { try BBox(parsing: $0) })
     }
 
+    /// Worker threads for a sequence, so that the pages drawn at once stay within `Limits.maxPixels`
+    /// for the whole run, not per worker: by default as many cores as fit; an explicit `--workers`
+    /// that would exceed it is refused.
+    func workerCount(_ requested: Int?, layout: Layout) throws -> Int {
+        if let requested, !(1...256).contains(requested) { throw UsageError("--workers must be between 1 and 256") }
+        let page = max(1, Double(layout.width) * Double(layout.height) * scale * scale)
+        let fit = min(256, max(1, Int((Double(Limits.maxPixels) / page).rounded(.down))))
+        guard let requested else { return min(ProcessInfo.processInfo.activeProcessorCount, fit) }
+        guard requested <= fit else {
+            throw UsageError(
+                "--workers \(requested) at \(formatFixed(page / 1e6, digits: 1)) megapixels a page is more than the run's limit of \(Limits.maxPixels / 1_000_000) megapixels at once; use --workers \(fit) or fewer"
+            )
+        }
+        return requested
+    }
+
     func chosenTheme() throws -> Theme {
         guard let t = Theme.named(theme) else {
             throw UsageError("--theme '\(theme)': expected \(Theme.all.map(\.name).joined(separator: ", "))")
@@ -96,10 +121,10 @@ struct MapOptions: ParsableArguments {
     /// this page size.
     func context(needs: SnapshotNeeds = .all) throws -> SequenceContext {
         let (layout, view) = try page()
-        let context = try Self.context(
-            try Disk.loadDataset(data, strict: strict, needs: needs), theme: try chosenTheme(), layout: layout, view: view, crs: crs,
-            staleAfter: staleAfter, since: try sinceDay())
-        return context
+        let dataset = try Disk.loadDataset(data, strict: strict, needs: needs)
+        try checkView(dataset, view: view)
+        return try Self.context(
+            dataset, theme: try chosenTheme(), layout: layout, view: view, crs: crs, staleAfter: staleAfter, since: try sinceDay())
     }
 
     /// Says on stderr, once the map is written, when the page shows more than the data covers (a wide

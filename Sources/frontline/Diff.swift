@@ -33,20 +33,20 @@ struct Diff: ParsableCommand {
             return dataset.acrossBorder(s).reduce(into: [:]) { $0[$1.side, default: 0] += $1.geometry.areaKm2 }
         }
         let before = try across(d1), after = try across(d2)
-        if json { print(JSONWriter.write(Self.json(change, acrossBefore: before, acrossAfter: after)), terminator: ""); return }
-        print("Control from \(change.from) to \(change.to) (snapshots in force on \(d1) and \(d2)); km², geodesic")
-        print(
+        if json { Terminal.print(JSONWriter.write(Self.json(change, acrossBefore: before, acrossAfter: after)), terminator: ""); return }
+        Terminal.print("Control from \(change.from) to \(change.to) (snapshots in force on \(d1) and \(d2)); km², geodesic")
+        Terminal.print(
             pad("side", 10) + pad("held before", 13) + pad("held after", 13) + pad("gained", 10) + pad("lost", 10) + pad("net", 10)
                 + pad("across before", 15) + "across after")
         for s in change.sides {
-            print(
+            Terminal.print(
                 pad(s.side, 10) + pad(km(s.heldBeforeKm2), 13) + pad(km(s.heldAfterKm2), 13) + pad(km(s.gainedKm2), 10)
                     + pad(km(s.lostKm2), 10) + pad(km(s.gainedKm2 - s.lostKm2), 10) + pad(km(before[s.side] ?? 0), 15)
                     + km(after[s.side] ?? 0))
         }
-        if change.settlements.isEmpty { print("No located settlement changed hands.") }
+        if change.settlements.isEmpty { Terminal.print("No located settlement changed hands.") }
         for h in change.settlements {
-            print("\(h.settlement.name): \(h.from ?? "none") → \(h.to ?? "none")")
+            Terminal.print("\(h.settlement.name): \(h.from ?? "none") → \(h.to ?? "none")")
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Frontline: ParsableCommand {
@@ -17,4 +18,20 @@ struct Frontline: ParsableCommand {
             Render.self, Frames.self, Animate.self, Dates.self, Diff.self, Stats.self, Chart.self, Report.self, Validate.self,
             Import.self, Bench.self,
         ])
+
+    /// Runs the command; a failure is one line on stderr ("Error: …", control characters escaped)
+    /// and a non-zero status. ArgumentParser's own errors would add usage lines: they are folded into
+    /// that one line. Help and `--version` print as usual.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            let lines = message(for: error).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if !lines.isEmpty { Terminal.error("Error: " + lines.joined(separator: " — ")) }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

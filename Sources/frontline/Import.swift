@@ -69,12 +69,13 @@ struct ImportKML: ParsableCommand {
             let areas = try importer.areas(from: kml, file: file, source: src, engine: engine, repair: repair)
             let target = try OutputName.path("\(day).geojson", in: out, from: "the snapshot date")
             // Made only now, so that bad input leaves no empty folder behind.
-            try Disk.makeFolder(out)
-            try Disk.writeAtomically(ControlFile.encode(date: day, areas: areas), to: target)
+            let writer = OutputWriter(inputs: RunInputs(files: files + [territories]))
+            try writer.prepareFolder(out)
+            try writer.write(ControlFile.encode(date: day, areas: areas), to: target)
             let summary = areas.map {
                 "\($0.side)\($0.territory.map { "/" + $0 } ?? "") \(formatFixed($0.geometry.areaKm2, digits: 1)) km²"
             }
-            print("\(target): \(summary.joined(separator: ", "))")
+            Terminal.print("\(target): \(summary.joined(separator: ", "))")
         }
     }
 
@@ -101,9 +102,10 @@ struct ImportKML: ParsableCommand {
             features.append(GeoJSONWriter.feature(geometry: .multiLineString(lines), properties: [("role", .string("outline"))]))
         }
         let doc = GeoJSONWriter.collection(features)
-        try Disk.makeFolder(out)
-        try Disk.writeAtomically(JSONWriter.write(doc, indent: 1), to: target)
-        print("\(target): \(label) \(formatFixed(geometry.areaKm2, digits: 1)) km²")
+        let writer = OutputWriter(inputs: RunInputs(files: [file]))
+        try writer.prepareFolder(out)
+        try writer.write(JSONWriter.write(doc, indent: 1), to: target)
+        Terminal.print("\(target): \(label) \(formatFixed(geometry.areaKm2, digits: 1)) km²")
     }
 
     /// "…_YY_MM_DD.kml" → 20YY-MM-DD.
@@ -135,9 +137,10 @@ struct ImportGazetteer: ParsableCommand {
         let bytes = try DiskFolder.readFile(file)
         guard let text = String(validating: bytes, as: UTF8.self) else { throw DataError(file: file, message: "not UTF-8 text") }
         let settlements = try GazetteerImport.settlements(csv: text, file: file)
-        try Disk.writeAtomically(SettlementsFile.encode(settlements), to: out)
+        try OutputWriter(inputs: RunInputs(files: [file])).write(SettlementsFile.encode(settlements), to: out)
         let located = settlements.filter { $0.location != nil }.count
-        print("\(out): \(settlements.count) settlements, \(located) located, \(settlements.filter(\.isApproximate).count) approximate")
+        Terminal.print(
+            "\(out): \(settlements.count) settlements, \(located) located, \(settlements.filter(\.isApproximate).count) approximate")
     }
 }
 
@@ -200,9 +203,10 @@ struct ImportTerritories: ParsableCommand {
                     properties: [
                         ("name", .string(n)), ("areaKm2", .number((m.areaKm2 * 10).rounded() / 10)), ("source", .string(source)),
                     ]))
-            print("\(n): \(m.polygons.count) polygon(s), \(formatFixed(m.areaKm2, digits: 1)) km²")
+            Terminal.print("\(n): \(m.polygons.count) polygon(s), \(formatFixed(m.areaKm2, digits: 1)) km²")
         }
-        print("\(result.faces) faces, \(result.unlabelled) without a label point")
-        try Disk.writeAtomically(JSONWriter.write(GeoJSONWriter.collection(features), indent: 1), to: out)
+        Terminal.print("\(result.faces) faces, \(result.unlabelled) without a label point")
+        try OutputWriter(inputs: RunInputs(files: [border, baseline])).write(
+            JSONWriter.write(GeoJSONWriter.collection(features), indent: 1), to: out)
     }
 }

@@ -37,13 +37,15 @@ struct Render: ParsableCommand {
             fmt = .png
         }
         let target = out ?? "frontline-\(day).\(fmt.rawValue)"
+        let writer = options.writer
+        try writer.prepareFile(target)
         // Only the snapshots this date draws are decoded: the one in force and the one before it (the
         // change). A morphed frame's grid covers the ground of every snapshot, so it decodes them all.
         let context = try options.context(needs: interpolate ? .all : .around([day] + (try options.sinceDay().map { [$0] } ?? [])))
         let (scene, facts) = try context.frame(on: day, interpolate: interpolate)
         let bytes = try options.renderer.render(scene, format: fmt, scale: options.scale)
-        try Disk.writeAtomically(bytes, to: target)
-        print(target)
+        try writer.write(bytes, to: target)
+        Terminal.print(target)
         // Warnings once the map is written: a run that fails prints its one error line only.
         if let age = facts.snapshotAgeDays, age > options.staleAfter {
             Disk.warn([
@@ -85,29 +87,34 @@ struct Frames: ParsableCommand {
     @OptionGroup var options: MapOptions
 
     func run() throws {
-        let stepDays = try step.map(parseStep)
+        let stepDays = try step.map(OptionText.step)
         let first = try from.map { try parseDay($0, option: "--from") }
         let last = try to.map { try parseDay($0, option: "--to") }
         if let first, let last, first > last { throw UsageError("--from \(first) is after --to \(last)") }
         let formats = try parseFormats(format)
         let part = try Shard.resolve(shard)
-        if let workers, !(1...256).contains(workers) { throw UsageError("--workers must be between 1 and 256") }
         let (layout, view) = try options.page()
+        let threads = try options.workerCount(workers, layout: layout)
         let dataset = try Disk.loadDataset(options.data, strict: options.strict)
+        try options.checkView(dataset, view: view)
         let all =
             try stepDays.map { try FrameDays.stepped(dataset: dataset, from: first, to: last, every: $0) }
             ?? dataset.reportedDates.filter { d in (first.map { d >= $0 } ?? true) && (last.map { d <= $0 } ?? true) }
         guard !all.isEmpty else { throw UsageError("no reported dates in the range") }
         let days = part.map { Array(all[$0.range(of: all.count)]) } ?? all
         for f in formats { try OutputName.check("\(prefix)\(days[0]).\(f.rawValue)", from: "--prefix") }
-        try Disk.makeFolder(out)
+        let writer = options.writer
+        // Frames are independent of the range and the names, so only the picture's options count.
+        let record = try RunRecord(command: "frames", options: options.pictureOptions, data: options.data, style: options.style)
+        if resume { try record.checkResumable(in: out) { name in formats.contains { name.hasSuffix(".\($0.rawValue)") } } }
+        try writer.prepareFolder(out)
+        try writer.write(record.text, to: (out as NSString).appendingPathComponent(RunRecord.fileName))
         let (renderer, scale, prefix, out) = (options.renderer, options.scale, prefix, out)
         @Sendable func file(_ day: Day, _ f: OutputFormat) -> String {
             (out as NSString).appendingPathComponent("\(prefix)\(day).\(f.rawValue)")
         }
-        let todo = resume ? FrameDays.missing(days, in: out, files: { d in formats.map { file(d, $0) } }) : days
+        let todo = resume ? FrameDays.missing(days, files: { d in formats.map { file(d, $0) } }) : days
         let (theme, crs, staleAfter, since) = (try options.chosenTheme(), options.crs, options.staleAfter, try options.sinceDay())
-        let threads = workers ?? ProcessInfo.processInfo.activeProcessorCount
         try OrderedParallel.run(
             count: todo.count, workers: threads, window: 2 * threads,
             makeState: {
@@ -124,8 +131,8 @@ struct Frames: ParsableCommand {
                 }
             }
         ) { index, files in
-            for (path, bytes) in files { try Disk.writeAtomically(bytes, to: path) }
-            print("\(todo[index])")
+            for (path, bytes) in files { try writer.write(bytes, to: path) }
+            Terminal.print("\(todo[index])")
         }
     }
 }
@@ -145,12 +152,12 @@ struct Dates: ParsableCommand {
         let dataset = try Disk.loadDataset(data)
         let snapshots = Set(dataset.timeline.dates)
         for d in dataset.reportedDates {
-            if plain { print(d); continue }
+            if plain { Terminal.print("\(d)"); continue }
             var what: [String] = []
             if snapshots.contains(d) { what.append("snapshot") }
             let n = dataset.events(on: d).count
             if n > 0 { what.append("\(n) event\(n == 1 ? "" : "s")") }
-            print("\(d)  \(what.joined(separator: ", "))")
+            Terminal.print("\(d)  \(what.joined(separator: ", "))")
         }
     }
 }

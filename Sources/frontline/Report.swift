@@ -12,7 +12,7 @@ struct Report: ParsableCommand {
             reported date, chart.svg, and data/stats.csv and data/stats.json. The page needs no network and
             works from file://: a slider, ← → and Play step through the dates; the events of the shown date
             are listed with their sources, under the area chart, the statistics and the caveats.
-            An existing folder is replaced only if it is empty or an earlier report.
+            An existing folder is replaced only if it is empty or a report frontline made (it holds .frontline-report).
             PDF: a cover page (summary and area chart), then one page per reported date; text is selectable.
             The chart always covers every reported date; --from and --to choose the maps and the table.
             Examples:
@@ -27,6 +27,9 @@ struct Report: ParsableCommand {
     @Option(help: "Last date, YYYY-MM-DD (default: the last reported date).") var to: String?
     @OptionGroup var options: MapOptions
 
+    /// The file every HTML report folder holds: only a folder with it is ever replaced.
+    static let marker = ".frontline-report"
+
     func run() throws {
         let kind = format?.lowercased() ?? (out.lowercased().hasSuffix(".pdf") ? "pdf" : "html")
         guard kind == "html" || kind == "pdf" else { throw UsageError("unknown --format '\(format ?? "")'; expected html or pdf") }
@@ -34,28 +37,35 @@ struct Report: ParsableCommand {
         let first = try from.map { try parseDay($0, option: "--from") }
         let last = try to.map { try parseDay($0, option: "--to") }
         if let first, let last, first > last { throw UsageError("--from \(first) is after --to \(last)") }
+        let writer = options.writer
+        // Checked before any work, so a refused --out costs nothing.
+        if kind == "pdf" {
+            try writer.prepareFile(out)
+        } else {
+            try StagedFolder.checkReplaceable(out, marker: Self.marker, inputs: writer.inputs)
+        }
         let context = try options.context()
         let days = context.dataset.reportedDates.filter { d in (first.map { d >= $0 } ?? true) && (last.map { d <= $0 } ?? true) }
         guard !days.isEmpty else { throw UsageError("no reported dates in the range") }
         let shown = Set(days)
         let rows = try DateStatistics.table(context.dataset).filter { shown.contains($0.date) }
         if kind == "pdf" {
-            try writePDF(context, days: days, rows: rows)
+            try writePDF(context, days: days, rows: rows, writer: writer)
         } else {
-            try writeHTML(context, days: days, rows: rows)
+            try writeHTML(context, days: days, rows: rows, writer: writer)
         }
     }
 
-    func writePDF(_ context: SequenceContext, days: [Day], rows: [DateStatistics]) throws {
+    func writePDF(_ context: SequenceContext, days: [Day], rows: [DateStatistics], writer: OutputWriter) throws {
         let cover = ReportCover(dataset: context.dataset, theme: context.theme, measurer: try PangoTextMeasurer())
         var pages = [try cover.scene(width: context.layout.width, height: context.layout.height, rows: rows)]
         for day in days { pages.append(try context.scene(on: day)) }
-        try Disk.writeAtomically(try Renderer().renderPDF(pages: pages), to: out)
-        print("\(out): \(pages.count) pages (cover and \(days.count) dates)")
+        try writer.write(try Renderer().renderPDF(pages: pages), to: out)
+        Terminal.print("\(out): \(pages.count) pages (cover and \(days.count) dates)")
     }
 
-    func writeHTML(_ context: SequenceContext, days: [Day], rows: [DateStatistics]) throws {
-        let folder = try StagedFolder(out, marker: "index.html")
+    func writeHTML(_ context: SequenceContext, days: [Day], rows: [DateStatistics], writer: OutputWriter) throws {
+        let folder = try StagedFolder(out, marker: Self.marker, inputs: writer.inputs)
         let renderer = Renderer()
         var frames: [HTMLReport.Frame] = []
         for day in days {
@@ -78,6 +88,6 @@ struct Report: ParsableCommand {
             dataFiles: [("statistics (CSV)", "data/stats.csv"), ("statistics (JSON)", "data/stats.json")])
         try folder.write(Array(page.html().utf8), to: "index.html")
         try folder.commit()
-        print((out as NSString).appendingPathComponent("index.html") + ": \(days.count) dates")
+        Terminal.print((out as NSString).appendingPathComponent("index.html") + ": \(days.count) dates")
     }
 }

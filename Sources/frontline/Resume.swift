@@ -2,14 +2,17 @@ import Foundation
 import MapData
 
 /// `--resume` for `frames` and `animate` into a folder. Every output file is written to a temporary
-/// name and renamed (`Disk.writeAtomically`), so a file under its final name is complete; a kill
-/// leaves at most temporaries (".NAME.PID.tmp") and frames not yet written. A resumed run removes the
-/// temporaries of dead runs, skips the frames whose files are all complete, and renders the rest
+/// name and renamed (`OutputWriter`), so a file under its final name is complete; a kill leaves at
+/// most temporaries (`Temporary`, cleared by the next run into the folder) and frames not yet
+/// written. A resumed run skips the frames whose files are all complete, and renders the rest
 /// exactly as the first run would have, so the folder ends byte for byte as an uninterrupted run's.
 enum Resume {
     /// Whether `path` is a finished output: present and ending as its format must (PNG's IEND chunk,
     /// SVG's closing tag, PDF's %%EOF), which also rejects a file left by another tool.
     static func isComplete(_ path: String) -> Bool {
+        // A regular file only: a FIFO planted under a frame's name would block the open for ever.
+        var st = stat()
+        guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return false }
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         guard let size = try? handle.seekToEnd(), size >= 12 else { return false }
@@ -23,26 +26,9 @@ enum Resume {
         }
     }
 
-    /// Removes ".NAME.PID.tmp" files in `folder` whose NAME is one of `names` and whose PID is not a
-    /// running process: what a killed run of these files left. Only this run's own names: on a
-    /// cluster the other shards writing into the same shared folder run on other machines, where
-    /// their PIDs mean nothing here, so "not running here" would remove their live temporaries.
-    static func removeStaleTemporaries(in folder: String, names: Set<String>) {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        for entry in entries where entry.hasPrefix(".") && entry.hasSuffix(".tmp") {
-            let parts = entry.dropFirst().dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
-            guard parts.count >= 2, names.contains(parts.dropLast().joined(separator: ".")) else { continue }
-            guard let pid = parts.last.flatMap({ Int32($0) }), pid > 0, kill(pid, 0) != 0, errno == ESRCH else { continue }
-            unlink((folder as NSString).appendingPathComponent(entry))
-        }
-    }
-
-    /// The indices in `indices` whose output files (`files(index)`) are not all complete, after
-    /// clearing what killed runs of those files left in `folder`.
-    static func missing(_ indices: Range<Int>, in folder: String, files: (Int) -> [String]) -> [Int] {
-        let names = Set(indices.flatMap(files).map { ($0 as NSString).lastPathComponent })
-        removeStaleTemporaries(in: folder, names: names)
-        return indices.filter { !files($0).allSatisfy(isComplete) }
+    /// The indices in `indices` whose output files (`files(index)`) are not all complete.
+    static func missing(_ indices: Range<Int>, files: (Int) -> [String]) -> [Int] {
+        indices.filter { !files($0).allSatisfy(isComplete) }
     }
 }
 
@@ -59,9 +45,9 @@ enum FrameDays {
         return (0..<count).map { start.adding(days: $0 * step) }
     }
 
-    /// The days of `days` whose files are not all complete, after clearing what killed runs left.
-    static func missing(_ days: [Day], in folder: String, files: (Day) -> [String]) -> [Day] {
-        Resume.missing(days.indices, in: folder) { files(days[$0]) }.map { days[$0] }
+    /// The days of `days` whose files are not all complete.
+    static func missing(_ days: [Day], files: (Day) -> [String]) -> [Day] {
+        Resume.missing(days.indices) { files(days[$0]) }.map { days[$0] }
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MapData
 
 /// One part of a sequence split across machines: part `index` of `count`, 0-based, as a contiguous
 /// block, so the parts' outputs side by side are the whole output, with the same file names.
@@ -11,33 +12,29 @@ struct Shard: Equatable {
     let count: Int
 
     static func resolve(_ option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Shard? {
-        if let option {
-            let parts = option.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) }
-            guard parts.count == 2, let i = parts[0], let n = parts[1] else {
-                throw UsageError("--shard '\(option)': expected I/N, e.g. 0/4 for the first of four parts")
-            }
-            return try make(i, n, "--shard")
+        if let option { return Shard(try OptionText.shard(option)) }
+        func number(_ name: String) throws -> Int? { try environment[name].map { try OptionText.environmentNumber($0, name: name) } }
+        if let id = try number("SLURM_ARRAY_TASK_ID"), let n = try number("SLURM_ARRAY_TASK_COUNT") {
+            // Checked: a huge or negative minimum must not overflow the subtraction.
+            let (i, overflow) = id.subtractingReportingOverflow(try number("SLURM_ARRAY_TASK_MIN") ?? 0)
+            guard !overflow else { throw UsageError("SLURM_ARRAY_TASK_ID \(id) less SLURM_ARRAY_TASK_MIN is out of range") }
+            return Shard(try OptionText.part(i, of: n, from: "SLURM_ARRAY_TASK_ID"))
         }
-        if let id = environment["SLURM_ARRAY_TASK_ID"], let n = environment["SLURM_ARRAY_TASK_COUNT"] {
-            guard let i = Int(id), let n = Int(n), let min = Int(environment["SLURM_ARRAY_TASK_MIN"] ?? "0") else {
-                throw UsageError("SLURM_ARRAY_TASK_ID / SLURM_ARRAY_TASK_COUNT are not numbers")
-            }
-            return try make(i - min, n, "SLURM_ARRAY_TASK_ID")
-        }
-        if let id = environment["JOB_COMPLETION_INDEX"] {
-            guard let n = environment["FRONTLINE_SHARDS"] else {
+        if let id = try number("JOB_COMPLETION_INDEX") {
+            guard let n = try number("FRONTLINE_SHARDS") else {
                 throw UsageError("JOB_COMPLETION_INDEX is set but FRONTLINE_SHARDS is not: set it to the Job's completions")
             }
-            guard let i = Int(id), let n = Int(n) else { throw UsageError("JOB_COMPLETION_INDEX / FRONTLINE_SHARDS are not numbers") }
-            return try make(i, n, "JOB_COMPLETION_INDEX")
+            return Shard(try OptionText.part(id, of: n, from: "JOB_COMPLETION_INDEX"))
         }
         return nil
     }
 
-    private static func make(_ i: Int, _ n: Int, _ source: String) throws -> Shard {
-        guard n >= 1, n <= 100_000, i >= 0, i < n else { throw UsageError("\(source): part \(i) of \(n) is out of range (0…\(n - 1))") }
-        return Shard(index: i, count: n)
+    init(index: Int, count: Int) {
+        self.index = index
+        self.count = count
     }
+
+    private init(_ part: (index: Int, count: Int)) { self.init(index: part.index, count: part.count) }
 
     /// This part's block of `total` items.
     func range(of total: Int) -> Range<Int> { (total * index / count)..<(total * (index + 1) / count) }

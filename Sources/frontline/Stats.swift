@@ -18,17 +18,18 @@ struct Stats: ParsableCommand {
     func run() throws {
         guard format == "csv" || format == "json" else { throw UsageError("unknown --format '\(format)'; expected csv or json") }
         let rows = try DateStatistics.table(try Disk.loadDataset(data))
-        print(format == "csv" ? Self.csv(rows) : Self.json(rows), terminator: "")
+        Terminal.print(format == "csv" ? Self.csv(rows) : Self.json(rows), terminator: "")
     }
 
-    /// One line per date and side, with a header line; numbers to two decimals, no locale.
+    /// One line per date and side, with a header line; numbers to two decimals, no locale; the side,
+    /// which comes from data, quoted by RFC 4180 and defused against formulas (`CSV.text`).
     static func csv(_ rows: [DateStatistics]) -> String {
         func r(_ v: Double) -> String { formatFixed(v, digits: 2) }
         var out = "date,snapshot,side,held_km2,across_border_km2,change_km2,settlements_held\n"
         for row in rows {
             for s in row.sides {
                 out +=
-                    "\(row.date),\(row.snapshotDate),\(s.side),\(r(s.heldKm2)),\(r(s.acrossBorderKm2)),\(s.changeKm2.map(r) ?? ""),\(s.settlementsHeld)\n"
+                    "\(row.date),\(row.snapshotDate),\(CSV.text(s.side)),\(r(s.heldKm2)),\(r(s.acrossBorderKm2)),\(s.changeKm2.map(r) ?? ""),\(s.settlementsHeld)\n"
             }
         }
         return out

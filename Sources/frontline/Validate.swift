@@ -16,15 +16,15 @@ struct Validate: ParsableCommand {
     func run() throws {
         // Invalid polygons are reported as problems (the drawing commands repair them with a warning).
         var repaired: [String] = []
-        let dataset = try Disk.loadDataset(folder) { repaired.append("\($0)") }
+        let dataset = try Disk.loadDataset(folder, checked: false) { repaired.append("\($0)") }
         let problems = repaired + DatasetValidator().problems(in: dataset, engine: GeometryEngine()).map { "\(folder)/\($0)" }
-        for p in problems { print(p) }
+        for p in problems { Terminal.print(p) }
         if !problems.isEmpty {
-            print("\(problems.count) problem\(problems.count == 1 ? "" : "s")")
+            Terminal.print("\(problems.count) problem\(problems.count == 1 ? "" : "s")")
             throw ExitCode(1)
         }
         let areas = (try dataset.timeline.snapshots()).reduce(0) { $0 + $1.areas.count }
-        print(
+        Terminal.print(
             "\(folder): OK — \(dataset.timeline.dates.count) snapshots (\(areas) areas), \(dataset.gazetteer.settlements.count) settlements, \(dataset.events.count) events, \(dataset.references.count) reference layer(s)"
         )
     }

@@ -32,22 +32,27 @@ enum FFmpeg {
     static let installHint = "install it with: apt-get install -y ffmpeg (Debian), or run `make animation`, which installs it"
 }
 
-/// Streams raw BGRA frames into an ffmpeg process that writes a temporary file, renamed onto the
-/// target only when ffmpeg succeeds: a failed or interrupted run leaves no partial video.
+/// Streams raw BGRA frames into an ffmpeg process that writes into a `VideoWorkspace`; the video is
+/// moved onto the target only when ffmpeg succeeds: a failed or interrupted run leaves no partial video.
 final class VideoEncoder {
     let target: String
-    private let temporary: String
+    private let workspace: VideoWorkspace
+    private let writer: OutputWriter
+    private let name: String
     private let process = Process()
     private let input = Pipe()
     private let log: String
     private var finished = false
 
-    init(ffmpeg: String, format: VideoFormat, width: Int, height: Int, fps: Int, palette: String?, target: String) throws {
+    init(
+        ffmpeg: String, format: VideoFormat, width: Int, height: Int, fps: Int, palette: String?, workspace: VideoWorkspace,
+        target: String, writer: OutputWriter
+    ) throws {
         self.target = target
-        let url = URL(fileURLWithPath: target)
-        let dir = url.deletingLastPathComponent().path
-        temporary = (dir as NSString).appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        log = NSTemporaryDirectory() + "frontline-ffmpeg-\(getpid()).log"
+        self.workspace = workspace
+        self.writer = writer
+        name = "video." + format.rawValue
+        log = workspace.path("ffmpeg.log")
         // A dead ffmpeg must surface as a write error, not kill us with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         process.executableURL = URL(fileURLWithPath: ffmpeg)
@@ -55,7 +60,7 @@ final class VideoEncoder {
         args += ["-f", "rawvideo", "-pix_fmt", "bgra", "-s", "\(width)x\(height)", "-framerate", "\(fps)", "-i", "pipe:0"]
         if let palette { args += ["-i", palette] }
         args += format.encoderArguments
-        args += ["-fflags", "+bitexact", "-flags:v", "+bitexact", "-map_metadata", "-1", "-f", format.rawValue, temporary]
+        args += ["-fflags", "+bitexact", "-flags:v", "+bitexact", "-map_metadata", "-1", "-f", format.rawValue, workspace.path(name)]
         process.arguments = args
         process.standardInput = input
         _ = FileManager.default.createFile(atPath: log, contents: nil)
@@ -75,26 +80,19 @@ final class VideoEncoder {
         finished = true
         try? input.fileHandleForWriting.close()
         process.waitUntilExit()
-        defer { try? FileManager.default.removeItem(atPath: log) }
         guard process.terminationStatus == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
             throw UsageError("ffmpeg failed (exit \(process.terminationStatus)): \(failureText())")
         }
-        if rename(temporary, target) != 0 {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw UsageError("\(target): cannot write: \(String(cString: strerror(errno)))")
-        }
+        try workspace.move(name, to: target, writer: writer)
     }
 
-    /// Stops ffmpeg and removes its partial output (after an error elsewhere).
+    /// Stops ffmpeg (after an error elsewhere); the workspace goes with its partial output.
     func abandon() {
         guard !finished else { return }
         finished = true
         try? input.fileHandleForWriting.close()
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
-        try? FileManager.default.removeItem(atPath: temporary)
-        try? FileManager.default.removeItem(atPath: log)
     }
 
     private func failureText() -> String {

@@ -89,7 +89,8 @@ struct AnimateCommandTests {
         #expect(r.status == 0, "\(r.stderr)")
         // 4 pictures; 2024-09-01 is a snapshot date and held for 2 more frames.
         let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(names == (1...6).map { String(format: "frame-%05d.png", $0) })
+        // And the run record that --resume checks (RunRecord).
+        #expect(names == [".frontline-run"] + (1...6).map { String(format: "frame-%05d.png", $0) })
     }
 
     @Test("Without ffmpeg: the frames are written, and the error says what is missing and how to finish")
@@ -106,7 +107,7 @@ struct AnimateCommandTests {
         #expect(r.stderrLines.last?.contains("ffmpeg was not found") == true, "\(r.stderr)")
         #expect(r.stderr.contains("apt-get install -y ffmpeg"))
         #expect(!FileManager.default.fileExists(atPath: video))
-        let frames = try FileManager.default.contentsOfDirectory(atPath: dir.path("a.frames"))
+        let frames = try FileManager.default.contentsOfDirectory(atPath: dir.path("a.frames")).filter { $0 != ".frontline-run" }
         #expect(frames.count == 3)
     }
 

@@ -55,6 +55,20 @@ enum CLI {
     }
 }
 
+extension CLI {
+    /// Starts the binary without waiting, its output discarded: for tests that kill a run midway.
+    static func launch(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+}
+
 /// Runs a tool (a name on PATH or a path) and returns its standard output; fails the test when it
 /// exits non-zero.
 func runTool(_ tool: String, _ arguments: [String]) throws -> String {

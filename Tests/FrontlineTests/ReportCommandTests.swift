@@ -13,6 +13,7 @@ struct ReportCommandTests {
         let files = [
             "index.html", "chart.svg", "data/stats.csv", "data/stats.json", "maps/2024-08-01.svg", "maps/2024-08-01.png",
             "maps/2024-08-20.svg", "maps/2024-08-20.png", "maps/2024-09-01.svg", "maps/2024-09-01.png",
+            ".frontline-report",  // the marker: only a folder holding it is ever replaced
         ]
         for file in files {
             let a = try read(tmp.path("a/" + file)), b = try read(tmp.path("b/" + file))
@@ -41,7 +42,7 @@ struct ReportCommandTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
         try Data("keep".utf8).write(to: URL(fileURLWithPath: folder + "/notes.txt"))
         let r = try await CLI.run(["report", "--data", HostileFixture.folder.path, "--out", folder])
-        expectCleanFailure(r, mentions: ["not an earlier report"], outDir: nil)
+        expectCleanFailure(r, mentions: ["not made by frontline report", ".frontline-report"], outDir: nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["notes.txt"])
         #expect(Set(tmp.contents) == ["mine"], "no staging folder left: \(tmp.contents)")
     }

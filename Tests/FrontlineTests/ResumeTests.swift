@@ -67,7 +67,7 @@ struct ResumeTests {
         let first = try await CLI.run(arguments + ["--out", tmp.path("out")])
         #expect(first.status == 0, "\(first.stderr)")
         let expected = try Self.snapshot(tmp.path("out"))
-        #expect(expected.count == 6, "\(expected.keys.sorted())")
+        #expect(expected.count == 7, "six files and the run record: \(expected.keys.sorted())")
         for name in ["2024-07-01.svg", "2024-08-01.pdf"] {
             let bytes = try #require(expected[name])
             try Data(bytes.dropLast(20)).write(to: URL(fileURLWithPath: tmp.path("out/\(name)")))
@@ -118,13 +118,7 @@ struct ResumeTests {
     /// Starts the binary, SIGKILLs it once `folder` holds at least `count` finished PNGs (or lets it
     /// end), and returns how many there were when it stopped.
     static func runKilled(_ arguments: [String], whenComplete count: Int, in folder: String) async throws -> Int {
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = CLI.root
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try CLI.launch(arguments)
         func finished() -> Int {
             ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") && $0.hasSuffix(".png") }
                 .count

@@ -1,0 +1,1 @@
+echo precious > victim.txt && ln -s victim.txt a.mp4

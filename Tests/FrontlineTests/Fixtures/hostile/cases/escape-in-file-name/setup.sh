@@ -1,0 +1,1 @@
+printf '{' > "$DATA/control/$(printf '\033')[2Jbad.geojson"

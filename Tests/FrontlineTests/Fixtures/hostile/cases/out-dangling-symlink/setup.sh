@@ -1,0 +1,1 @@
+ln -s nowhere.png out.png

@@ -1,0 +1,1 @@
+mkdir victim && ln -s victim rep
