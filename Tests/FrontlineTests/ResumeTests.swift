@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 import Testing
 
 /// `--resume` after a kill: the folder must end byte for byte as an uninterrupted run leaves it.
@@ -80,23 +83,27 @@ struct ResumeTests {
         #expect(again.status == 0 && again.stdout.isEmpty, "nothing left to do: \(again.stdout)")
     }
 
-    @Test("a resumed shard clears only its own files' dead temporaries, not another shard's")
-    func resumedShardLeavesOtherShardsAlone() async throws {
-        // On a cluster the shards share a folder but not a machine: another node's live PID is
-        // "not running" here, so a resumed shard must not judge temporaries of files it does not own.
+    @Test("a resumed shard clears dead temporaries only: one a live writer (another shard) holds locked stays")
+    func resumedShardLeavesLiveTemporariesAlone() async throws {
+        // On a cluster the shards share a folder: a temporary is judged by its lock (held while it is
+        // written, by whichever machine writes it), never by a process id, which means nothing here.
         let arguments = ["frames", "--data", CLI.data, "--to", "2024-08-01", "--size", "320x180", "--resume"]
         let tmp = try TempDir()
         try FileManager.default.createDirectory(atPath: tmp.path("out"), withIntermediateDirectories: true)
-        let deadPID = "2147483646"
-        let theirs = tmp.path("out/.2024-07-01.png.\(deadPID).tmp"), mine = tmp.path("out/.2024-08-01.png.\(deadPID).tmp")
-        for path in [theirs, mine] { try Data("partial".utf8).write(to: URL(fileURLWithPath: path)) }
-        let second = try await CLI.run(arguments + ["--out", tmp.path("out"), "--shard", "1/2"])
-        #expect(second.status == 0 && second.stdout == "2024-08-01\n", "\(second.stderr)")
-        #expect(FileManager.default.fileExists(atPath: theirs), "part 0's temporary is part 0's business")
-        #expect(!FileManager.default.fileExists(atPath: mine))
+        let live = tmp.path("out/.frontline-tmp-00000000000000aa"), dead = tmp.path("out/.frontline-tmp-00000000000000bb")
+        for path in [live, dead] { try Data("partial".utf8).write(to: URL(fileURLWithPath: path)) }
+        let fd = open(live, O_RDWR)
+        #expect(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0, "the test holds the live writer's lock")
+        defer { close(fd) }
         let first = try await CLI.run(arguments + ["--out", tmp.path("out"), "--shard", "0/2"])
         #expect(first.status == 0 && first.stdout == "2024-07-01\n", "\(first.stderr)")
-        #expect(try Self.snapshot(tmp.path("out")).keys.sorted() == ["2024-07-01.png", "2024-08-01.png"])
+        #expect(FileManager.default.fileExists(atPath: live), "a temporary whose writer holds its lock is not touched")
+        #expect(!FileManager.default.fileExists(atPath: dead), "an unlocked temporary of ours is a killed run's: removed")
+        let second = try await CLI.run(arguments + ["--out", tmp.path("out"), "--shard", "1/2"])
+        #expect(second.status == 0 && second.stdout == "2024-08-01\n", "\(second.stderr)")
+        #expect(
+            try Self.snapshot(tmp.path("out")).keys.sorted().filter { !$0.hasPrefix(".frontline-run") }
+                == [".frontline-tmp-00000000000000aa", "2024-07-01.png", "2024-08-01.png"])
     }
 
     @Test("--resume with a video is refused before anything is made")

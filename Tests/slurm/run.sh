@@ -296,7 +296,7 @@ if refusal=$(FRONTLINE_OUT=$T/out/anim FRONTLINE_SHARDS=$SHARDS bash "$ROOT/depl
 fi
 grep -q "sbatch --array=$KILLED " <<<"$refusal" || fail "the encode script's refusal does not name part $KILLED: $refusal"
 check "the encode script refuses while part $KILLED is missing: $refusal"
-say "after the kill: $(ls "$T/out/anim/frames" | wc -l) of $(ls "$T/whole/frames" | wc -l) frames, $(find "$T/out/anim/frames" -name '.*.tmp' | wc -l) temporaries"
+say "after the kill: $(ls "$T/out/anim/frames" | wc -l) of $(ls "$T/whole/frames" | wc -l) frames, $(find "$T/out/anim/frames" -name '.frontline-tmp-*' | wc -l) temporaries"
 
 AGAIN=$(FRONTLINE_OUT=$T/out/anim FRONTLINE_ARGS=$ANIMATE_ARGS submit --array=$KILLED --output="$ARRAY_LOG" "$ROOT/deploy/slurm-animate.sh")
 JOBS+=("$AGAIN")
