@@ -6,7 +6,7 @@ RELEASE   := .build/release/frontline
 DEBUG     := .build/debug/frontline
 SHARED    ?= ../shared
 REGION    := 33.5,50.5,37,52.2
-DEB_PKGS  := libcairo2-dev libpango1.0-dev libgeos-dev libproj-dev fonts-noto-core fonts-dejavu-core poppler-utils libxml2-utils ffmpeg chromium python3 zlib1g-dev libisal-dev libgeographiclib-dev
+DEB_PKGS  := libcairo2-dev libpango1.0-dev libgeos-dev libproj-dev fonts-noto-core fonts-dejavu-core poppler-utils libxml2-utils ffmpeg chromium python3 zlib1g-dev libisal-dev libgeographiclib-dev python3-geographiclib
 
 .DEFAULT_GOAL := render
 .PHONY: render animation bench bench-fixture bench-peers test test-slurm fuzz lint deps build data basemap clean

@@ -7,6 +7,9 @@ public struct Manifest: Sendable {
         public let name: String
         /// The country this side defends; ground it holds elsewhere is "across the border".
         public let home: String?
+        /// Whether the side holds whatever of its home no control area covers (`"holdsRestOfHome": true`):
+        /// for one-sided data, which maps only the ground the other side took. See `RestOfHome`.
+        public let holdsRestOfHome: Bool
     }
 
     public let title: String
@@ -31,8 +34,13 @@ public struct Manifest: Sendable {
             var sides: [Side] = []
             for (k, s) in (root["sides"]?.array ?? []).enumerated() {
                 let sp = Properties(value: s)
-                do {
-                    sides.append(Side(id: try sp.string("id"), name: try sp.string("name"), home: try sp.optionalString("home")))
+                do throws(DataError) {
+                    let home = try sp.optionalString("home")
+                    let rest = try sp.optionalBool("holdsRestOfHome") ?? false
+                    if rest, home == nil {
+                        throw DataError(place: "holdsRestOfHome", message: "needs \"home\": the territory whose rest the side holds")
+                    }
+                    sides.append(Side(id: try sp.string("id"), name: try sp.string("name"), home: home, holdsRestOfHome: rest))
                 } catch { throw error.at("sides[\(k)]") }
             }
             guard !sides.isEmpty else { throw DataError(place: "sides", message: "at least one side is needed") }
