@@ -53,7 +53,8 @@ public struct BorderSplit {
             // Ground of the piece that no territory covers (a region edge the territories miss).
             var covered = MultiPolygon.empty
             for t in territories.territories { covered = try engine.union(covered, try engine.intersection(one, t.geometry)) }
-            outside += try engine.difference(one, covered).polygons.filter { $0.areaKm2 > 0 }
+            // Pieces without width are the seams between territories, numerical noise, not ground.
+            outside += try engine.difference(one, covered).polygons.filter { Self.meanWidthKm($0) > Self.seamWidthKm }
         }
         var pieces: [(territory: String, geometry: MultiPolygon)] = []
         for (k, name) in names.enumerated() where !buckets[k].isEmpty {
@@ -62,6 +63,9 @@ public struct BorderSplit {
         }
         return (pieces, MultiPolygon(outside), moved)
     }
+
+    /// Ground outside every territory thinner than this (km, 1 m) is a seam between them, dropped.
+    public static let seamWidthKm = 0.001
 
     /// 2·area/perimeter in km: the width of a strip whose length is much greater than its width,
     /// and half the side of a square. Geodesic on WGS84.

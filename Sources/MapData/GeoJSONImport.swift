@@ -14,6 +14,9 @@ public struct GeoJSONImport {
         case property(String)
     }
 
+    /// Longest edge kept, in km: longer ones get points on their geodesic (`Geodesic.densified`).
+    public static let maxEdgeKm = 0.25
+
     public let dating: Dating
     /// Ground outside it is clipped away; nil keeps everything.
     public let region: BBox?
@@ -53,9 +56,10 @@ public struct GeoJSONImport {
                 day = fileDay
             case .property(let key): day = try Self.day(property: key, of: f, file: file)
             }
-            var kept = areal
+            // Cuts below (region, territories) then fall on the edges' geodesics: see `Geodesic.densified`.
+            var kept = Geodesic.densified(areal, maxKm: Self.maxEdgeKm)
             if let region {
-                do { kept = try engine.clip(areal, to: region) } catch {
+                do { kept = try engine.clip(kept, to: region) } catch {
                     throw DataError(file: file, place: f.place, message: error.description)
                 }
             }
