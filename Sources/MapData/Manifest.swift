@@ -18,6 +18,10 @@ public struct Manifest: Sendable {
     public let sides: [Side]
     public let attribution: [String]
     public let caveat: String?
+    /// How far apart (km) the control data's border and the basemap's may run: `import geojson` moves
+    /// slivers thinner than this across the border, and the front line is not drawn within it of
+    /// the border. nil: not stated (the importer's default, and the front line's 0.002°).
+    public let borderToleranceKm: Double?
 
     public static func decode(_ bytes: [UInt8], file: String) throws(DataError) -> Manifest {
         do throws(DataError) {
@@ -45,9 +49,15 @@ public struct Manifest: Sendable {
             }
             guard !sides.isEmpty else { throw DataError(place: "sides", message: "at least one side is needed") }
             let region = try box("region")
+            func tolerance() throws(DataError) -> Double? {
+                guard let km = try p.optionalNumber("borderToleranceKm") else { return nil }
+                guard km >= 0, km <= 50 else { throw DataError(place: "borderToleranceKm", message: "must be 0 to 50 km") }
+                return km
+            }
             return Manifest(
                 title: try p.string("title"), region: region, view: root["view"] == nil ? region : try box("view"),
-                sides: sides, attribution: try p.strings("attribution"), caveat: try p.optionalString("caveat"))
+                sides: sides, attribution: try p.strings("attribution"), caveat: try p.optionalString("caveat"),
+                borderToleranceKm: try tolerance())
         } catch {
             throw error.in(file: file)
         }

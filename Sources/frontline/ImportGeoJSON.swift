@@ -36,15 +36,16 @@ struct ImportGeoJSON: ParsableCommand {
     @Option(help: "Output folder: DIR/control of a data folder.") var out: String = "GeoData/control"
     @Option(help: "Territories to split by; default: basemap/territories.geojson beside --out.") var territories: String?
     @Option(help: "Region to clip to (W,S,E,N); default: the data folder's dataset.json.") var region: String?
-    @Option(help: "Slivers across a border thinner than this (mean width, km) go to the rest of their piece's side.")
-    var borderTolerance: Double = 2
+    @Option(help: "Slivers across a border thinner than this (mean width, km) go to the rest of their piece's side; default: dataset.json's borderToleranceKm, else 2.")
+    var borderTolerance: Double?
     @Flag(help: "Refuse invalid polygons instead of repairing them (GEOS make-valid) with a warning.") var strict = false
 
     func run() throws {
         guard let st = ControlStatus(rawValue: status) else { throw UsageError("--status must be assessed, claimed or contested") }
         let datings = [date != nil, dateFromName, dateProperty != nil].filter { $0 }.count
         guard datings <= 1 else { throw UsageError("give one of --date, --date-from-name and --date-property") }
-        guard borderTolerance >= 0, borderTolerance.isFinite else { throw UsageError("--border-tolerance must be a number of km ≥ 0") }
+        if let t = borderTolerance, !(t >= 0 && t.isFinite) { throw UsageError("--border-tolerance must be a number of km ≥ 0") }
+        var tolerance = borderTolerance
         let dating: GeoJSONImport.Dating =
             try date.map { .fixed(try parseDay($0, option: "--date")) } ?? dateProperty.map { .property($0) } ?? .fromName
         let folder = (out as NSString).deletingLastPathComponent
@@ -56,13 +57,14 @@ struct ImportGeoJSON: ParsableCommand {
                 throw UsageError("--side '\(side)' is not a side in \(manifestPath) (\(manifest.sides.map(\.id).joined(separator: ", ")))")
             }
             box = box ?? manifest.region
+            tolerance = tolerance ?? manifest.borderToleranceKm
         }
         let territoriesPath = territories ?? (folder.isEmpty ? "." : folder) + "/basemap/territories.geojson"
         var split: BorderSplit?
         if territories != nil || FileManager.default.fileExists(atPath: territoriesPath) {
             split = BorderSplit(
                 territories: try TerritoryLayer.decode(try DiskFolder.readFile(territoriesPath), file: territoriesPath),
-                toleranceKm: borderTolerance)
+                toleranceKm: tolerance ?? 2)
         }
         let engine = GeometryEngine()
         let repair = GeometryRepair(strict: strict)

@@ -56,7 +56,7 @@ public struct FrameDraft {
 /// The layers of a published map, in drawing order.
 public enum MapLayers {
     public static let standard: [any MapLayer] = [
-        BasemapLayer(), RiversLayer(), HeldGroundLayer(), ChangeLayer(), ReferencesLayer(), BorderLayer(), FrontLineLayer(),
+        BasemapLayer(), RiversLayer(), HeldGroundLayer(), RestOfHomeLayer(), ChangeLayer(), ReferencesLayer(), BorderLayer(), FrontLineLayer(),
         SettlementsLayer(), EventsLayer(), LabelsLayer(), ScaleBarLayer(), NorthArrowLayer(), InsetLayer(), PanelLayer(),
     ]
 }
