@@ -6,7 +6,8 @@
 OUT/myfront/   a data folder (what `frontline init` is to write; until then this script stands in):
                dataset.json with a one-sided pair of sides ("west" holds the rest of its home),
                settlements.geojson, basemap/territories.geojson (two countries on a coast, the sea
-               left out), basemap/border.geojson (the border with gaps, as tiled sources have).
+               left out), basemap/border.geojson (the border with gaps, as tiled sources have),
+               basemap/coast.geojson (the coast line).
 OUT/raw/       what a public daily source publishes: occupied_YYYYMMDD.geojson, one MultiPolygon of
                the ground "east" took in Westland, empty properties; days missing; one day gzipped;
                one day with a Point feature; the polygon's border edge drawn 1–2 km off the basemap's.
@@ -86,6 +87,11 @@ def write(path, obj, gz=False):
             f.write(text)
 
 
+def coast_line():
+    """The coast as basemap/coast.geojson draws it, west to east."""
+    return [(r6(20.0 + 3.0 * k / 300), r6(coast_lat(20.0 + 3.0 * k / 300))) for k in range(301)]
+
+
 def territories():
     """Westland and Eastland: the land north of the coast, either side of the border; the sea is neither."""
     lats = [38.0 + 2.0 * k / 200 for k in range(201)]
@@ -93,12 +99,15 @@ def territories():
     border = [(r6(border_lon(la)), r6(la)) for la in lats if la >= coast_lat(border_lon(la))]
     border.insert(0, (border[0][0], r6(coast_lat(border[0][0]))))
     x0 = border[0][0]
-    coast_w = [(r6(20.0 + (x0 - 20.0) * k / 60), 0) for k in range(1, 60)]
-    coast_e = [(r6(x0 + (23.0 - x0) * k / 60), 0) for k in range(1, 60)]
-    coast_w = [(x, r6(coast_lat(x))) for x, _ in coast_w]
-    coast_e = [(x, r6(coast_lat(x))) for x, _ in coast_e]
-    west = [(20.0, 40.0), (20.0, r6(coast_lat(20.0)))] + coast_w + border + [(20.0, 40.0)]
-    east = [(23.0, r6(coast_lat(23.0))), (23.0, 40.0)] + list(reversed(border)) + coast_e + [(23.0, r6(coast_lat(23.0)))]
+    coast_w = [p for p in coast_line() if 20.0 < p[0] < x0]
+    coast_e = [p for p in coast_line() if x0 < p[0] < 23.0]
+    # The region's northern edge is a parallel, not a geodesic: points every 0.01° keep it one.
+    def parallel(x1, x2):
+        n = max(1, int(abs(x2 - x1) / 0.01))
+        return [(r6(x1 + (x2 - x1) * k / n), 40.0) for k in range(1, n)]
+    west = [(20.0, 40.0), (20.0, r6(coast_lat(20.0)))] + coast_w + border + parallel(border[-1][0], 20.0) + [(20.0, 40.0)]
+    east = ([(23.0, r6(coast_lat(23.0))), (23.0, 40.0)] + parallel(23.0, border[-1][0]) + list(reversed(border)) + coast_e
+            + [(23.0, r6(coast_lat(23.0)))])
     return west, east, border
 
 
@@ -114,10 +123,19 @@ def main():
         feature({"type": "Polygon", "coordinates": [west]}, {"name": "Westland", "source": "make-test-front.py"}),
         feature({"type": "Polygon", "coordinates": [east]}, {"name": "Eastland", "source": "make-test-front.py"}),
     ]})
-    # The border line in tiles, with 0.002° gaps between them.
-    tiles = [border[k:k + 40] for k in range(0, len(border), 41)]
+    # The border line in tiles, as tiled sources give it: each tile stops 0.003° short of the next,
+    # the first 0.003° short of the coast, the last 0.003° short of the region's northern edge.
+    def short(a, b, by=0.003):
+        d = math.hypot(b[0] - a[0], b[1] - a[1])
+        return (r6(b[0] - (b[0] - a[0]) * by / d), r6(b[1] - (b[1] - a[1]) * by / d))
+    tiles = [border[k:k + 41] for k in range(0, len(border) - 1, 40)]
+    tiles = [t[:-1] + [short(t[-2], t[-1])] for t in tiles]
+    tiles[0][0] = short(tiles[0][1], tiles[0][0])
     write(os.path.join(folder, "basemap/border.geojson"), {"type": "FeatureCollection", "features": [
         feature({"type": "MultiLineString", "coordinates": [t for t in tiles if len(t) >= 2]}, {"source": "make-test-front.py"})]})
+    coast = coast_line()
+    write(os.path.join(folder, "basemap/coast.geojson"), {"type": "FeatureCollection", "features": [
+        feature({"type": "LineString", "coordinates": coast}, {"source": "make-test-front.py"})]})
     towns = [("Amberton", 21.40, 39.00, 12000), ("Brightwater", 21.20, 39.30, 30000), ("Coldharbour", 21.05, 38.70, 8000),
              ("Dunmore", 20.40, 39.50, 50000), ("Eastwick", 22.20, 39.20, 40000)]
     write(os.path.join(folder, "settlements.geojson"), {"type": "FeatureCollection", "features": [

@@ -78,12 +78,7 @@ struct OwnFrontTests {
         #expect(FileManager.default.fileExists(atPath: dir.path("myfront-report/index.html")))
 
         // Held area: the raw files measured by GeographicLib's Python port, independently of frontline.
-        let independent = try runTool("/usr/bin/python3", [CLI.root.appendingPathComponent("scripts/geodesic-area.py").path, dir.path("truth.json")])
-        var expected: [String: Double] = [:]
-        for line in independent.split(separator: "\n") {
-            let c = line.split(separator: " ")
-            expected[String(c[0])] = Double(c[1])
-        }
+        let expected = try Self.independentAreas(dir.path("truth.json"))
         let rows = try Self.stats(dir)
         let five = [truth.dates[0], truth.dates[4], truth.dates[8], truth.dates[12], truth.dates[16]]
         for date in five {
@@ -179,6 +174,56 @@ struct OwnFrontTests {
         ] {
             #expect(lines.contains { $0.hasPrefix(needle) }, "\(needle) in \(r.stdout)")
         }
+    }
+
+    @Test("import territories closes the gaps of tiled border lines, refuses merged countries, and writes a folder's territories")
+    func territoriesFromGappedLines() throws {
+        let dir = try Self.generated(days: 3)
+        let base =
+            "frontline import territories myfront/basemap/border.geojson myfront/basemap/coast.geojson --region 20,38,23,40 --name Westland=20.5,39.5 --name Eastland=22.5,39.5 --name Sea=21,38.1"
+        let r = try Self.shell(base + " --out t.geojson", in: dir)
+        try #require(r.status == 0, "\(r.stderr)")
+        // The generator's own countries (its border before the gaps were cut), measured by GeographicLib's Python port.
+        let made = try Self.independentAreas(dir.path("myfront/basemap/territories.geojson"))
+        let imported = try Self.territoryAreas(dir.path("t.geojson"))
+        for name in ["Westland", "Eastland"] {
+            let a = try #require(imported[name]), b = try #require(made[name])
+            #expect(abs(a - b) / b < 1e-4, "\(name): imported \(a) km², generated \(b) km²")
+        }
+        // Gaps of 0.003° are wider than a 0.001° snap: the two countries fall in one face.
+        let tight = try Self.shell(base + " --snap 0.001 --out t2.geojson", in: dir)
+        #expect(tight.status != 0 && tight.stderr.contains("Westland and Eastland fall in one face"), "\(tight.stderr)")
+        let outside = try Self.shell(base + " --name Nowhere=30,39 --out t2.geojson", in: dir)
+        #expect(outside.status != 0 && outside.stderr.contains("--name Nowhere: the point 30.0,39.0 lies in no face"), "\(outside.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path("t2.geojson")))
+        // The output serves as the folder's territories: the import and validate pass on it.
+        try FileManager.default.removeItem(atPath: dir.path("myfront/basemap/territories.geojson"))
+        try FileManager.default.moveItem(atPath: dir.path("t.geojson"), toPath: dir.path("myfront/basemap/territories.geojson"))
+        #expect(try Self.shell("frontline import geojson raw/*.geojson* --side east --source s --out myfront/control", in: dir).status == 0)
+        let v = try Self.shell("frontline validate myfront", in: dir)
+        #expect(v.status == 0, "\(v.stdout)")
+    }
+
+    /// scripts/geodesic-area.py's figures: date or name → km².
+    static func independentAreas(_ path: String) throws -> [String: Double] {
+        let text = try runTool("/usr/bin/python3", [CLI.root.appendingPathComponent("scripts/geodesic-area.py").path, path])
+        var out: [String: Double] = [:]
+        for line in text.split(separator: "\n") {
+            let c = line.split(separator: " ")
+            out[String(c[0])] = Double(c[1])
+        }
+        return out
+    }
+
+    /// name → areaKm2 as a territories file states it.
+    static func territoryAreas(_ path: String) throws -> [String: Double] {
+        let root = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]
+        var out: [String: Double] = [:]
+        for f in root?["features"] as? [[String: Any]] ?? [] {
+            guard let p = f["properties"] as? [String: Any], let n = p["name"] as? String else { continue }
+            out[n] = p["areaKm2"] as? Double
+        }
+        return out
     }
 
     struct Truth: Decodable {
