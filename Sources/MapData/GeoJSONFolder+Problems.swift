@@ -14,14 +14,23 @@ extension GeoJSONFolder {
         }
         let manifest = attempt { () throws(DataError) -> Manifest in try self.manifest() }
         var areas: [(Day, ControlArea)] = []
-        for name in attempt({ () throws(DataError) -> [String] in try controlFiles() }) ?? [] {
+        var named: [Day] = []
+        let names = attempt({ () throws(DataError) -> [String] in try controlFiles() }) ?? []
+        for name in names {
+            let date = ControlFile.date(named: name)
             let found = attempt { () throws(DataError) -> [(Day, ControlArea)] in
-                try ControlFile.decode(try required(name), file: name, named: ControlFile.date(named: name), repair: repair)
+                try ControlFile.decode(try required(name), file: name, named: date, repair: repair)
             }
             areas += found ?? []
+            if let date, found != nil { named.append(date) }
         }
         let timeline = attempt { () throws(DataError) -> Timeline in
-            do throws(DataError) { return try ControlFile.timeline(areas) } catch { throw error.in(file: "control/") }
+            do throws(DataError) {
+                // Files named by their dates keep their dates even when empty (a snapshot of no ground).
+                guard names.allSatisfy({ ControlFile.date(named: $0) != nil }) else { return try ControlFile.timeline(areas) }
+                let snapshots = named.map { d in ControlSnapshot(date: d, areas: areas.filter { $0.0 == d }.map(\.1)) }
+                return try Timeline(snapshots)
+            } catch { throw error.in(file: "control/") }
         }
         let settlements = attempt { () throws(DataError) -> [Settlement] in try self.settlements() } ?? []
         let events = attempt { () throws(DataError) -> [Event] in try self.events() } ?? []

@@ -10,6 +10,10 @@ public struct Manifest: Sendable {
         /// Whether the side holds whatever of its home no control area covers (`"holdsRestOfHome": true`):
         /// for one-sided data, which maps only the ground the other side took. See `RestOfHome`.
         public let holdsRestOfHome: Bool
+
+        public init(id: String, name: String, home: String?, holdsRestOfHome: Bool) {
+            self.id = id; self.name = name; self.home = home; self.holdsRestOfHome = holdsRestOfHome
+        }
     }
 
     public let title: String

@@ -15,6 +15,6 @@ struct Frontline: ParsableCommand {
             """,
         subcommands: [
             Render.self, Frames.self, Animate.self, Dates.self, Diff.self, Stats.self, Chart.self, Report.self, Validate.self,
-            Import.self, Bench.self,
+            Import.self, Init.self, Bench.self,
         ])
 }
