@@ -1,5 +1,5 @@
-#!/usr/bin/python3
-"""Prints geodesic areas (km², WGS84) with GeographicLib's own Python port (python3-geographiclib):
+#!/usr/bin/env python3
+"""Prints geodesic areas (km², WGS84) with GeographicLib's own Python port (PyPI geographiclib):
 an implementation independent of the one frontline links, for the command tests.
 
     scripts/geodesic-area.py OUT/truth.json      # "DATE AREA" per date of make-test-front.py's raw files

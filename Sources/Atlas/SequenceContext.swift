@@ -56,7 +56,7 @@ public final class SequenceContext {
         self.builder = builder
         riverPaths = dataset.rivers.lines.map { (level: $0.level, path: builder.path([$0.line])) }.filter { !$0.path.isEmpty }
         territoryPaths = dataset.territories.territories.map { (name: $0.name, path: builder.path($0.geometry)) }
-        if dataset.territories.territories.count >= 2 {
+        if dataset.territories.territories.count >= 2, !dataset.manifest.bordersFromFile {
             let a = try engine.boundary(dataset.territories.territories[0].geometry)
             let region = dataset.manifest.region
             let edge = try LineString(region.polygon.outer.points)

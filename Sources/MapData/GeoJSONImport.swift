@@ -59,7 +59,7 @@ public struct GeoJSONImport {
             // Cuts below (region, territories) then fall on the edges' geodesics: see `Geodesic.densified`.
             var kept = Geodesic.densified(areal, maxKm: Self.maxEdgeKm)
             if let region {
-                do { kept = try engine.clip(kept, to: region) } catch {
+                do { kept = try engine.clipAlongParallels(kept, to: region) } catch {
                     throw DataError(file: file, place: f.place, message: error.description)
                 }
             }

@@ -26,6 +26,11 @@ public struct Manifest: Sendable {
     /// slivers thinner than this across the border, and the front line is not drawn within it of
     /// the border. nil: not stated (the importer's default, and the front line's 0.002°).
     public let borderToleranceKm: Double?
+    /// Draw the state border from `basemap/border.geojson` even when there are territories
+    /// (`"bordersFrom": "border.geojson"`); by default two or more territories draw it from the first
+    /// one's outline, which is right for two countries filling the region (Kursk) but draws a coast
+    /// as a border, and misses the others' borders, where there are more or a sea.
+    public let bordersFromFile: Bool
 
     public static func decode(_ bytes: [UInt8], file: String) throws(DataError) -> Manifest {
         do throws(DataError) {
@@ -53,6 +58,14 @@ public struct Manifest: Sendable {
             }
             guard !sides.isEmpty else { throw DataError(place: "sides", message: "at least one side is needed") }
             let region = try box("region")
+            func bordersFrom() throws(DataError) -> Bool {
+                switch try p.optionalString("bordersFrom") {
+                case nil, "territories"?: return false
+                case "border.geojson"?: return true
+                case let other?:
+                    throw DataError(place: "bordersFrom", message: "is '\(other)'; expected \"territories\" or \"border.geojson\"")
+                }
+            }
             func tolerance() throws(DataError) -> Double? {
                 guard let km = try p.optionalNumber("borderToleranceKm") else { return nil }
                 guard km >= 0, km <= 50 else { throw DataError(place: "borderToleranceKm", message: "must be 0 to 50 km") }
@@ -61,7 +74,7 @@ public struct Manifest: Sendable {
             return Manifest(
                 title: try p.string("title"), region: region, view: root["view"] == nil ? region : try box("view"),
                 sides: sides, attribution: try p.strings("attribution"), caveat: try p.optionalString("caveat"),
-                borderToleranceKm: try tolerance())
+                borderToleranceKm: try tolerance(), bordersFromFile: try bordersFrom())
         } catch {
             throw error.in(file: file)
         }

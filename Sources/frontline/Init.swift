@@ -27,7 +27,8 @@ struct Init: ParsableCommand {
     @Option(help: "Write an empty control snapshot for this date (YYYY-MM-DD), so the folder renders at once.") var date: String?
 
     func run() throws {
-        let box = try BBox(parsing: region)
+        let box: BBox
+        do { box = try BBox(parsing: region) } catch { throw UsageError("--region \(region): \(error)") }
         guard minPopulation >= 500 else { throw UsageError("--min-population must be at least 500 (GeoNames' smallest table)") }
         let day = try date.map { try parseDay($0, option: "--date") }
         let parsedSides = try sides.map(Self.side)

@@ -34,6 +34,7 @@ struct InitManifest {
                     ])
                 ),
                 ("caveat", .string("Borders as Natural Earth draws them from Germany's point of view; see README.md")),
+                ("bordersFrom", .string("border.geojson")),
             ]), indent: 1)
     }
 

@@ -10,7 +10,7 @@ struct OwnFrontTests {
     /// A generated front in a fresh folder: OUT/myfront, OUT/raw, OUT/truth.json.
     static func generated(days: Int = 20) throws -> TempDir {
         let dir = try TempDir()
-        _ = try runTool("/usr/bin/python3", [CLI.root.appendingPathComponent("scripts/make-test-front.py").path, dir.path("."), "--days", "\(days)"])
+        _ = try runTool("python3", [CLI.root.appendingPathComponent("scripts/make-test-front.py").path, dir.path("."), "--days", "\(days)"])
         return dir
     }
 
@@ -206,7 +206,7 @@ struct OwnFrontTests {
 
     /// scripts/geodesic-area.py's figures: date or name → km².
     static func independentAreas(_ path: String) throws -> [String: Double] {
-        let text = try runTool("/usr/bin/python3", [CLI.root.appendingPathComponent("scripts/geodesic-area.py").path, path])
+        let text = try runTool("python3", [CLI.root.appendingPathComponent("scripts/geodesic-area.py").path, path])
         var out: [String: Double] = [:]
         for line in text.split(separator: "\n") {
             let c = line.split(separator: " ")
