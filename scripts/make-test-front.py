@@ -2,6 +2,7 @@
 """Writes a front unlike Kursk, for tests: deterministic, standard library only.
 
     scripts/make-test-front.py OUT [--days N]
+    scripts/make-test-front.py OUT --along FOLDER [--days N]
 
 OUT/myfront/   a data folder (what `frontline init` is to write; until then this script stands in):
                dataset.json with a one-sided pair of sides ("west" holds the rest of its home),
@@ -12,6 +13,11 @@ OUT/raw/       what a public daily source publishes: occupied_YYYYMMDD.geojson, 
                the ground "east" took in Westland, empty properties; days missing; one day gzipped;
                one day with a Point feature; the polygon's border edge drawn 1–2 km off the basemap's.
 OUT/truth.json the dates written and, per date, the raw rings (so a test can measure them itself).
+
+With --along FOLDER (a folder `frontline init` wrote), only OUT/raw and OUT/truth.json are written:
+the ground lies west of the longest line of FOLDER/basemap/border.geojson, from 0.12° north of its
+southern end to 0.1° south of its northern end, its border edge drawn 1–2 km off that line, as
+another source would draw the same border.
 
 Why these hazards: see issue 16 (a whole-front daily file, one side only, a border that runs 1–2 km
 from the basemap's, missing days).
@@ -111,12 +117,49 @@ def territories():
     return west, east, border
 
 
+def along(folder, out, days):
+    """Raw daily files west of a real border (see the module's comment)."""
+    with open(os.path.join(folder, "basemap/border.geojson")) as f:
+        lines = [l for feat in json.load(f)["features"] for l in feat["geometry"]["coordinates"]]
+    line = max(lines, key=len)
+    if line[0][1] > line[-1][1]:
+        line = list(reversed(line))
+    south, north = line[0][1] + 0.12, line[-1][1] - 0.1
+    # Northward only, so that edges shifted east or west stay simple.
+    pts = []
+    for x, y in line:
+        if south <= y <= north and (not pts or y > pts[-1][1] + 1e-4):
+            pts.append((x, y))
+    start = date(2025, 3, 1)
+    truth = {"dates": [], "rings": {}}
+    for k in range(days):
+        if k % 7 == 3:
+            continue
+        d = start + timedelta(days=k)
+        depth = 8.0 + 30.0 * k / max(1, days - 1)
+        east = [(r6(x + km_to_lon(source_offset_km(y * 3), y)), r6(y)) for x, y in pts]
+        west = [(r6(x - km_to_lon(depth * (0.7 + 0.3 * math.cos(y * 9.0)), y)), r6(y)) for x, y in reversed(pts)]
+        ring = east + west + [east[0]]
+        name = "occupied_%s.geojson" % d.strftime("%Y%m%d")
+        features = [feature({"type": "MultiPolygon", "coordinates": [[ring]]})]
+        if k == 5:
+            features.append(feature({"type": "Point", "coordinates": list(pts[len(pts) // 2])}, {"note": "a marker"}))
+        write(os.path.join(out, "raw", name + (".gz" if k == 8 else "")), {"type": "FeatureCollection", "features": features}, gz=k == 8)
+        truth["dates"].append(d.isoformat())
+        truth["rings"][d.isoformat()] = [ring]
+    with open(os.path.join(out, "truth.json"), "w") as f:
+        json.dump(truth, f)
+
+
 def main():
     args = sys.argv[1:]
     if not args:
         sys.exit(__doc__)
     out = args[0]
     days = int(args[args.index("--days") + 1]) if "--days" in args else 30
+    if "--along" in args:
+        along(args[args.index("--along") + 1], out, days)
+        return
     folder = os.path.join(out, "myfront")
     west, east, border = territories()
     write(os.path.join(folder, "basemap/territories.geojson"), {"type": "FeatureCollection", "features": [

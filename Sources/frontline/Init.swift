@@ -23,6 +23,10 @@ struct Init: ParsableCommand {
     @Option(help: "Title of the maps.") var title: String?
     @Option(name: .customLong("side"), help: "ID=NAME:HOME (repeatable); HOME a country of the region, e.g. ua=\"Ukrainian forces\":Ukraine.")
     var sides: [String] = []
+    @Option(help: "A side (id) that holds the rest of its home no control area covers: for one-sided data (repeatable).")
+    var restOfHome: [String] = []
+    @Option(help: "How far (km) the control data's border may run from the basemap's (dataset.json borderToleranceKm).")
+    var borderTolerance: Double = 2
     @Option(help: "Cities and towns of at least this population (GeoNames).") var minPopulation: Int = 5000
     @Option(help: "Write an empty control snapshot for this date (YYYY-MM-DD), so the folder renders at once.") var date: String?
 
@@ -31,7 +35,14 @@ struct Init: ParsableCommand {
         do { box = try BBox(parsing: region) } catch { throw UsageError("--region \(region): \(error)") }
         guard minPopulation >= 500 else { throw UsageError("--min-population must be at least 500 (GeoNames' smallest table)") }
         let day = try date.map { try parseDay($0, option: "--date") }
-        let parsedSides = try sides.map(Self.side)
+        guard borderTolerance >= 0, borderTolerance <= 50 else { throw UsageError("--border-tolerance must be 0 to 50 km") }
+        var parsedSides = try sides.map(Self.side)
+        for id in restOfHome {
+            guard let k = parsedSides.firstIndex(where: { $0.id == id }), let home = parsedSides[k].home else {
+                throw UsageError("--rest-of-home \(id): no --side \(id)=NAME:HOME")
+            }
+            parsedSides[k] = Manifest.Side(id: id, name: parsedSides[k].name, home: home, holdsRestOfHome: true)
+        }
         let fm = FileManager.default
         if fm.fileExists(atPath: folder), !((try? fm.contentsOfDirectory(atPath: folder)) ?? ["?"]).isEmpty {
             throw DataError(file: folder, message: "exists and is not empty; init writes a new folder")
@@ -61,7 +72,8 @@ struct Init: ParsableCommand {
 
         let staged = try StagedFolder(folder, marker: "dataset.json")
         let manifest = InitManifest(
-            title: title ?? "Control map, \(box)", region: box, sides: parsedSides, versions: versions)
+            title: title ?? "Control map, \(box)", region: box, sides: parsedSides, borderToleranceKm: borderTolerance,
+            versions: versions)
         try staged.write(Array(manifest.json().utf8), to: "dataset.json")
         try staged.write(Array(InitManifest.territoriesJSON(basemap).utf8), to: "basemap/territories.geojson")
         try staged.write(Array(InitManifest.linesJSON(basemap.borders, source: manifest.naturalEarth).utf8), to: "basemap/border.geojson")

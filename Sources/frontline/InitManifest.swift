@@ -8,6 +8,7 @@ struct InitManifest {
     let title: String
     let region: BBox
     let sides: [Manifest.Side]
+    let borderToleranceKm: Double
     let versions: InitSources.Versions
 
     var naturalEarth: String {
@@ -20,6 +21,7 @@ struct InitManifest {
         let sideValues: [JSONValue] = sides.map { s in
             var pairs: [(String, JSONValue)] = [("id", .string(s.id)), ("name", .string(s.name))]
             if let h = s.home { pairs.append(("home", .string(h))) }
+            if s.holdsRestOfHome { pairs.append(("holdsRestOfHome", .bool(true))) }
             return .object(pairs)
         }
         let sideList: JSONValue = sideValues.isEmpty ? .array([.object([("id", .string("side")), ("name", .string("Side"))])]) : .array(sideValues)
@@ -34,7 +36,7 @@ struct InitManifest {
                     ])
                 ),
                 ("caveat", .string("Borders as Natural Earth draws them from Germany's point of view; see README.md")),
-                ("bordersFrom", .string("border.geojson")),
+                ("bordersFrom", .string("border.geojson")), ("borderToleranceKm", .number(borderToleranceKm)),
             ]), indent: 1)
     }
 

@@ -30,7 +30,7 @@ enum InitSources {
     static func extract(region: BBox, minPopulation: Int, into folder: String) throws {
         let script = try helper("init-sources.py")
         let r = try run("python3", [script, "\(region.west),\(region.south),\(region.east),\(region.north)", folder, "\(minPopulation)"])
-        guard r.status == 0 else { throw DataError(file: script, message: lastLine(r.stderr) + " (run `make deps`)") }
+        guard r.status == 0 else { throw DataError(file: script, message: lastLine(r.stderr)) }
     }
 
     static func versions(_ folder: String) throws -> Versions {
