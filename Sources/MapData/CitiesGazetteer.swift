@@ -29,7 +29,7 @@ public enum CitiesGazetteer {
             let id = f.properties["geonameid"]?.number.map { JSONWriter.formatNumber($0) } ?? "?"
             out.append(
                 Settlement(
-                    name: name, altNames: uk.map { [$0] } ?? [], nameRu: ru, kind: (population ?? 0) >= 100_000 ? "city" : "town",
+                    name: name, altNames: [], names: [("uk", uk), ("ru", ru)].reduce(into: [:]) { d, p in if let n = p.1 { d[p.0] = n } }, kind: (population ?? 0) >= 100_000 ? "city" : "town",
                     district: f.properties["countrycode"]?.string, population: population.map { Int($0) }, populationYear: nil,
                     location: l, precision: .exact, source: "\(source), geonameid \(id)", note: nil))
         }

