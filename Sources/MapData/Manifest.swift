@@ -35,6 +35,8 @@ public struct Manifest: Sendable {
     /// (`"secondNameLanguages": ["uk", "ru"]`): each settlement shows its name in the first it has.
     /// Default ["ru"], the only second name the gazetteer had before it had names by language.
     public let secondNameLanguages: [String]
+    /// Whether the map names the territories (`"territoryNames": true`).
+    public let territoryNames: Bool
 
     public static func decode(_ bytes: [UInt8], file: String) throws(DataError) -> Manifest {
         do throws(DataError) {
@@ -79,7 +81,8 @@ public struct Manifest: Sendable {
                 title: try p.string("title"), region: region, view: root["view"] == nil ? region : try box("view"),
                 sides: sides, attribution: try p.strings("attribution"), caveat: try p.optionalString("caveat"),
                 borderToleranceKm: try tolerance(), bordersFromFile: try bordersFrom(),
-                secondNameLanguages: root["secondNameLanguages"] == nil ? ["ru"] : try p.strings("secondNameLanguages"))
+                secondNameLanguages: root["secondNameLanguages"] == nil ? ["ru"] : try p.strings("secondNameLanguages"),
+                territoryNames: try p.optionalBool("territoryNames") ?? false)
         } catch {
             throw error.in(file: file)
         }

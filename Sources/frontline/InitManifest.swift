@@ -36,7 +36,8 @@ struct InitManifest {
                     ])
                 ),
                 ("caveat", .string("Borders as Natural Earth draws them from Germany's point of view; see README.md")),
-                ("bordersFrom", .string("border.geojson")), ("secondNameLanguages", .array([.string("uk"), .string("ru")])), ("borderToleranceKm", .number(borderToleranceKm)),
+                ("bordersFrom", .string("border.geojson")), ("secondNameLanguages", .array([.string("uk"), .string("ru")])),
+                ("territoryNames", .bool(true)), ("borderToleranceKm", .number(borderToleranceKm)),
             ]), indent: 1)
     }
 

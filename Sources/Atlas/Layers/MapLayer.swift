@@ -57,6 +57,6 @@ public struct FrameDraft {
 public enum MapLayers {
     public static let standard: [any MapLayer] = [
         BasemapLayer(), RiversLayer(), HeldGroundLayer(), RestOfHomeLayer(), ChangeLayer(), ReferencesLayer(), BorderLayer(), FrontLineLayer(),
-        SettlementsLayer(), EventsLayer(), LabelsLayer(), ScaleBarLayer(), NorthArrowLayer(), InsetLayer(), PanelLayer(),
+        TerritoryNamesLayer(), SettlementsLayer(), EventsLayer(), LabelsLayer(), ScaleBarLayer(), NorthArrowLayer(), InsetLayer(), PanelLayer(),
     ]
 }
