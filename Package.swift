@@ -27,7 +27,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CIsal", path: "Sources/CIsal", providers: [.apt(["libisal-dev"])]),
         .target(name: "GeoCore", dependencies: ["CGEOS", "CProj", "CGeodesic"]),
-        .target(name: "MapData", dependencies: ["GeoCore"]),
+        .target(name: "MapData", dependencies: ["GeoCore", "CZlib"]),
         .target(name: "Cartography", dependencies: ["GeoCore"]),
         .target(name: "MapRender", dependencies: ["Cartography", "GeoCore", "CCairo", "CZlib", "CIsal"]),
         .target(name: "Atlas", dependencies: ["MapData", "Cartography", "GeoCore"]),

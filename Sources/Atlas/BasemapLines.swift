@@ -24,7 +24,10 @@ struct BasemapLines {
         let outlines = try territories.map { try engine.boundary($0.geometry) }
         territoryEdges = outlines.flatMap { $0 }
         let boxes = territories.map { BBox(covering: $0.geometry.polygons.flatMap(\.outer.points)) }
-        if territories.count >= 2 {
+        if dataset.manifest.bordersFromFile {
+            // The folder says its border file is the border (`frontline init`'s shared country borders).
+            borders = dataset.border.lineStrings
+        } else if territories.count >= 2 {
             for i in territories.indices {
                 for j in territories.indices where j > i {
                     guard let a = boxes[i], let b = boxes[j], a.grown(by: 1e-4).intersects(b) else { continue }

@@ -94,7 +94,8 @@ public final class SequenceContext {
         if let cached = frontLines[snapshot.date] { return cached }
         var outline: [LineString] = []
         for a in dataset.acrossBorder(snapshot) { outline += try engine.boundary(a.geometry) }
-        let tolerance = 0.002
+        // A data set whose border and the basemap's disagree says by how much (dataset.json), in km.
+        let tolerance = dataset.manifest.borderToleranceKm.map { $0 / 111.32 } ?? 0.002
         let edges = basemapLines.territoryEdges
         // Only the stretch of border near the outline matters; buffering the whole border for every
         // snapshot was most of the time of a one-date render.

@@ -67,7 +67,7 @@ extension SequenceContext {
                 halo: theme.halo, haloWidth: 2 * u)
             let name = s.isApproximate ? s.name + " (approx.)" : s.name
             let m1 = measurer.measure(name, style: main, maxWidth: nil)
-            let ru = theme.layers[.secondNames] ? s.nameRu : nil
+            let ru = theme.layers[.secondNames] ? s.secondName(dataset.manifest.secondNameLanguages) : nil
             let m2 = ru.map { measurer.measure($0, style: sub, maxWidth: nil) } ?? (width: 0, height: 0)
             // Clear of the marker, of a changed-hands ring around it, and of an event star on it.
             let clearance = eventPoints.contains(p) ? eventMarkerSize / 2 : markerSize(s) / 2 + 4.5 * u

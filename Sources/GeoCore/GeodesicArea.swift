@@ -41,6 +41,13 @@ public enum Geodesic {
         frontline_geodesic_direct(start.lat, start.lon, azimuth, km * 1000, &lat2, &lon2, &azi2)
         return LonLat(uncheckedLon: lon2, lat: lat2)
     }
+
+    /// Distance in km and initial bearing (degrees from north) from `a` to `b` along the ellipsoid.
+    public static func inverse(_ a: LonLat, _ b: LonLat) -> (km: Double, azimuth: Double) {
+        var s12 = 0.0, azi1 = 0.0, azi2 = 0.0
+        frontline_geodesic_inverse(a.lat, a.lon, b.lat, b.lon, &s12, &azi1, &azi2)
+        return (s12 / 1000, azi1)
+    }
 }
 
 extension MultiPolygon {

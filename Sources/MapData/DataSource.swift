@@ -68,9 +68,12 @@ extension DataSource {
         // In the order a reader meets problems: the manifest, control, places and events, then the basemap.
         let manifest = try manifest()
         let dates = try snapshotDates()
-        let timeline = try Timeline(dates: dates, holding: try snapshots(on: needs.dates(in: dates)))
+        let decoded = try snapshots(on: needs.dates(in: dates))
         let settlements = try settlements(), events = try events()
         let basemap = try basemap()
+        // One-sided data: the sides that hold the rest of their home get it as areas of their own.
+        let rest = RestOfHome(manifest: manifest, territories: basemap.territories)
+        let timeline = try Timeline(dates: dates, holding: try rest.completing(decoded, in: name))
         return Dataset(
             manifest: manifest, timeline: timeline, gazetteer: Gazetteer(settlements), events: events,
             border: basemap.border, rivers: basemap.rivers, territories: basemap.territories,

@@ -12,15 +12,19 @@ public protocol FeatureReader {
     func features(repair: GeometryRepair?) throws(DataError) -> [GeoFeature]
 }
 
-/// An RFC 7946 FeatureCollection.
+/// An RFC 7946 FeatureCollection, plain or gzip-compressed (`.geojson.gz`, recognised by its magic
+/// number rather than its name).
 public struct GeoJSONFile: FeatureReader {
     public let file: String
     private let bytes: [UInt8]
 
-    /// Reads `path` from disk.
-    public init(_ path: String) throws(DataError) { self.init(try DiskFolder.readFile(path), file: path) }
+    /// Reads `path` from disk, inflating it when it is gzip.
+    public init(_ path: String) throws(DataError) {
+        let raw = try DiskFolder.readFile(path)
+        self.init(Gzip.isCompressed(raw) ? try Gzip.inflate(raw, file: path) : raw, file: path)
+    }
 
-    /// Bytes already read, named `file` in messages.
+    /// Bytes already read (and inflated), named `file` in messages.
     public init(_ bytes: [UInt8], file: String) { self.bytes = bytes; self.file = file }
 
     public func features(repair: GeometryRepair?) throws(DataError) -> [GeoFeature] {

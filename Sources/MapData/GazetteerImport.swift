@@ -60,7 +60,7 @@ public enum GazetteerImport {
                 Settlement(
                     name: name,
                     altNames: (f("alt_names") ?? "").split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty },
-                    nameRu: f("name_ru"), kind: f("type") ?? "settlement", district: f("district"),
+                    names: f("name_ru").map { ["ru": $0] } ?? [:], kind: f("type") ?? "settlement", district: f("district"),
                     population: population, populationYear: populationYear,
                     location: location, precision: precision(confidence), source: f("source_url") ?? "unknown",
                     note: ([confidence, f("notes")] + annotations).compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " | ")))

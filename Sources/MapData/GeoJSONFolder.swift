@@ -9,8 +9,8 @@ import GeoCore
 /// decoded on first use (in parallel) and kept. Errors and warnings name their file under `name`.
 public final class GeoJSONFolder: DataSource, @unchecked Sendable {
     public let name: String
-    private let files: any FolderFiles
-    private let repair: GeometryRepair
+    let files: any FolderFiles
+    let repair: GeometryRepair
     private let lock = NSLock()
     private var controlNames: [String]?
     private var decodedAll: Timeline?
@@ -111,13 +111,13 @@ public final class GeoJSONFolder: DataSource, @unchecked Sendable {
 
     // MARK: - Control files
 
-    private func required(_ path: String) throws(DataError) -> [UInt8] {
+    func required(_ path: String) throws(DataError) -> [UInt8] {
         guard let b = try files.read(path) else { throw DataError(file: path, message: "file is missing") }
         return b
     }
 
     /// control/*.geojson, sorted, listed once.
-    private func controlFiles() throws(DataError) -> [String] {
+    func controlFiles() throws(DataError) -> [String] {
         if let names = lock.withLock({ controlNames }) { return names }
         let names = try files.list("control").filter { $0.hasSuffix(".geojson") }.map { "control/" + $0 }.sorted()
         guard !names.isEmpty else { throw DataError(file: "control/", message: "no control snapshots (*.geojson)") }
@@ -185,9 +185,9 @@ public final class GeoJSONFolder: DataSource, @unchecked Sendable {
     }
 
     /// The error with its file named relative to the folder the user gave.
-    private func located(_ e: DataError) -> DataError {
+    func located(_ e: DataError) -> DataError {
         var e = e
-        if let f = e.file, !f.hasPrefix("/"), f != name { e.file = (name as NSString).appendingPathComponent(f) }
+        if let f = e.file, !f.hasPrefix("/"), f != name, !f.hasPrefix(name + "/") { e.file = (name as NSString).appendingPathComponent(f) }
         return e
     }
 }

@@ -7,6 +7,13 @@ public struct Manifest: Sendable {
         public let name: String
         /// The country this side defends; ground it holds elsewhere is "across the border".
         public let home: String?
+        /// Whether the side holds whatever of its home no control area covers (`"holdsRestOfHome": true`):
+        /// for one-sided data, which maps only the ground the other side took. See `RestOfHome`.
+        public let holdsRestOfHome: Bool
+
+        public init(id: String, name: String, home: String?, holdsRestOfHome: Bool) {
+            self.id = id; self.name = name; self.home = home; self.holdsRestOfHome = holdsRestOfHome
+        }
     }
 
     public let title: String
@@ -15,6 +22,21 @@ public struct Manifest: Sendable {
     public let sides: [Side]
     public let attribution: [String]
     public let caveat: String?
+    /// How far apart (km) the control data's border and the basemap's may run: `import geojson` moves
+    /// slivers thinner than this across the border, and the front line is not drawn within it of
+    /// the border. nil: not stated (the importer's default, and the front line's 0.002°).
+    public let borderToleranceKm: Double?
+    /// Draw the state border from `basemap/border.geojson` even when there are territories
+    /// (`"bordersFrom": "border.geojson"`); by default two or more territories draw it from the first
+    /// one's outline, which is right for two countries filling the region (Kursk) but draws a coast
+    /// as a border, and misses the others' borders, where there are more or a sea.
+    public let bordersFromFile: Bool
+    /// Languages of the map's second line under a settlement's name, in order of preference
+    /// (`"secondNameLanguages": ["uk", "ru"]`): each settlement shows its name in the first it has.
+    /// Default ["ru"], the only second name the gazetteer had before it had names by language.
+    public let secondNameLanguages: [String]
+    /// Whether the map names the territories (`"territoryNames": true`).
+    public let territoryNames: Bool
 
     public static func decode(_ bytes: [UInt8], file: String) throws(DataError) -> Manifest {
         do throws(DataError) {
@@ -31,15 +53,36 @@ public struct Manifest: Sendable {
             var sides: [Side] = []
             for (k, s) in (root["sides"]?.array ?? []).enumerated() {
                 let sp = Properties(value: s)
-                do {
-                    sides.append(Side(id: try sp.string("id"), name: try sp.string("name"), home: try sp.optionalString("home")))
+                do throws(DataError) {
+                    let home = try sp.optionalString("home")
+                    let rest = try sp.optionalBool("holdsRestOfHome") ?? false
+                    if rest, home == nil {
+                        throw DataError(place: "holdsRestOfHome", message: "needs \"home\": the territory whose rest the side holds")
+                    }
+                    sides.append(Side(id: try sp.string("id"), name: try sp.string("name"), home: home, holdsRestOfHome: rest))
                 } catch { throw error.at("sides[\(k)]") }
             }
             guard !sides.isEmpty else { throw DataError(place: "sides", message: "at least one side is needed") }
             let region = try box("region")
+            func bordersFrom() throws(DataError) -> Bool {
+                switch try p.optionalString("bordersFrom") {
+                case nil, "territories"?: return false
+                case "border.geojson"?: return true
+                case let other?:
+                    throw DataError(place: "bordersFrom", message: "is '\(other)'; expected \"territories\" or \"border.geojson\"")
+                }
+            }
+            func tolerance() throws(DataError) -> Double? {
+                guard let km = try p.optionalNumber("borderToleranceKm") else { return nil }
+                guard km >= 0, km <= 50 else { throw DataError(place: "borderToleranceKm", message: "must be 0 to 50 km") }
+                return km
+            }
             return Manifest(
                 title: try p.string("title"), region: region, view: root["view"] == nil ? region : try box("view"),
-                sides: sides, attribution: try p.strings("attribution"), caveat: try p.optionalString("caveat"))
+                sides: sides, attribution: try p.strings("attribution"), caveat: try p.optionalString("caveat"),
+                borderToleranceKm: try tolerance(), bordersFromFile: try bordersFrom(),
+                secondNameLanguages: root["secondNameLanguages"] == nil ? ["ru"] : try p.strings("secondNameLanguages"),
+                territoryNames: try p.optionalBool("territoryNames") ?? false)
         } catch {
             throw error.in(file: file)
         }

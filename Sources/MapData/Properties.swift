@@ -43,6 +43,12 @@ struct Properties {
         return n
     }
 
+    func optionalBool(_ key: String) throws(DataError) -> Bool? {
+        guard let v = value[key], !v.isNull else { return nil }
+        guard case .bool(let b) = v else { throw DataError(message: "property \"\(key)\" must be true or false, not \(v.typeName)") }
+        return b
+    }
+
     func day(_ key: String) throws(DataError) -> Day {
         do { return try Day(parsing: try string(key)) } catch { throw DataError(message: "property \"\(key)\": \(error.message)") }
     }

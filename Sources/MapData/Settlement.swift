@@ -12,7 +12,9 @@ public enum CoordinatePrecision: Hashable, Sendable {
 public struct Settlement: Hashable, Sendable {
     public let name: String
     public let altNames: [String]
-    public let nameRu: String?
+    /// The name by language code ("uk", "ru", any code): what a map's second line is chosen from
+    /// (dataset.json `secondNameLanguages`). The English `name` is not repeated here.
+    public let names: [String: String]
     public let kind: String
     public let district: String?
     public let population: Int?
@@ -29,14 +31,23 @@ public struct Settlement: Hashable, Sendable {
     public let note: String?
 
     public init(
-        name: String, altNames: [String], nameRu: String?, kind: String, district: String?,
+        name: String, altNames: [String], names: [String: String], kind: String, district: String?,
         population: Int?, populationYear: Int?, location: LonLat?, precision: CoordinatePrecision,
         source: String, note: String?
     ) {
-        self.name = name; self.altNames = altNames; self.nameRu = nameRu; self.kind = kind
+        self.name = name; self.altNames = altNames; self.names = names; self.kind = kind
         self.district = district; self.population = population; self.populationYear = populationYear
         self.location = location; self.precision = location == nil ? .unlocated : precision
         self.source = source; self.note = note
+    }
+
+    /// The Russian name, when the gazetteer has one.
+    public var nameRu: String? { names["ru"] }
+
+    /// The name in the first of `languages` the gazetteer has it in; nil when none.
+    public func secondName(_ languages: [String]) -> String? {
+        for code in languages { if let n = names[code], n != name { return n } }
+        return nil
     }
 
     public var isApproximate: Bool { if case .approximate = precision { return true }; return false }
@@ -51,7 +62,7 @@ public struct Gazetteer: Sendable {
         self.settlements = settlements
         var index: [String: Int] = [:]
         for (k, s) in settlements.enumerated() {
-            for n in [s.name] + s.altNames + (s.nameRu.map { [$0] } ?? []) where index[Gazetteer.key(n)] == nil {
+            for n in [s.name] + s.altNames + s.names.keys.sorted().compactMap({ s.names[$0] }) where index[Gazetteer.key(n)] == nil {
                 index[Gazetteer.key(n)] = k
             }
         }

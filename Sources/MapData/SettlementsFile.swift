@@ -30,18 +30,34 @@ public enum SettlementsFile {
             throw DataError(message: "settlement has no geometry, so \"precision\" must be \"unlocated\"")
         }
         return Settlement(
-            name: try p.string("name"), altNames: try p.strings("altNames"), nameRu: try p.optionalString("nameRu"),
+            name: try p.string("name"), altNames: try p.strings("altNames"), names: try names(p),
             kind: try p.string("kind"), district: try p.optionalString("district"),
             population: try p.optionalWhole("population", in: Settlement.populationRange),
             populationYear: try p.optionalWhole("populationYear", in: Settlement.yearRange),
             location: location, precision: precision, source: try p.string("source"), note: try p.optionalString("note"))
     }
 
+    /// `names` ({"uk": …, "ru": …}); a file from before it had only `nameRu`, read as {"ru": …}.
+    static func names(_ p: Properties) throws(DataError) -> [String: String] {
+        var out: [String: String] = [:]
+        if let legacy = try p.optionalString("nameRu") { out["ru"] = legacy }
+        if let v = p.value["names"], !v.isNull {
+            guard case .object(let pairs) = v else { throw DataError(message: "property \"names\" must be an object of language code → name") }
+            for (code, name) in pairs {
+                guard let n = name.string, !n.isEmpty else {
+                    throw DataError(message: "property \"names.\(code)\" must be a non-empty string")
+                }
+                out[code] = n
+            }
+        }
+        return out
+    }
+
     public static func encode(_ settlements: [Settlement], extra: [(String, JSONValue)] = []) -> String {
         let features = settlements.map { s -> JSONValue in
             var props: [(String, JSONValue)] = [
                 ("name", .string(s.name)), ("altNames", .array(s.altNames.map { .string($0) })),
-                ("nameRu", s.nameRu.map { .string($0) } ?? .null), ("kind", .string(s.kind)),
+                ("names", .object(s.names.keys.sorted().map { ($0, .string(s.names[$0] ?? "")) })), ("kind", .string(s.kind)),
                 ("district", s.district.map { .string($0) } ?? .null),
                 ("population", s.population.map { .number(Double($0)) } ?? .null),
                 ("populationYear", s.populationYear.map { .number(Double($0)) } ?? .null),

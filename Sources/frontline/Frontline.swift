@@ -16,7 +16,7 @@ struct Frontline: ParsableCommand {
             """,
         subcommands: [
             Render.self, Frames.self, Animate.self, Dates.self, Diff.self, Stats.self, Chart.self, Report.self, Validate.self,
-            Import.self, Bench.self,
+            Import.self, Init.self, Bench.self,
         ])
 
     /// Runs the command; a failure is one line on stderr ("Error: …", control characters escaped)

@@ -5,8 +5,8 @@ import MapData
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import source data (KML control maps, a gazetteer CSV, a border) into a data folder.",
-        subcommands: [ImportKML.self, ImportGazetteer.self, ImportTerritories.self])
+        abstract: "Import source data (KML or GeoJSON control maps, a gazetteer CSV, a border) into a data folder.",
+        subcommands: [ImportKML.self, ImportGeoJSON.self, ImportGazetteer.self, ImportTerritories.self])
 }
 
 struct ImportKML: ParsableCommand {
@@ -150,7 +150,11 @@ struct ImportTerritories: ParsableCommand {
         abstract: "Split a region by border lines into named territories (countries).",
         discussion: """
             The region's outline and the border lines are noded and polygonized; each face takes the name
-            of the label point inside it, or else of the nearest face that has one.
+            of the label point inside it, or else of the nearest face that has one. Gaps in the lines up to
+            --snap degrees (default 0.005°, about 550 m north–south) are closed: ends that nearly meet
+            are joined, and an end that nearly reaches another line or the region's edge is connected to
+            it. Two label points in one face (a wider gap, or a missing line) and a label point in no face
+            are errors, and nothing is written.
             With --baseline, the ground each side held in a control map from before the fighting is given
             to that side's country: control areas then split along their own compiler's border, so that
             slivers between two border sources are not counted as ground held across the border.
@@ -159,13 +163,14 @@ struct ImportTerritories: ParsableCommand {
                 --name Russia=36.18,51.72 --name Ukraine=34.8,50.75 --out GeoData/basemap/territories.geojson
             """)
 
-    @Argument(help: "GeoJSON with the border lines.") var border: String
+    @Argument(help: "GeoJSON files with the border lines (and coasts).") var border: [String]
     @Option(help: "Region: W,S,E,N in degrees.") var region: String
     @Option(help: "NAME=LON,LAT: a point inside each territory (repeatable).") var name: [String]
     @Option(help: "Output GeoJSON file.") var out: String
     @Option(help: "Source recorded with the result.") var source: String = "GSHHG border polygonized with GEOS"
     @Option(help: "A KML control map from before the fighting whose sides define the border instead (see discussion).")
     var baseline: String?
+    @Option(help: "Close gaps in the lines up to this many degrees (see discussion).") var snap: Double = TerritoryImport.defaultSnapDegrees
     @Option(help: "KML style id = territory name for --baseline (repeatable), e.g. ru=Russia.") var baselineSide: [String] = []
 
     func run() throws {
@@ -192,9 +197,11 @@ struct ImportTerritories: ParsableCommand {
             base = try ControlImport.polygonsByStyle(
                 kml, file: baseline, names: map, region: box, engine: engine, repair: repair, unmapped: nil)
         }
-        let lines = try LineLayer.decode(try DiskFolder.readFile(border), file: border).lineStrings
-        let result = try TerritoryImport(region: box, labels: labels.map { (name: $0.0, point: $0.1) })
-            .territories(border: lines, baseline: base, engine: engine)
+        guard snap >= 0, snap < 1 else { throw UsageError("--snap must be 0 to 1 degree") }
+        var lines: [LineString] = []
+        for file in border { lines += try LineLayer.decode(try DiskFolder.readFile(file), file: file).lineStrings }
+        let result = try TerritoryImport(region: box, labels: labels.map { (name: $0.0, point: $0.1) }, snapDegrees: snap)
+            .territories(border: lines, baseline: base, engine: engine, file: border.joined(separator: ", "))
         var features: [JSONValue] = []
         for (n, m) in result.layer.territories {
             features.append(
@@ -205,8 +212,10 @@ struct ImportTerritories: ParsableCommand {
                     ]))
             Terminal.print("\(n): \(m.polygons.count) polygon(s), \(formatFixed(m.areaKm2, digits: 1)) km²")
         }
-        Terminal.print("\(result.faces) faces, \(result.unlabelled) without a label point")
-        try OutputWriter(inputs: RunInputs(files: [border, baseline])).write(
+        Terminal.print(
+            "\(result.faces) faces, \(result.unlabelled) without a label point (\(formatFixed(result.unlabelledKm2, digits: 1)) km², given to the nearest territory)"
+        )
+        try OutputWriter(inputs: RunInputs(files: border + [baseline])).write(
             JSONWriter.write(GeoJSONWriter.collection(features), indent: 1), to: out)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MapData
 
 struct Stats: ParsableCommand {
@@ -14,17 +15,19 @@ struct Stats: ParsableCommand {
 
     @Option(help: "csv or json.") var format: String = "csv"
     @Option(help: "Data folder.") var data: String = "GeoData"
+    @Option(help: "Decimals of km² (0–9); 2 by default, more to compare areas closely.") var digits: Int = 2
 
     func run() throws {
         guard format == "csv" || format == "json" else { throw UsageError("unknown --format '\(format)'; expected csv or json") }
+        guard (0...9).contains(digits) else { throw UsageError("--digits must be 0 to 9") }
         let rows = try DateStatistics.table(try Disk.loadDataset(data))
-        Terminal.print(format == "csv" ? Self.csv(rows) : Self.json(rows), terminator: "")
+        Terminal.print(format == "csv" ? Self.csv(rows, digits: digits) : Self.json(rows, digits: digits), terminator: "")
     }
 
-    /// One line per date and side, with a header line; numbers to two decimals, no locale; the side,
-    /// which comes from data, quoted by RFC 4180 and defused against formulas (`CSV.text`).
-    static func csv(_ rows: [DateStatistics]) -> String {
-        func r(_ v: Double) -> String { formatFixed(v, digits: 2) }
+    /// One line per date and side, with a header line; numbers to `digits` decimals, no locale; the
+    /// side, which comes from data, quoted by RFC 4180 and defused against formulas (`CSV.text`).
+    static func csv(_ rows: [DateStatistics], digits: Int = 2) -> String {
+        func r(_ v: Double) -> String { formatFixed(v, digits: digits) }
         var out = "date,snapshot,side,held_km2,across_border_km2,change_km2,settlements_held\n"
         for row in rows {
             for s in row.sides {
@@ -35,8 +38,9 @@ struct Stats: ParsableCommand {
         return out
     }
 
-    static func json(_ rows: [DateStatistics]) -> String {
-        func n(_ v: Double) -> JSONValue { .number((v * 100).rounded() / 100) }
+    static func json(_ rows: [DateStatistics], digits: Int = 2) -> String {
+        let scale = Double(Int(pow(10.0, Double(digits))))
+        func n(_ v: Double) -> JSONValue { .number((v * scale).rounded() / scale) }
         let json = JSONValue.array(
             rows.map { row in
                 .object([

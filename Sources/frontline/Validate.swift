@@ -14,12 +14,16 @@ struct Validate: ParsableCommand {
     @Argument(help: "Data folder.") var folder: String = "GeoData"
 
     func run() throws {
-        // Invalid polygons are reported as problems (the drawing commands repair them with a warning).
-        var repaired: [String] = []
-        let dataset = try Disk.loadDataset(folder, checked: false) { repaired.append("\($0)") }
-        let problems = repaired + DatasetValidator().problems(in: dataset, engine: GeometryEngine()).map { "\(folder)/\($0)" }
+        // Every file is read even after one fails, so one run lists every problem. Invalid polygons
+        // are reported as problems (the drawing commands repair them with a warning).
+        let source = try GeoJSONFolder(folder)
+        let (dataset, failed) = source.datasetCollectingProblems()
+        var problems = failed.map { "\($0)" } + source.warnings.map { "\($0)" }
+        if let dataset {
+            problems += DatasetValidator().problems(in: dataset, engine: GeometryEngine()).map { "\(folder)/\($0)" }
+        }
         for p in problems { Terminal.print(p) }
-        if !problems.isEmpty {
+        guard let dataset, problems.isEmpty else {
             Terminal.print("\(problems.count) problem\(problems.count == 1 ? "" : "s")")
             throw ExitCode(1)
         }

@@ -287,7 +287,7 @@ struct CommandTests {
         #expect(later.stderr.contains("control/2025-03-01.geojson: feature 0"), "\(later.stderr)")
         #expect(!FileManager.default.fileExists(atPath: tmp.path("y.png")))
         let validate = try await CLI.run(["validate", copy.path])
-        #expect(validate.status != 0 && validate.stderr.contains("2025-03-01.geojson"), "\(validate.stderr)")
+        #expect(validate.status != 0 && validate.stdout.contains("2025-03-01.geojson"), "\(validate.stdout)")
     }
 
     @Test("a control file named by a date holds that date only")

@@ -37,3 +37,18 @@ struct HostileCorpusTests {
         #expect(process.terminationStatus == 0 && report.hasPrefix("PASS \(name)"), "\(report)")
     }
 }
+
+@Suite("Validate on hostile numbers")
+struct ValidateHostileNumberTests {
+    @Test("validate lists a population of 1e300 as a problem, with its file and feature, and exits 1 (no trap)")
+    func hugePopulation() async throws {
+        let dir = try TempDir()
+        try FileManager.default.copyItem(at: HostileCorpus.root.appendingPathComponent("base"), to: dir.url.appendingPathComponent("data"))
+        let huge = HostileCorpus.root.appendingPathComponent("cases/population-huge-stats/data/settlements.geojson")
+        try FileManager.default.removeItem(at: dir.url.appendingPathComponent("data/settlements.geojson"))
+        try FileManager.default.copyItem(at: huge, to: dir.url.appendingPathComponent("data/settlements.geojson"))
+        let r = try await CLI.run(["validate", dir.path("data")])
+        #expect(r.status == 1, "exit status \(r.status): \(r.stderr)")
+        #expect(r.stdout.contains("settlements.geojson") && r.stdout.contains("feature 0") && r.stdout.contains("population"), "\(r.stdout)")
+    }
+}

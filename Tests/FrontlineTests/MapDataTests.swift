@@ -177,7 +177,7 @@ struct MapDataTests {
 
     private func settlement(_ name: String, alt: [String] = [], ru: String? = nil, at lon: Double, _ lat: Double) throws -> Settlement {
         Settlement(
-            name: name, altNames: alt, nameRu: ru, kind: "settlement", district: nil, population: nil,
+            name: name, altNames: alt, names: ru.map { ["ru": $0] } ?? [:], kind: "settlement", district: nil, population: nil,
             populationYear: nil, location: try LonLat(lon: lon, lat: lat), precision: .exact,
             source: "test", note: nil)
     }

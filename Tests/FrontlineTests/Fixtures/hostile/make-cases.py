@@ -112,7 +112,8 @@ case("settlement-name-twice", STATS, ["settlements.geojson", "feature 1", "'Alph
 
 # ---- Numbers: checked conversions, ranges stated; views and CRSs that cannot be drawn are refused.
 huge = settlements(lambda fs: fs[0]["properties"].update(population=1e300))
-case("population-huge-validate", ["validate", "@DATA"], ["settlements.geojson", "feature 0", "population", "0…"], data=huge)
+# (`validate` lists this problem on stdout with the rest and exits 1: tested in OwnFrontTests' validate test.)
+case("population-huge-stats", STATS, ["settlements.geojson", "feature 0", "population", "0…"], data=huge)
 case("population-huge-render", render(), ["settlements.geojson", "feature 0", "population", "0…"], data=huge)
 case("population-negative", STATS, ["settlements.geojson", "feature 0", "population", "0…"],
      data=settlements(lambda fs: fs[0]["properties"].update(population=-5)))

@@ -1,0 +1,77 @@
+import GeoCore
+
+/// Splits held ground by territory, moving border slivers to the side of the border the rest of
+/// their piece lies on.
+///
+/// Two sources rarely draw a border alike: a control polygon that stops at its compiler's border
+/// runs 1–2 km past (or short of) the basemap's in places, and a plain split then counts a long
+/// thin strip of occupied ground as lying in the neighbouring country. Here each connected piece of
+/// ground is split by the territories; a part lying outside the territory that holds most of the
+/// piece, and thinner than `toleranceKm` (mean width 2·area/perimeter, geodesic), is given to that
+/// territory instead. A part wider than the tolerance is real ground across the border and stays.
+public struct BorderSplit {
+    public let territories: TerritoryLayer
+    /// Slivers with a mean width under this many km are moved (see the type's comment).
+    public let toleranceKm: Double
+
+    public init(territories: TerritoryLayer, toleranceKm: Double) {
+        self.territories = territories
+        self.toleranceKm = toleranceKm
+    }
+
+    /// The ground of `geometry` per territory name, in the territories' order, and the area moved
+    /// across a border (km², geodesic). `outside` is the ground no territory covers (its territory is nil).
+    public func split(_ geometry: MultiPolygon, engine: GeometryEngine) throws(GeometryError)
+        -> (pieces: [(territory: String, geometry: MultiPolygon)], outside: MultiPolygon, movedKm2: Double)
+    {
+        let names = territories.territories.map(\.name)
+        var buckets = [[Polygon]](repeating: [], count: names.count)
+        var outside: [Polygon] = []
+        var moved = 0.0
+        let whole = try engine.unaryUnion(geometry)
+        for piece in whole.polygons {
+            let one = MultiPolygon([piece])
+            var parts: [[Polygon]] = []
+            for t in territories.territories {
+                guard let a = one.bounds, let b = t.geometry.bounds, a.intersects(b) else { parts.append([]); continue }
+                parts.append(try engine.intersection(one, t.geometry).polygons)
+            }
+            let areas = parts.map { $0.reduce(0) { $0 + $1.areaKm2 } }
+            guard let home = areas.indices.max(by: { areas[$0] < areas[$1] }), areas[home] > 0 else {
+                outside.append(piece); continue
+            }
+            for (k, list) in parts.enumerated() {
+                for c in list {
+                    if k != home && Self.meanWidthKm(c) < toleranceKm {
+                        buckets[home].append(c)
+                        moved += c.areaKm2
+                    } else {
+                        buckets[k].append(c)
+                    }
+                }
+            }
+            // Ground of the piece that no territory covers (a region edge the territories miss).
+            var covered = MultiPolygon.empty
+            for t in territories.territories { covered = try engine.union(covered, try engine.intersection(one, t.geometry)) }
+            // Pieces without width are the seams between territories, numerical noise, not ground.
+            outside += try engine.difference(one, covered).polygons.filter { Self.meanWidthKm($0) > Self.seamWidthKm }
+        }
+        var pieces: [(territory: String, geometry: MultiPolygon)] = []
+        for (k, name) in names.enumerated() where !buckets[k].isEmpty {
+            // Union: a moved sliver joins the part of its piece it runs along.
+            pieces.append((name, try engine.unaryUnion(MultiPolygon(buckets[k]))))
+        }
+        return (pieces, MultiPolygon(outside), moved)
+    }
+
+    /// Ground outside every territory thinner than this (km, 1 m) is a seam between them, dropped.
+    public static let seamWidthKm = 0.001
+
+    /// 2·area/perimeter in km: the width of a strip whose length is much greater than its width,
+    /// and half the side of a square. Geodesic on WGS84.
+    public static func meanWidthKm(_ p: Polygon) -> Double {
+        var perimeter = 0.0
+        for r in p.rings { perimeter += zip(r.points, r.points.dropFirst()).reduce(0) { $0 + Geodesic.distanceKm($1.0, $1.1) } }
+        return perimeter > 0 ? 2 * p.areaKm2 / perimeter : 0
+    }
+}
