@@ -56,7 +56,9 @@ public struct FrameDraft {
 /// The layers of a published map, in drawing order.
 public enum MapLayers {
     public static let standard: [any MapLayer] = [
-        BasemapLayer(), RiversLayer(), HeldGroundLayer(), RestOfHomeLayer(), ChangeLayer(), ReferencesLayer(), BorderLayer(), FrontLineLayer(),
-        TerritoryNamesLayer(), SettlementsLayer(), EventsLayer(), LabelsLayer(), ScaleBarLayer(), NorthArrowLayer(), InsetLayer(), PanelLayer(),
+        BasemapLayer(), RiversLayer(), HeldGroundLayer(), RestOfHomeLayer(), ChangeLayer(), ReferencesLayer(), BorderLayer(),
+        FrontLineLayer(),
+        TerritoryNamesLayer(), SettlementsLayer(), EventsLayer(), LabelsLayer(), ScaleBarLayer(), NorthArrowLayer(), InsetLayer(),
+        PanelLayer(),
     ]
 }
