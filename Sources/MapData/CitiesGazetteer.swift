@@ -29,7 +29,8 @@ public enum CitiesGazetteer {
             let id = f.properties["geonameid"]?.number.map { JSONWriter.formatNumber($0) } ?? "?"
             out.append(
                 Settlement(
-                    name: name, altNames: [], names: [("uk", uk), ("ru", ru)].reduce(into: [:]) { d, p in if let n = p.1 { d[p.0] = n } }, kind: (population ?? 0) >= 100_000 ? "city" : "town",
+                    name: name, altNames: [], names: [("uk", uk), ("ru", ru)].reduce(into: [:]) { d, p in if let n = p.1 { d[p.0] = n } },
+                    kind: (population ?? 0) >= 100_000 ? "city" : "town",
                     district: f.properties["countrycode"]?.string, population: population.map { Int($0) }, populationYear: nil,
                     location: l, precision: .exact, source: "\(source), geonameid \(id)", note: nil))
         }
@@ -44,7 +45,8 @@ public enum CitiesGazetteer {
         let ukOnly = Set("іїєґІЇЄҐ"), ruOnly = Set("ыэъёЫЭЪЁ")
         func pick(_ allowed: Set<Character>, needing: Set<Character>?) -> String? {
             let fit = names.filter { n in
-                n.contains(where: { $0.isLetter }) && n.allSatisfy(allowed.contains) && (needing.map { n.contains(where: $0.contains) } ?? true)
+                n.contains(where: { $0.isLetter }) && n.allSatisfy(allowed.contains)
+                    && (needing.map { n.contains(where: $0.contains) } ?? true)
             }
             return fit.first { !$0.contains(" ") } ?? fit.first
         }

@@ -22,7 +22,9 @@ public struct RegionBasemap {
             let name: String
             do { name = try Properties(value: f.properties).string("name") } catch { throw error.at(f.place).in(file: file) }
             let clipped: MultiPolygon
-            do { clipped = try engine.clipAlongParallels(m, to: region) } catch { throw DataError(file: file, place: f.place, message: "\(error)") }
+            do { clipped = try engine.clipAlongParallels(m, to: region) } catch {
+                throw DataError(file: file, place: f.place, message: "\(error)")
+            }
             guard !clipped.isEmpty else { continue }
             var names: [(String, String)] = []
             if case .object(let pairs)? = f.properties["names"] {

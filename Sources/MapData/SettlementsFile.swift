@@ -42,7 +42,9 @@ public enum SettlementsFile {
         var out: [String: String] = [:]
         if let legacy = try p.optionalString("nameRu") { out["ru"] = legacy }
         if let v = p.value["names"], !v.isNull {
-            guard case .object(let pairs) = v else { throw DataError(message: "property \"names\" must be an object of language code → name") }
+            guard case .object(let pairs) = v else {
+                throw DataError(message: "property \"names\" must be an object of language code → name")
+            }
             for (code, name) in pairs {
                 guard let n = name.string, !n.isEmpty else {
                     throw DataError(message: "property \"names.\(code)\" must be a non-empty string")

@@ -25,7 +25,8 @@ public struct TerritoryImport {
 
     /// `baseline`: for each territory name, the ground its side held before the fighting, already
     /// clipped to the region (see `ControlImport.polygonsByStyle`). `file` names the border lines in errors.
-    public func territories(border: [LineString], baseline: [(String, MultiPolygon)], engine: GeometryEngine, file: String) throws(DataError)
+    public func territories(border: [LineString], baseline: [(String, MultiPolygon)], engine: GeometryEngine, file: String)
+        throws(DataError)
         -> (layer: TerritoryLayer, faces: Int, unlabelled: Int, unlabelledKm2: Double)
     {
         do {

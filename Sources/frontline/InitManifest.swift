@@ -24,7 +24,8 @@ struct InitManifest {
             if s.holdsRestOfHome { pairs.append(("holdsRestOfHome", .bool(true))) }
             return .object(pairs)
         }
-        let sideList: JSONValue = sideValues.isEmpty ? .array([.object([("id", .string("side")), ("name", .string("Side"))])]) : .array(sideValues)
+        let sideList: JSONValue =
+            sideValues.isEmpty ? .array([.object([("id", .string("side")), ("name", .string("Side"))])]) : .array(sideValues)
         return JSONWriter.write(
             .object([
                 ("title", .string(title)), ("region", box(region)), ("view", box(region)), ("sides", sideList),

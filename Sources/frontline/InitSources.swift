@@ -42,8 +42,11 @@ enum InitSources {
     static func rivers(region: BBox) throws -> Rivers {
         let r = "\(region.west)/\(region.east)/\(region.south)/\(region.north)"
         let version = try run("gmt", ["--version"])
-        guard version.status == 0 else { throw DataError(file: "gmt", message: "GMT is not installed (run `make deps`: Debian gmt, gmt-gshhg-full)") }
-        let gshhg = try run("dpkg-query", ["-W", "-f=${Version}", "gmt-gshhg-full"]).stdout.split(separator: "-").first.map(String.init) ?? "?"
+        guard version.status == 0 else {
+            throw DataError(file: "gmt", message: "GMT is not installed (run `make deps`: Debian gmt, gmt-gshhg-full)")
+        }
+        let gshhg =
+            try run("dpkg-query", ["-W", "-f=${Version}", "gmt-gshhg-full"]).stdout.split(separator: "-").first.map(String.init) ?? "?"
         let command = "gmt coast -R\(r) -Ia -M -Df"
         let dump = try run("gmt", ["coast", "--GMT_HISTORY=false", "-R\(r)", "-Ia", "-M", "-Df"])
         guard dump.status == 0 else { throw DataError(file: "gmt", message: lastLine(dump.stderr) + " (is gmt-gshhg-full installed?)") }
@@ -59,13 +62,15 @@ enum InitSources {
     /// scripts/NAME of the repository this binary was built in (FRONTLINE_SCRIPTS overrides).
     static func helper(_ name: String) throws -> String {
         if let dir = ProcessInfo.processInfo.environment["FRONTLINE_SCRIPTS"] { return dir + "/" + name }
-        var dir = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+        var dir = URL(
+            fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
         for _ in 0..<6 {
             dir = dir.deletingLastPathComponent()
             let candidate = dir.appendingPathComponent("scripts/" + name).path
             if FileManager.default.fileExists(atPath: candidate) { return candidate }
         }
-        throw DataError(file: name, message: "helper not found beside the frontline binary; set FRONTLINE_SCRIPTS to the repository's scripts/ folder")
+        throw DataError(
+            file: name, message: "helper not found beside the frontline binary; set FRONTLINE_SCRIPTS to the repository's scripts/ folder")
     }
 
     static func run(_ tool: String, _ arguments: [String], input: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
@@ -89,7 +94,8 @@ enum InitSources {
         }
         p.waitUntilExit()
         return (
-            p.terminationStatus, (try? String(contentsOf: out, encoding: .utf8)) ?? "", (try? String(contentsOf: err, encoding: .utf8)) ?? ""
+            p.terminationStatus, (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+            (try? String(contentsOf: err, encoding: .utf8)) ?? ""
         )
     }
 

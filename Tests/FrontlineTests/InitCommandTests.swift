@@ -16,7 +16,10 @@ struct InitCommandTests {
             let folder = dir.path(name)
             let r = try await CLI.run(["init", folder, "--region", region, "--title", name, "--date", "2025-03-01"] + extra)
             try #require(r.status == 0, "\(r.stderr)")
-            for file in ["dataset.json", "README.md", "settlements.geojson", "basemap/territories.geojson", "basemap/border.geojson", "basemap/rivers.geojson"] {
+            for file in [
+                "dataset.json", "README.md", "settlements.geojson", "basemap/territories.geojson", "basemap/border.geojson",
+                "basemap/rivers.geojson",
+            ] {
                 #expect(FileManager.default.fileExists(atPath: folder + "/" + file), "\(name): \(file)")
             }
             let v = try await CLI.run(["validate", folder])

@@ -10,7 +10,8 @@ struct OwnFrontTests {
     /// A generated front in a fresh folder: OUT/myfront, OUT/raw, OUT/truth.json.
     static func generated(days: Int = 20) throws -> TempDir {
         let dir = try TempDir()
-        _ = try runTool("python3", [CLI.root.appendingPathComponent("scripts/make-test-front.py").path, dir.path("."), "--days", "\(days)"])
+        _ = try runTool(
+            "python3", [CLI.root.appendingPathComponent("scripts/make-test-front.py").path, dir.path("."), "--days", "\(days)"])
         return dir
     }
 
@@ -70,7 +71,12 @@ struct OwnFrontTests {
             if line.contains("import geojson") { importLog = r.stdout + r.stderr }
             if k == 0 {
                 // Someone's daily files, along the border init drew (and 1–2 km off it).
-                _ = try runTool("python3", [CLI.root.appendingPathComponent("scripts/make-test-front.py").path, dir.path("."), "--along", dir.path("myfront"), "--days", "20"])
+                _ = try runTool(
+                    "python3",
+                    [
+                        CLI.root.appendingPathComponent("scripts/make-test-front.py").path, dir.path("."), "--along", dir.path("myfront"),
+                        "--days", "20",
+                    ])
             }
         }
         #expect(importLog.contains("occupied_20250306.geojson: feature 1: Point skipped"), "\(importLog)")
@@ -125,7 +131,8 @@ struct OwnFrontTests {
             """
         try Data(merged.utf8).write(to: dir.url.appendingPathComponent("all.geojson"))
         _ = try runTool("gzip", ["-n", dir.path("all.geojson")])
-        let r = try Self.shell("frontline import geojson all.geojson.gz --side east --source s --date-property day --out myfront/control", in: dir)
+        let r = try Self.shell(
+            "frontline import geojson all.geojson.gz --side east --source s --date-property day --out myfront/control", in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path("myfront/control")).sorted()
         #expect(files == ["2025-03-01.geojson", "2025-03-04.geojson"], "\(files)")
@@ -135,15 +142,34 @@ struct OwnFrontTests {
     func badInput() throws {
         let dir = try Self.generated(days: 3)
         try Data([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]).write(to: dir.url.appendingPathComponent("cut_20250301.geojson.gz"))
-        try Data("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[21,39],[21.1,39]]]}}]}".utf8)
-            .write(to: dir.url.appendingPathComponent("short_20250301.geojson"))
-        try FileManager.default.copyItem(at: dir.url.appendingPathComponent("raw/occupied_20250301.geojson"), to: dir.url.appendingPathComponent("nodate.geojson"))
+        try Data(
+            "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[21,39],[21.1,39]]]}}]}"
+                .utf8
+        )
+        .write(to: dir.url.appendingPathComponent("short_20250301.geojson"))
+        try FileManager.default.copyItem(
+            at: dir.url.appendingPathComponent("raw/occupied_20250301.geojson"), to: dir.url.appendingPathComponent("nodate.geojson"))
         let cases: [(String, String)] = [
-            ("frontline import geojson raw/occupied_20250301.geojson --side nobody --source s --out myfront/control", "'nobody' is not a side in"),
-            ("frontline import geojson cut_20250301.geojson.gz --side east --source s --out myfront/control", "cut_20250301.geojson.gz: gzip data ends early"),
-            ("frontline import geojson short_20250301.geojson --side east --source s --out myfront/control", "short_20250301.geojson: feature 0, ring 0: has 2 positions"),
-            ("frontline import geojson nodate.geojson --side east --source s --out myfront/control", "nodate.geojson: no date in the file name"),
-            ("frontline import geojson truth.json --side east --source s --out myfront/control", "truth.json: expected a GeoJSON FeatureCollection"),
+            (
+                "frontline import geojson raw/occupied_20250301.geojson --side nobody --source s --out myfront/control",
+                "'nobody' is not a side in"
+            ),
+            (
+                "frontline import geojson cut_20250301.geojson.gz --side east --source s --out myfront/control",
+                "cut_20250301.geojson.gz: gzip data ends early"
+            ),
+            (
+                "frontline import geojson short_20250301.geojson --side east --source s --out myfront/control",
+                "short_20250301.geojson: feature 0, ring 0: has 2 positions"
+            ),
+            (
+                "frontline import geojson nodate.geojson --side east --source s --out myfront/control",
+                "nodate.geojson: no date in the file name"
+            ),
+            (
+                "frontline import geojson truth.json --side east --source s --out myfront/control",
+                "truth.json: expected a GeoJSON FeatureCollection"
+            ),
             (
                 "frontline import geojson raw/occupied_20250301.geojson raw/occupied_20250302.geojson short_20250301.geojson --side east --source s --out myfront/control",
                 "short_20250301.geojson: feature 0"
@@ -165,8 +191,10 @@ struct OwnFrontTests {
             let url = dir.url.appendingPathComponent(file)
             try Data(try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: from, with: to).utf8).write(to: url)
         }
-        try #require(try Self.shell("frontline import geojson raw/*.geojson --side east --source s --out myfront/control", in: dir).status == 0)
-        try Data("{\"type\": \"FeatureCollection\", \"features\": [".utf8).write(to: dir.url.appendingPathComponent("myfront/control/2025-03-02.geojson"))
+        try #require(
+            try Self.shell("frontline import geojson raw/*.geojson --side east --source s --out myfront/control", in: dir).status == 0)
+        try Data("{\"type\": \"FeatureCollection\", \"features\": [".utf8).write(
+            to: dir.url.appendingPathComponent("myfront/control/2025-03-02.geojson"))
         try edit("myfront/settlements.geojson", "\"exact\"", "\"roughly\"")
         try edit("myfront/basemap/border.geojson", "MultiLineString", "MultiLine")
         try edit("myfront/control/2025-03-03.geojson", "\"side\": \"east\"", "\"side\": \"north\"")
@@ -175,7 +203,8 @@ struct OwnFrontTests {
         let lines = r.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 5 && lines.last == "4 problems", "\(r.stdout)")
         for needle in [
-            "myfront/control/2025-03-02.geojson: line 1, column 44: malformed JSON", "myfront/settlements.geojson: feature 0: property \"precision\" is 'roughly'",
+            "myfront/control/2025-03-02.geojson: line 1, column 44: malformed JSON",
+            "myfront/settlements.geojson: feature 0: property \"precision\" is 'roughly'",
             "myfront/basemap/border.geojson: feature 0: unsupported geometry type \"MultiLine\"",
             "myfront/control/2025-03-03.geojson: feature 0 (north): side 'north' is not in dataset.json",
         ] {

@@ -25,7 +25,8 @@ struct TerritoryNamesLayer: MapLayer {
                 spot.clearance >= 45 * u
             else { continue }
             let text = t.name.uppercased().map(String.init).joined(separator: "\u{2009}")
-            items.append(.text(TextItem(text, at: spot.point, anchor: TextAnchor(.middle, .middle), style: style, maxWidth: 4 * spot.clearance)))
+            items.append(
+                .text(TextItem(text, at: spot.point, anchor: TextAnchor(.middle, .middle), style: style, maxWidth: 4 * spot.clearance)))
         }
         frame.map.append(.group(id: "territory-names", clip: nil, items: items))
     }
@@ -33,7 +34,8 @@ struct TerritoryNamesLayer: MapLayer {
     /// The point of a coarse page grid inside `m` farthest from its outline (a sample of at most
     /// 600 of its positions, for speed: the layer runs on every frame), and that distance in pixels.
     /// Settlements (`away`, page points) count at twice their distance: their labels need room too.
-    static func roomiest(_ m: MultiPolygon, in rect: Rect, projection: PageProjection, away: [Point]) -> (point: Point, clearance: Double)? {
+    static func roomiest(_ m: MultiPolygon, in rect: Rect, projection: PageProjection, away: [Point]) -> (point: Point, clearance: Double)?
+    {
         let positions = m.polygons.flatMap { $0.rings.flatMap(\.points) }
         guard !positions.isEmpty else { return nil }
         let stride = max(1, positions.count / 600)
@@ -42,7 +44,8 @@ struct TerritoryNamesLayer: MapLayer {
         let columns = 32, rows = 18
         for i in 0..<columns {
             for j in 0..<rows {
-                let p = Point(rect.x + rect.width * (Double(i) + 0.5) / Double(columns), rect.y + rect.height * (Double(j) + 0.5) / Double(rows))
+                let p = Point(
+                    rect.x + rect.width * (Double(i) + 0.5) / Double(columns), rect.y + rect.height * (Double(j) + 0.5) / Double(rows))
                 guard m.contains(projection.unproject(p)) else { continue }
                 var d = Double.infinity
                 for q in outline { d = min(d, ((q.x - p.x) * (q.x - p.x) + (q.y - p.y) * (q.y - p.y)).squareRoot()) }
