@@ -49,6 +49,7 @@ struct ValidateHostileNumberTests {
         try FileManager.default.copyItem(at: huge, to: dir.url.appendingPathComponent("data/settlements.geojson"))
         let r = try await CLI.run(["validate", dir.path("data")])
         #expect(r.status == 1, "exit status \(r.status): \(r.stderr)")
-        #expect(r.stdout.contains("settlements.geojson") && r.stdout.contains("feature 0") && r.stdout.contains("population"), "\(r.stdout)")
+        #expect(
+            r.stdout.contains("settlements.geojson") && r.stdout.contains("feature 0") && r.stdout.contains("population"), "\(r.stdout)")
     }
 }

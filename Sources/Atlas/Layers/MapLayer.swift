@@ -56,15 +56,8 @@ public struct FrameDraft {
 /// The layers of a published map, in drawing order.
 public enum MapLayers {
     public static let standard: [any MapLayer] = [
-<<<<<<< HEAD
         BasemapLayer(), WaterLayer(), CoastLayer(), RiversLayer(), HeldGroundLayer(), RestOfHomeLayer(), ChangeLayer(), ReferencesLayer(),
         BorderLayer(), FrontLineLayer(), TerritoryNamesLayer(), SettlementsLayer(), ClaimsLayer(), EventsLayer(), LabelsLayer(),
         ScaleBarLayer(), NorthArrowLayer(), InsetLayer(), PanelLayer(),
-=======
-        BasemapLayer(), RiversLayer(), HeldGroundLayer(), RestOfHomeLayer(), ChangeLayer(), ReferencesLayer(), BorderLayer(),
-        FrontLineLayer(),
-        TerritoryNamesLayer(), SettlementsLayer(), EventsLayer(), LabelsLayer(), ScaleBarLayer(), NorthArrowLayer(), InsetLayer(),
-        PanelLayer(),
->>>>>>> ownfront
     ]
 }
