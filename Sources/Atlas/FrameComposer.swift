@@ -19,6 +19,8 @@ public struct FrameFacts: Sendable {
     public var snapshotAgeDays: Int? { interpolation == nil ? day.ordinal - snapshotDate.ordinal : nil }
     /// The sources of the snapshot's areas, per side, in file order.
     public let sources: [String: [String]]
+    /// The snapshot is a placeholder with no control data (see `ControlSnapshot.isPlaceholder`).
+    public var snapshotIsPlaceholder = false
 }
 
 public enum AtlasError: Error, CustomStringConvertible {
@@ -54,10 +56,12 @@ extension SequenceContext {
         for a in snapshot.areas where !(sources[a.side] ?? []).contains(a.source.name) {
             sources[a.side, default: []].append(a.source.name)
         }
-        return FrameFacts(
+        var facts = FrameFacts(
             day: day, snapshotDate: snapshot.date, heldAcrossKm2: picture.heldAcrossKm2, since: picture.since,
             events: events, interpolation: picture.interpolation, claims: standingClaims(on: day, over: snapshot),
             sources: sources)
+        facts.snapshotIsPlaceholder = snapshot.isPlaceholder
+        return facts
     }
 
     /// The whole map for one day, as a page-space scene.

@@ -50,6 +50,20 @@ public enum ControlFile {
         )
     }
 
+    /// The top-level member that marks an empty snapshot as a placeholder, with why.
+    public static let placeholderKey = "placeholder"
+
+    /// An empty snapshot file that says it is a placeholder (written by `frontline init --date`).
+    public static func placeholder(date: Day, reason: String) -> String {
+        JSONWriter.write(GeoJSONWriter.collection([], extra: [(placeholderKey, .string(reason))]), indent: 1)
+    }
+
+    /// Whether `bytes` (a control file with no features) declares itself a placeholder.
+    static func isPlaceholder(_ bytes: [UInt8]) -> Bool {
+        guard let root = try? JSONParser.parse(bytes) else { return false }
+        return root[placeholderKey]?.string.map { !$0.isEmpty } ?? false
+    }
+
     public static func encode(date: Day, areas: [ControlArea]) -> String {
         let features = areas.map { a -> JSONValue in
             var props: [(String, JSONValue)] = [

@@ -24,6 +24,9 @@ public struct ControlArea: Sendable {
 public struct ControlSnapshot: Sendable {
     public let date: Day
     public let areas: [ControlArea]
+    /// An empty file that says it is a placeholder (`frontline init --date`): no control data yet,
+    /// which maps say, rather than a blank map "as assessed".
+    public var isPlaceholder = false
 
     public init(date: Day, areas: [ControlArea]) {
         self.date = date

@@ -59,7 +59,7 @@ extension Dataset {
 
     func snapshotProblems(_ snapshot: ControlSnapshot) -> [DataError] {
         let file = "control/\(snapshot.date).geojson"
-        guard !snapshot.areas.isEmpty else {
+        guard !snapshot.areas.isEmpty || snapshot.isPlaceholder else {
             return [DataError(file: file, message: "has no control areas: an empty snapshot would draw a blank map")]
         }
         var out: [DataError] = []

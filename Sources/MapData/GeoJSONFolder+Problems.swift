@@ -28,7 +28,11 @@ extension GeoJSONFolder {
             do throws(DataError) {
                 // Files named by their dates keep their dates even when empty (a snapshot of no ground).
                 guard names.allSatisfy({ ControlFile.date(named: $0) != nil }) else { return try ControlFile.timeline(areas) }
-                let snapshots = named.map { d in ControlSnapshot(date: d, areas: areas.filter { $0.0 == d }.map(\.1)) }
+                let snapshots = try named.map { d throws(DataError) in
+                    var s = ControlSnapshot(date: d, areas: areas.filter { $0.0 == d }.map(\.1))
+                    if s.areas.isEmpty, let b = try files.read("control/\(d).geojson") { s.isPlaceholder = ControlFile.isPlaceholder(b) }
+                    return s
+                }
                 return try Timeline(snapshots)
             } catch { throw error.in(file: "control/") }
         }

@@ -54,7 +54,11 @@ public final class GeoJSONFolder: DataSource, @unchecked Sendable {
             }
             let picked = dates.compactMap { d in named.firstIndex(of: d) }
             let areas = try decodeControl(picked.map { names[$0] }, named: picked.map { Optional(named[$0]) })
-            return picked.map { k in ControlSnapshot(date: named[k], areas: areas.filter { $0.0 == named[k] }.map(\.1)) }
+            return try picked.map { k throws(DataError) in
+                var s = ControlSnapshot(date: named[k], areas: areas.filter { $0.0 == named[k] }.map(\.1))
+                if s.areas.isEmpty, let b = try files.read(names[k]) { s.isPlaceholder = ControlFile.isPlaceholder(b) }
+                return s
+            }
         }
     }
 
@@ -165,7 +169,9 @@ public final class GeoJSONFolder: DataSource, @unchecked Sendable {
                 }
             ) { k, decoded in
                 let (found, warnings) = try decoded.get()
-                try ControlFile.checkJoining(found, file: names[k], seen: &seen)
+                if !(found.isEmpty && ControlFile.isPlaceholder(bytes[k])) {
+                    try ControlFile.checkJoining(found, file: names[k], seen: &seen)
+                }
                 areas += found
                 repair.absorb(warnings)
             }

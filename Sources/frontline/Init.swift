@@ -82,7 +82,10 @@ struct Init: ParsableCommand {
         try staged.write(Array(InitManifest.linesJSON(basemap.borders, source: manifest.naturalEarth).utf8), to: "basemap/border.geojson")
         try staged.write(Array(rivers.geojson.utf8), to: "basemap/rivers.geojson")
         try staged.write(Array(SettlementsFile.encode(gazetteer.settlements).utf8), to: "settlements.geojson")
-        if let day { try staged.write(Array(ControlFile.encode(date: day, areas: []).utf8), to: "control/\(day).geojson") }
+        if let day {
+            let reason = "written by frontline init so that the folder renders at once: no control data yet"
+            try staged.write(Array(ControlFile.placeholder(date: day, reason: reason).utf8), to: "control/\(day).geojson")
+        }
         let readme = manifest.readme(
             basemap: basemap, settlements: gazetteer.settlements.count, sameName: gazetteer.sameName, rivers: rivers, emptyDate: day)
         try staged.write(Array(readme.utf8), to: "README.md")

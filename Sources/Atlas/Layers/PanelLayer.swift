@@ -54,6 +54,8 @@ struct PanelLayer: MapLayer {
             subtitle =
                 "Control interpolated between \(i.from.longDescription) and \(i.to.longDescription) "
                 + "(snapshots): an animation aid, not an assessment."
+        } else if f.snapshotIsPlaceholder {
+            subtitle = "No control data yet: this snapshot is a placeholder, and nothing is drawn as held."
         } else if age == 0 {
             subtitle = "Control as assessed on this date."
         } else if stale {
