@@ -4,7 +4,9 @@ import MapData
 /// The basemap's lines by what they are, found once per sequence: state borders (edges two
 /// territories share), coasts (a territory's edge that is neither shared nor on the region's own
 /// outline: sea and lake shores) and every territory edge, which the front line keeps clear of.
-/// Without territories, the basemap's border file is the border and nothing is coast.
+/// Without territories, the basemap's border file is the border and nothing is coast. Edges are
+/// matched by exact overlay (territories polygonized from one line set share their vertices):
+/// buffering whole outlines cost ~100 ms a process on Kursk.
 struct BasemapLines {
     var borders: [LineString] = []
     var coasts: [LineString] = []
@@ -31,7 +33,7 @@ struct BasemapLines {
             for i in territories.indices {
                 for j in territories.indices where j > i {
                     guard let a = boxes[i], let b = boxes[j], a.grown(by: 1e-4).intersects(b) else { continue }
-                    borders += try engine.lines(outlines[i], within: Self.sameEdge, of: outlines[j])
+                    borders += try engine.lines(outlines[i], sharedWith: outlines[j])
                 }
             }
             // The region's own outline is not a border.
@@ -39,12 +41,37 @@ struct BasemapLines {
         } else {
             borders = dataset.border.lineStrings
         }
+        // Most basemaps have no coast in their region (Kursk): skip the overlays unless some edge is
+        // neither shared by two territories nor on the region's outline (a hash of segments, O(n)).
+        guard Self.mayHaveCoast(outlines, region: dataset.manifest.region) else { return }
         for i in territories.indices {
             let others = outlines.indices.filter { $0 != i }.flatMap { outlines[$0] }
-            let shore = try engine.lines(outlines[i], fartherThan: Self.sameEdge, from: [regionEdge] + others + dataset.border.lineStrings)
+            let shore = try engine.lines(outlines[i], apartFrom: [regionEdge] + others + dataset.border.lineStrings)
             // Slivers where a border meets the region's edge are no coast.
             coasts += shore.filter { $0.lengthDegrees > 1e-3 }
         }
+    }
+}
+
+extension BasemapLines {
+    /// Whether some segment of the outlines is used by one outline only and does not lie along the
+    /// region's outline: a candidate coast. Exact (shared vertices), so false only when there is none.
+    static func mayHaveCoast(_ outlines: [[LineString]], region: BBox) -> Bool {
+        struct Segment: Hashable {
+            let a: LonLat, b: LonLat
+            init(_ p: LonLat, _ q: LonLat) { (a, b) = (p.lon, p.lat) < (q.lon, q.lat) ? (p, q) : (q, p) }
+        }
+        func onRegionEdge(_ s: Segment) -> Bool {
+            (s.a.lon == region.west && s.b.lon == region.west) || (s.a.lon == region.east && s.b.lon == region.east)
+                || (s.a.lat == region.south && s.b.lat == region.south) || (s.a.lat == region.north && s.b.lat == region.north)
+        }
+        var uses: [Segment: Int] = [:]
+        for lines in outlines {
+            for line in lines {
+                for (p, q) in zip(line.points, line.points.dropFirst()) where p != q { uses[Segment(p, q), default: 0] += 1 }
+            }
+        }
+        return uses.contains { $0.value == 1 && !onRegionEdge($0.key) }
     }
 }
 

@@ -122,6 +122,30 @@ public final class GeometryEngine {
         return try self.lines(owning: GEOSLineMerge_r(ctx, shared))
     }
 
+    /// The parts of `lines` that coincide with `other` (exact overlay, no buffer: for outlines that
+    /// share their vertices, as polygonized territories do), merged end to end.
+    public func lines(_ lines: [LineString], sharedWith other: [LineString]) throws(GeometryError) -> [LineString] {
+        try overlay(lines, other, GEOSIntersection_r)
+    }
+
+    /// The parts of `lines` that do not coincide with `other` (exact overlay), merged end to end.
+    public func lines(_ lines: [LineString], apartFrom other: [LineString]) throws(GeometryError) -> [LineString] {
+        guard !other.isEmpty else { return lines.isEmpty ? [] : try overlay(lines, [], nil) }
+        return try overlay(lines, other, GEOSDifference_r)
+    }
+
+    private func overlay(_ lines: [LineString], _ other: [LineString], _ op: BinaryOp?) throws(GeometryError) -> [LineString] {
+        guard !lines.isEmpty else { return [] }
+        let a = try makeLines(lines)
+        defer { GEOSGeom_destroy_r(ctx, a) }
+        guard let op, !other.isEmpty else { return try self.lines(owning: GEOSLineMerge_r(ctx, a)) }
+        let b = try makeLines(other)
+        defer { GEOSGeom_destroy_r(ctx, b) }
+        guard let result = op(ctx, a, b) else { throw lastError("overlay") }
+        defer { GEOSGeom_destroy_r(ctx, result) }
+        return try self.lines(owning: GEOSLineMerge_r(ctx, result))
+    }
+
     /// The parts of `lines` inside the box.
     public func clip(_ lines: [LineString], to box: BBox) throws(GeometryError) -> [LineString] {
         guard !lines.isEmpty else { return [] }
