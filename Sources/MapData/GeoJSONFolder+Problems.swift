@@ -59,6 +59,12 @@ extension GeoJSONFolder {
         if let coast = lines("basemap/inset-coast.geojson") {
             inset = InsetMap(faces: faces("basemap/inset.geojson"), coast: coast, borders: lines("basemap/inset-borders.geojson") ?? none)
         }
+        // Water faces are read as the drawing commands read them, so validate refuses what render would.
+        let water =
+            (attempt { () throws(DataError) -> TerritoryLayer? in
+                guard let b = try files.read("basemap/water.geojson") else { return nil }
+                return try TerritoryLayer.decode(b, file: "basemap/water.geojson")
+            } ?? nil) ?? TerritoryLayer([])
         var references: [ReferenceLayer] = []
         for name in attempt({ () throws(DataError) -> [String] in try files.list("layers") }) ?? [] where name.hasSuffix(".geojson") {
             let path = "layers/" + name
@@ -74,7 +80,7 @@ extension GeoJSONFolder {
         guard let completed else { return (nil, problems) }
         let dataset = Dataset(
             manifest: manifest, timeline: completed, gazetteer: Gazetteer(settlements), events: events, border: border,
-            rivers: rivers, territories: territories, references: references, inset: inset)
+            rivers: rivers, territories: territories, references: references, inset: inset, water: water)
         return (dataset, problems)
     }
 }

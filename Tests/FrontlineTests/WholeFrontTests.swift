@@ -255,3 +255,21 @@ struct SinceTests {
         #expect(Double(figure).map { abs($0 - gained.rounded()) <= 0.5 } == true, "map says \(figure) km², diff \(gained)")
     }
 }
+
+@Suite("Water in validate")
+struct WaterValidateTests {
+    @Test("validate reads basemap/water.geojson as render does: a broken face is a problem there too")
+    func brokenWater() async throws {
+        let dir = try TempDir()
+        try CoastalFront.write(to: dir.url)
+        try Data(
+            #"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "Sea"}, "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0]]]}}]}"#
+                .utf8
+        )
+        .write(to: dir.url.appendingPathComponent("basemap/water.geojson"))
+        let v = try await CLI.run(["validate", dir.path(".")])
+        #expect(v.status == 1 && v.stdout.contains("basemap/water.geojson") && v.stdout.contains("ring 0"), "\(v.stdout)")
+        let r = try await CLI.run(["render", "--data", dir.path("."), "--date", "2024-03-01", "--out", dir.path("x.png")])
+        #expect(r.status != 0 && r.stderr.contains("basemap/water.geojson"), "\(r.stderr)")
+    }
+}
