@@ -30,12 +30,7 @@ struct BasemapLines {
             // The folder says its border file is the border (`frontline init`'s shared country borders).
             borders = dataset.border.lineStrings
         } else if territories.count >= 2 {
-            for i in territories.indices {
-                for j in territories.indices where j > i {
-                    guard let a = boxes[i], let b = boxes[j], a.grown(by: 1e-4).intersects(b) else { continue }
-                    borders += try engine.lines(outlines[i], sharedWith: outlines[j])
-                }
-            }
+            borders = try Self.sharedEdges(outlines, boxes: boxes, engine: engine)
             // The region's own outline is not a border.
             borders = try engine.lines(borders, fartherThan: Self.sameEdge, from: [regionEdge])
         } else {
@@ -54,6 +49,26 @@ struct BasemapLines {
 }
 
 extension BasemapLines {
+    /// The edges that two of the outlines share (exact overlay), pairs whose boxes do not meet skipped.
+    static func sharedEdges(_ outlines: [[LineString]], boxes: [BBox?], engine: GeometryEngine) throws -> [LineString] {
+        var shared: [LineString] = []
+        for i in outlines.indices {
+            for j in outlines.indices where j > i {
+                guard let a = boxes[i], let b = boxes[j], a.grown(by: 1e-4).intersects(b) else { continue }
+                shared += try engine.lines(outlines[i], sharedWith: outlines[j])
+            }
+        }
+        return shared
+    }
+
+    /// The boundaries between regions (edges two regions share); their outer edges are state borders
+    /// or coasts, drawn as such.
+    static func regionBoundaries(_ regions: [(name: String, geometry: MultiPolygon)], engine: GeometryEngine) throws -> [LineString] {
+        let outlines = try regions.map { try engine.boundary($0.geometry) }
+        let boxes = regions.map { BBox(covering: $0.geometry.polygons.flatMap(\.outer.points)) }
+        return try sharedEdges(outlines, boxes: boxes, engine: engine)
+    }
+
     /// Whether some segment of the outlines is used by one outline only and does not lie along the
     /// region's outline: a candidate coast. Exact (shared vertices), so false only when there is none.
     static func mayHaveCoast(_ outlines: [[LineString]], region: BBox) -> Bool {

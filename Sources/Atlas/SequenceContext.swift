@@ -27,6 +27,9 @@ public final class SequenceContext {
     let riverPaths: [(level: Int?, path: PagePath)]
     let territoryPaths: [(name: String, path: PagePath)]
     let waterPaths: [(name: String, path: PagePath)]
+    /// Regions within the countries (basemap/regions.geojson), named, and the boundaries between them.
+    let regionPaths: [(name: String, path: PagePath)]
+    let regionBoundaryPath: PagePath
     /// Coasts and lake shores (see `BasemapLines`).
     let coastPath: PagePath
     let basemapLines: BasemapLines
@@ -43,7 +46,9 @@ public final class SequenceContext {
     /// Settlement labels placed once for the sequence (see `LabelPlan`); made on first use.
     var labelPlanCache: LabelPlan?
     /// The inset locator map, the same on every frame; made on first use.
-    var insetCache: [SceneItem]?
+    var insetCache: (items: [SceneItem], page: PageProjection)?
+    /// Area names placed per pair of snapshots shown (see `PlaceNamesLayer`).
+    var namesCache: [(key: String, items: [SceneItem])] = []
 
     /// - Parameter crs: draw in this CRS (`--crs`); by default a conformal conic fitted to the view.
     public init(
@@ -69,7 +74,12 @@ public final class SequenceContext {
         riverPaths = dataset.rivers.lines.map { (level: $0.level, path: builder.path([$0.line])) }.filter { !$0.path.isEmpty }
         territoryPaths = dataset.territories.territories.map { (name: $0.name, path: builder.path($0.geometry)) }
         waterPaths = dataset.water.territories.map { (name: $0.name, path: builder.path($0.geometry)) }.filter { !$0.path.isEmpty }
+        regionPaths = dataset.regions.territories.map { (name: $0.name, path: builder.path($0.geometry)) }.filter { !$0.path.isEmpty }
         let lines = try BasemapLines(dataset, engine: engine)
+        regionBoundaryPath =
+            dataset.regions.territories.isEmpty
+            ? PagePath(subpaths: [], closed: false)
+            : builder.path(try BasemapLines.regionBoundaries(dataset.regions.territories, engine: engine))
         borderPath = builder.path(lines.borders)
         coastPath = builder.path(lines.coasts)
         basemapLines = lines

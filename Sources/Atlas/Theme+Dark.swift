@@ -32,7 +32,7 @@ extension Theme {
         mutedText: Color(hex: 0xA9B3BD),
         halo: Color(hex: 0x101820, alpha: 0.85),
         fontFamily: "Noto Sans, DejaVu Sans, sans-serif",
-        water: Color(hex: 0x1B3A57),
+        water: Color(hex: 0x1B3A57), waterText: Color(hex: 0x8FB3D9),
         coast: Stroke(Color(hex: 0x4F7FA8), width: 1.1),
         noData: Color(hex: 0x1A1F25),
         insetExtent: Stroke(Color(hex: 0xFFC20A), width: 2))

@@ -32,6 +32,10 @@ public struct Theme: Sendable {
     public var fontFamily: String
     /// Sea and lakes, on the main map (basemap/water.geojson) and the inset.
     public var water: Color = Color(hex: 0xC6DBEF)
+    /// Names of seas and lakes.
+    public var waterText: Color = Color(hex: 0x3E6E9E)
+    /// Outlines of regions within the countries (basemap/regions.geojson).
+    public var regionEdge: Stroke = Stroke(Color(hex: 0x8A8A8A), width: 0.9, dash: [1.5, 2.5])
     /// Coasts and lake shores: a territory's edge that is no state border.
     public var coast: Stroke = Stroke(Color(hex: 0x6F9FCB), width: 1.1)
     /// The page where the data set says nothing (outside its region): never sea-coloured.
@@ -115,7 +119,7 @@ public struct Theme: Sendable {
         mutedText: Color(hex: 0x4A4A4A),
         halo: Color(hex: 0xFFFFFF, alpha: 0.9),
         fontFamily: "Noto Sans, DejaVu Sans, sans-serif",
-        water: Color(hex: 0xDCDCDC),
+        water: Color(hex: 0xDCDCDC), waterText: Color(hex: 0x4A4A4A),
         coast: Stroke(Color(hex: 0x000000), width: 0.9),
         noData: Color(hex: 0xF4F4F4),
         insetExtent: Stroke(Color(hex: 0x000000), width: 2))

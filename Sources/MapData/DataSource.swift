@@ -31,12 +31,17 @@ public struct Basemap: Sendable {
     public let territories: TerritoryLayer
     /// Sea and lake faces (basemap/water.geojson), by name.
     public let water: TerritoryLayer
+    /// Regions within the countries (oblasts, provinces: basemap/regions.geojson), by name: outlined
+    /// and named on the map, never used to split or measure control.
+    public let regions: TerritoryLayer
     public let inset: InsetMap?
 
     public init(
-        border: LineLayer, rivers: LineLayer, territories: TerritoryLayer, water: TerritoryLayer = TerritoryLayer([]), inset: InsetMap?
+        border: LineLayer, rivers: LineLayer, territories: TerritoryLayer, water: TerritoryLayer = TerritoryLayer([]),
+        regions: TerritoryLayer = TerritoryLayer([]), inset: InsetMap?
     ) {
-        self.border = border; self.rivers = rivers; self.territories = territories; self.water = water; self.inset = inset
+        self.border = border; self.rivers = rivers; self.territories = territories; self.water = water; self.regions = regions
+        self.inset = inset
     }
 }
 
@@ -77,6 +82,6 @@ extension DataSource {
         return Dataset(
             manifest: manifest, timeline: timeline, gazetteer: Gazetteer(settlements), events: events,
             border: basemap.border, rivers: basemap.rivers, territories: basemap.territories,
-            references: try references(), inset: basemap.inset, water: basemap.water)
+            references: try references(), inset: basemap.inset, water: basemap.water, regions: basemap.regions)
     }
 }

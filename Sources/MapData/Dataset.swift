@@ -15,15 +15,17 @@ public struct Dataset: Sendable {
     public let inset: InsetMap?
     /// Sea and lake faces on the main map (basemap/water.geojson); empty when the folder has none.
     public let water: TerritoryLayer
+    /// Regions within the countries (basemap/regions.geojson), for their outlines and names.
+    public let regions: TerritoryLayer
 
     public init(
         manifest: Manifest, timeline: Timeline, gazetteer: Gazetteer, events: [Event], border: LineLayer,
         rivers: LineLayer, territories: TerritoryLayer, references: [ReferenceLayer], inset: InsetMap? = nil,
-        water: TerritoryLayer = TerritoryLayer([])
+        water: TerritoryLayer = TerritoryLayer([]), regions: TerritoryLayer = TerritoryLayer([])
     ) {
         self.manifest = manifest; self.timeline = timeline; self.gazetteer = gazetteer; self.events = events
         self.border = border; self.rivers = rivers; self.territories = territories; self.references = references
-        self.inset = inset; self.water = water
+        self.inset = inset; self.water = water; self.regions = regions
     }
 
     /// Snapshot dates and event dates together, from the first snapshot on, in order.

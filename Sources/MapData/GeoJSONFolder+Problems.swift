@@ -54,7 +54,7 @@ extension GeoJSONFolder {
             return (layer ?? nil) ?? TerritoryLayer([])
         }
         let border = lines("basemap/border.geojson") ?? none, rivers = lines("basemap/rivers.geojson") ?? none
-        let territories = faces("basemap/territories.geojson")
+        let territories = faces("basemap/territories.geojson"), regions = faces("basemap/regions.geojson")
         var inset: InsetMap?
         if let coast = lines("basemap/inset-coast.geojson") {
             inset = InsetMap(faces: faces("basemap/inset.geojson"), coast: coast, borders: lines("basemap/inset-borders.geojson") ?? none)
@@ -80,7 +80,7 @@ extension GeoJSONFolder {
         guard let completed else { return (nil, problems) }
         let dataset = Dataset(
             manifest: manifest, timeline: completed, gazetteer: Gazetteer(settlements), events: events, border: border,
-            rivers: rivers, territories: territories, references: references, inset: inset, water: water)
+            rivers: rivers, territories: territories, references: references, inset: inset, water: water, regions: regions)
         return (dataset, problems)
     }
 }

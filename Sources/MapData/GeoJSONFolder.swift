@@ -90,13 +90,17 @@ public final class GeoJSONFolder: DataSource, @unchecked Sendable {
             }
             var water = TerritoryLayer([])
             if let b = try files.read("basemap/water.geojson") { water = try TerritoryLayer.decode(b, file: "basemap/water.geojson") }
+            var regions = TerritoryLayer([])
+            if let b = try files.read("basemap/regions.geojson") {
+                regions = try TerritoryLayer.decode(b, file: "basemap/regions.geojson", repair: repair)
+            }
             var inset: InsetMap?
             if let coast = try lines("basemap/inset-coast.geojson") {
                 var faces = TerritoryLayer([])
                 if let b = try files.read("basemap/inset.geojson") { faces = try TerritoryLayer.decode(b, file: "basemap/inset.geojson") }
                 inset = InsetMap(faces: faces, coast: coast, borders: try lines("basemap/inset-borders.geojson") ?? none)
             }
-            return Basemap(border: border, rivers: rivers, territories: territories, water: water, inset: inset)
+            return Basemap(border: border, rivers: rivers, territories: territories, water: water, regions: regions, inset: inset)
         }
     }
 

@@ -35,7 +35,7 @@ public struct Manifest: Sendable {
     /// (`"secondNameLanguages": ["uk", "ru"]`): each settlement shows its name in the first it has.
     /// Default ["ru"], the only second name the gazetteer had before it had names by language.
     public let secondNameLanguages: [String]
-    /// Whether the map names the territories (`"territoryNames": true`).
+    /// Whether the map names countries, seas and regions (`"territoryNames": false` turns them off).
     public let territoryNames: Bool
 
     public static func decode(_ bytes: [UInt8], file: String) throws(DataError) -> Manifest {
@@ -82,7 +82,7 @@ public struct Manifest: Sendable {
                 sides: sides, attribution: try p.strings("attribution"), caveat: try p.optionalString("caveat"),
                 borderToleranceKm: try tolerance(), bordersFromFile: try bordersFrom(),
                 secondNameLanguages: root["secondNameLanguages"] == nil ? ["ru"] : try p.strings("secondNameLanguages"),
-                territoryNames: try p.optionalBool("territoryNames") ?? false)
+                territoryNames: try p.optionalBool("territoryNames") ?? true)
         } catch {
             throw error.in(file: file)
         }

@@ -49,6 +49,41 @@ struct WholeFrontTests {
         #expect(texts.contains("Coast") && texts.contains("State border") && texts.contains("Sea, lake"))
     }
 
+    @Test("Country, sea and region names are on the map, none over held ground, each inside its own area")
+    func namesClearOfHeldGround() throws {
+        let dir = try TempDir()
+        let (c, scene) = try scene(dir)
+        let names = RecordTruthTests.items(in: "place-names", scene.items).compactMap { item -> TextItem? in
+            if case .text(let t) = item { return t }
+            return nil
+        }
+        func plain(_ s: String) -> String { s.replacingOccurrences(of: "\u{2009}", with: "").uppercased() }
+        let found = Set(names.map { plain($0.text) })
+        for expected in ["WEST", "EAST", "SOUTH SEA", "UPLAND OBLAST", "LOWLAND OBLAST", "STEPPE OBLAST"] {
+            #expect(found.contains(expected), "no \(expected) among \(found.sorted())")
+        }
+        #expect(RecordTruthTests.items(in: "regions", scene.items).count == 1)
+        #expect(ArchitectureTests.texts(scene.items).contains("Region boundary"))
+        let held = RecordTruthTests.items(in: "control-red", scene.items).flatMap { item -> [[Point]] in
+            if case .path(let p, _, _) = item { return p.subpaths }
+            return []
+        }
+        #expect(!held.isEmpty)
+        let measurer = try PangoTextMeasurer()
+        for t in names {
+            let m = measurer.measure(t.text, style: t.style, maxWidth: t.maxWidth)
+            let box = t.box(width: m.width, height: m.height)
+            for p in PageSampling.points(in: box, step: 2) {
+                #expect(!PageSampling.inside(p, held), "'\(t.text)' at \(p) lies over held ground")
+            }
+            // Inside its own area: a country's name in the country, the sea's at sea.
+            let area = c.namedAreas.first { plain($0.name) == plain(t.text) }
+            let own = try #require(area, "\(t.text) names no area")
+            let inOwn = PageSampling.points(in: box, step: 2).allSatisfy { PageSampling.inside($0, own.path.subpaths) }
+            #expect(inOwn, "'\(t.text)' leaves its area")
+        }
+    }
+
     @Test("Water is drawn as water; the page past the region as no data, with its legend entry")
     func waterAndNoData() throws {
         let dir = try TempDir()
@@ -69,6 +104,31 @@ struct WholeFrontTests {
             } == true)
         #expect(ArchitectureTests.texts(scene.items).contains("No data (outside the data set's region)"))
         #expect(Theme.standard.noData != Theme.standard.water && Theme.standard.noData != Theme.standard.background)
+    }
+}
+
+/// Points of page boxes and even–odd containment, for trace tests of where text lies.
+enum PageSampling {
+    static func points(in r: Rect, step: Double) -> [Point] {
+        let nx = max(1, Int((r.width / step).rounded(.up))), ny = max(1, Int((r.height / step).rounded(.up)))
+        var out: [Point] = []
+        for i in 0...nx {
+            for j in 0...ny { out.append(Point(r.x + r.width * Double(i) / Double(nx), r.y + r.height * Double(j) / Double(ny))) }
+        }
+        return out
+    }
+
+    static func inside(_ p: Point, _ rings: [[Point]]) -> Bool {
+        var odd = false
+        for ring in rings where ring.count > 2 {
+            var j = ring.count - 1
+            for i in 0..<ring.count {
+                let a = ring[i], b = ring[j]
+                if (a.y > p.y) != (b.y > p.y), p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x { odd.toggle() }
+                j = i
+            }
+        }
+        return odd
     }
 }
 
@@ -145,6 +205,12 @@ enum CoastalFront {
         // The occupied country second: a front that kept clear of the first territory's edges only would run along its coast.
         try put("basemap/territories.geojson", collection([named("East", ring(east)), named("West", ring(west))]))
         try put("basemap/water.geojson", collection([named("South Sea", ring(sea))]))
+        // Regions: West in two across its middle, East whole; outlined and named, never used to split control.
+        let upland = [(0.0, 4.0), (3.0, 4.0), (3.2, 2.5), (0.0, 2.5), (0.0, 4.0)]
+        let lowland = [(0.0, 2.5), (3.2, 2.5)] + westCoast.reversed() + [(0.0, 2.5)]
+        try put(
+            "basemap/regions.geojson",
+            collection([named("Upland Oblast", ring(upland)), named("Lowland Oblast", ring(lowland)), named("Steppe Oblast", ring(east))]))
         try put("settlements.geojson", collection([]))
         try put(
             "control/2024-03-01.geojson",

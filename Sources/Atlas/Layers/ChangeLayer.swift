@@ -1,7 +1,8 @@
 import Cartography
 
 /// Ground that changed hands since the previous snapshot: the taker's colour, hatched, one direction
-/// per side, so advances and retreats stay apart in grey print too.
+/// per side, so advances and retreats stay apart in grey print too; change too small to see at the
+/// map's scale is circled and its area given (`ChangeCallouts`).
 struct ChangeLayer: MapLayer {
     var id: LayerID? { .changes }
     func needs(in context: SequenceContext) -> FrameNeeds { .change }
@@ -9,7 +10,7 @@ struct ChangeLayer: MapLayer {
     func draw(_ frame: inout FrameDraft, in c: SequenceContext) throws {
         guard let since = frame.picture.since else { return }
         let u = c.layout.unit
-        var items: [SceneItem] = []
+        var items: [SceneItem] = [], callouts: [SceneItem] = []
         let soFar = frame.picture.interpolation == nil ? "" : " (so far, interpolated)"
         let approx = frame.picture.interpolation == nil ? "" : "≈ "
         for (index, side) in c.dataset.manifest.sides.enumerated() {
@@ -20,11 +21,13 @@ struct ChangeLayer: MapLayer {
                 colors.fill.with(alpha: 0.25),
                 hatch: Hatch(color: colors.line, spacing: 5 * u, lineWidth: 1.4 * u, angle: index % 2 == 0 ? 45 : -45))
             items.append(.path(taken.path, fill: fill, stroke: Stroke(colors.line, width: 0.8 * u)))
+            callouts += ChangeCallouts(u: u).items(for: taken.path, color: colors.line, theme: c.theme, km2: c.areaKm2(ofPage:))
             frame.legend.append(
                 LegendEntry(
                     swatch: .area(fill, Stroke(colors.line, width: 0.8 * u)),
                     label: "Taken by \(side.name) since \(since.longDescription)\(soFar): \(approx)\(Format.km2(taken.km2))"))
         }
         frame.map.append(.group(id: "change", clip: nil, items: items))
+        if !callouts.isEmpty { frame.map.append(.group(id: "change-callouts", clip: nil, items: callouts)) }
     }
 }

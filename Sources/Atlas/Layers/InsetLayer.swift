@@ -2,32 +2,59 @@ import Cartography
 import GeoCore
 import MapData
 
-/// The inset locator map: the wider region's shorelines and national borders on a conic of its own,
-/// with the main map's extent outlined. The same on every frame of a sequence, so it is made once.
+/// The inset locator map: the wider region's shorelines, national borders and named seas on a conic of
+/// its own, with the main map's extent outlined (the same on every frame of a sequence, so made once),
+/// and the frame's held ground on it, never smaller than a dot, so it shows where the front is.
 struct InsetLayer: MapLayer {
     var id: LayerID? { .inset }
     func staticGroups(in context: SequenceContext) -> [String] { ["inset"] }
 
-    func draw(_ frame: inout FrameDraft, in c: SequenceContext) throws { frame.map += items(c) }
+    func draw(_ frame: inout FrameDraft, in c: SequenceContext) throws {
+        guard let (items, page) = base(c) else { return }
+        frame.map += items
+        frame.map.append(.group(id: "inset-front", clip: c.layout.inset, items: heldGround(frame.picture, on: page, c)))
+    }
 
-    func items(_ c: SequenceContext) -> [SceneItem] {
-        guard c.showsInset else { return [] }
+    func base(_ c: SequenceContext) -> (items: [SceneItem], page: PageProjection)? {
+        guard c.showsInset else { return nil }
         if let cached = c.insetCache { return cached }
-        let items = makeItems(c)
-        c.insetCache = items
+        guard let made = makeItems(c) else { return nil }
+        c.insetCache = made
+        return made
+    }
+
+    /// Each side's ground held across the border, carried from the main map to the inset; a piece
+    /// smaller than a dot there is drawn as a dot.
+    func heldGround(_ picture: ControlPicture, on page: PageProjection, _ c: SequenceContext) -> [SceneItem] {
+        let u = c.layout.unit
+        var items: [SceneItem] = []
+        for (index, side) in c.dataset.manifest.sides.enumerated() {
+            let rings = picture.held.filter { $0.side == side.id }.flatMap(\.path.subpaths).map { ring in
+                ring.map { page.project(c.projection.unproject($0)) }
+            }
+            guard let first = rings.first?.first else { continue }
+            let color = c.theme.colors(forSide: side.id, index: index).line
+            var box = Rect(x: first.x, y: first.y, width: 0, height: 0)
+            for p in rings.joined() { box = box.including(p) }
+            if max(box.width, box.height) < 5 * u {
+                items.append(.marker(.circle, at: box.center, size: 5 * u, fill: Fill(color), stroke: nil))
+            } else {
+                items.append(.path(PagePath(subpaths: rings, closed: true), fill: Fill(color), stroke: nil))
+            }
+        }
         return items
     }
 
-    private func makeItems(_ c: SequenceContext) -> [SceneItem] {
+    private func makeItems(_ c: SequenceContext) -> (items: [SceneItem], page: PageProjection)? {
         let u = c.layout.unit, slot = c.layout.inset
-        guard let inset = c.dataset.inset else { return [] }
+        guard let inset = c.dataset.inset else { return nil }
         // The wider region: about 1,500 × 1,450 km around the view's centre, reaching south to the coast
         // (GSHHG's crude bins reach much farther; they are clipped to the slot).
         let centre = c.dataset.manifest.view.center
         guard
             let region = try? BBox(
                 west: centre.lon - 11, south: centre.lat - 8, east: centre.lon + 11, north: centre.lat + 5)
-        else { return [] }
+        else { return nil }
         let page = PageProjection(raw: LambertConformalConic(fitting: region), fitting: region, into: slot)
         let builder = PathBuilder(projection: page, clip: slot.insetBy(-2), tolerance: 0.4)
         let edge = Stroke(c.theme.mutedText.with(alpha: 0.8), width: 0.7 * u)
@@ -44,7 +71,24 @@ struct InsetLayer: MapLayer {
             .path(extentOutline(c, on: page), fill: nil, stroke: c.theme.insetExtent.scaled(u)),
             .rect(slot, fill: nil, stroke: Stroke(c.theme.text.with(alpha: 0.6), width: 1 * u), cornerRadius: 0),
         ]
-        return [.group(id: "inset", clip: slot, items: items + frame)]
+        return ([.group(id: "inset", clip: slot, items: items + seaNames(inset, page: page, c) + frame)], page)
+    }
+
+    /// The seas' names, in small italic, each in the deepest open water of its face in the slot.
+    private func seaNames(_ inset: InsetMap, page: PageProjection, _ c: SequenceContext) -> [SceneItem] {
+        let u = c.layout.unit, slot = c.layout.inset
+        let builder = PathBuilder(projection: page, clip: slot.insetBy(-2), tolerance: 0.4)
+        var placer = NamePlacer(frame: slot.insetBy(4 * u), blocked: [], cell: 2 * u)
+        var items: [SceneItem] = []
+        for face in inset.faces.territories where InsetMap.isWater(face.name) {
+            let style = TextStyle(family: c.theme.fontFamily, size: 10 * u, italic: true, color: c.theme.waterText)
+            let m = c.measurer.measure(face.name, style: style, maxWidth: nil)
+            let room = placer.room(in: builder.path(face.geometry))
+            if let p = placer.place(width: m.width, height: m.height, in: room, pad: 1 * u) {
+                items.append(.text(TextItem(face.name, at: p, anchor: TextAnchor(.middle, .middle), style: style)))
+            }
+        }
+        return items
     }
 
     /// The main map's frame traced through its own projection back to the ground and onto the inset:

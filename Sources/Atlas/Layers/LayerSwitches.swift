@@ -8,6 +8,8 @@ public enum LayerID: String, CaseIterable, Sendable {
     case claims
     /// Sea and lakes (basemap/water.geojson), and coasts and lake shores.
     case water, coast
+    /// Names of countries, seas and regions on the map; regions' outlines.
+    case names, regions
     /// Everything in the panel below the date: status line, areas held, legend, events, credits.
     case panelDetails
 }

@@ -56,8 +56,9 @@ public struct FrameDraft {
 /// The layers of a published map, in drawing order.
 public enum MapLayers {
     public static let standard: [any MapLayer] = [
-        BasemapLayer(), WaterLayer(), CoastLayer(), RiversLayer(), HeldGroundLayer(), RestOfHomeLayer(), ChangeLayer(), ReferencesLayer(),
-        BorderLayer(), FrontLineLayer(), TerritoryNamesLayer(), SettlementsLayer(), ClaimsLayer(), EventsLayer(), LabelsLayer(),
+        BasemapLayer(), WaterLayer(), RegionsLayer(), CoastLayer(), RiversLayer(), HeldGroundLayer(), RestOfHomeLayer(), ChangeLayer(),
+        ReferencesLayer(),
+        BorderLayer(), FrontLineLayer(), PlaceNamesLayer(), SettlementsLayer(), ClaimsLayer(), EventsLayer(), LabelsLayer(),
         ScaleBarLayer(), NorthArrowLayer(), InsetLayer(), PanelLayer(),
     ]
 }

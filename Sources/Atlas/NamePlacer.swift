@@ -1,0 +1,77 @@
+import Cartography
+
+/// Finds room for area names (countries, seas, regions) as a cartographer does: the whole label box
+/// inside its own area, clear of what the map is about (held and changed ground, settlements) and of
+/// names already placed, as deep inside the free room as it will go.
+///
+/// Room is a signed distance field on a coarse page grid (`DistanceField`): one rasterization and two
+/// distance transforms per area, so a 100,000-vertex coast costs what its pixels cost, not its
+/// vertices. Candidates are taken deepest first, and the search stops once no deeper centre is left,
+/// since a box can never be farther from the edge than its own centre.
+struct NamePlacer {
+    let grid: FieldGrid
+    /// Where nothing may go: the ground shown and the settlements (positive inside).
+    let blocked: DistanceField
+    /// Distance to the map frame's edge, positive inside the frame.
+    let frame: DistanceField
+    private(set) var placed: [Rect] = []
+
+    init(frame rect: Rect, blocked paths: [PagePath], cell: Double) {
+        grid = FieldGrid(covering: rect, cell: cell)
+        blocked = DistanceField(filling: paths, on: grid)
+        let r = rect
+        frame = DistanceField(
+            filling: PagePath(subpaths: [[Point(r.x, r.y), Point(r.maxX, r.y), Point(r.maxX, r.maxY), Point(r.x, r.maxY)]], closed: true),
+            on: grid)
+    }
+
+    /// Free room inside `area`: the least of the area's own depth, the distance out of blocked
+    /// ground and the distance to the frame's edge.
+    func room(in area: PagePath) -> DistanceField {
+        DistanceField.intersection(DistanceField.intersection(DistanceField(filling: area, on: grid), blocked.complement), frame)
+    }
+
+    /// Page area of the free room, px²: what a name's size is read from.
+    func area(of room: DistanceField) -> Double {
+        Double(room.values.lazy.filter { $0 > 0 }.count) * grid.cell * grid.cell
+    }
+
+    /// The centre of the deepest `width` × `height` box that lies wholly in `room` with `pad` to
+    /// spare and overlaps no name placed before; nil when none fits. The box is remembered.
+    mutating func place(width: Double, height: Double, in room: DistanceField, pad: Double) -> Point? {
+        let need = pad + height / 2
+        var candidates: [(k: Int, depth: Float)] = []
+        for (k, v) in room.values.enumerated() where Double(v) >= need { candidates.append((k, v)) }
+        // Deepest first; ties by grid order, so the choice never depends on anything but the inputs.
+        candidates.sort { $0.depth != $1.depth ? $0.depth > $1.depth : $0.k < $1.k }
+        var best: (point: Point, score: Double)?
+        for c in candidates {
+            if let best, Double(c.depth) <= best.score { break }
+            let p = grid.point(c.k % grid.columns, c.k / grid.columns)
+            let box = Rect(x: p.x - width / 2, y: p.y - height / 2, width: width, height: height)
+            guard !placed.contains(where: { $0.intersects(box.insetBy(-pad)) }) else { continue }
+            let score = clearance(of: box, in: room)
+            if score >= pad, best.map({ score > $0.score }) ?? true { best = (p, score) }
+        }
+        guard let best else { return nil }
+        placed.append(Rect(x: best.point.x - width / 2, y: best.point.y - height / 2, width: width, height: height))
+        return best.point
+    }
+
+    /// The least room along the box's edges and middle line, sampled every half cell.
+    private func clearance(of box: Rect, in room: DistanceField) -> Double {
+        let step = grid.cell / 2
+        var least = room.value(at: box.center)
+        let xs = Int((box.width / step).rounded(.up)), ys = Int((box.height / step).rounded(.up))
+        for i in 0...xs {
+            let x = box.x + box.width * Double(i) / Double(xs)
+            for y in [box.y, box.center.y, box.maxY] { least = min(least, room.value(at: Point(x, y))) }
+            if least < 0 { return least }
+        }
+        for j in 0...ys {
+            let y = box.y + box.height * Double(j) / Double(ys)
+            least = min(least, room.value(at: Point(box.x, y)), room.value(at: Point(box.maxX, y)))
+        }
+        return least
+    }
+}
