@@ -122,6 +122,11 @@ public final class GeometryEngine {
         return try self.lines(owning: GEOSLineMerge_r(ctx, shared))
     }
 
+    /// `lines` merged end to end (GEOS line merge), nothing removed.
+    public func merged(_ lines: [LineString]) throws(GeometryError) -> [LineString] {
+        try overlay(lines, [], nil)
+    }
+
     /// The parts of `lines` that coincide with `other` (exact overlay, no buffer: for outlines that
     /// share their vertices, as polygonized territories do), merged end to end.
     public func lines(_ lines: [LineString], sharedWith other: [LineString]) throws(GeometryError) -> [LineString] {
