@@ -193,6 +193,19 @@ def progress(rng):
     return out
 
 
+def sector_advance(sectors, k):
+    """The front's offset (km, rightwards) on day k at arc position s: each active sector
+    (centre, half-width, advance over the period, cumulative progress per day) as a cos² bump."""
+    def advance(s):
+        total = 0.0
+        for centre, half, adv, prog in sectors:
+            u = abs(s - centre) / half
+            if u < 1:
+                total += adv * prog[k] * math.cos(u * math.pi / 2) ** 2
+        return total
+    return advance
+
+
 def invented_places(rng, count, source, south=None):
     """Settlement features with invented names (so that nobody mistakes them for real places) at
     random positions in the view (north of `south` when given)."""
@@ -273,13 +286,7 @@ def main():
         shutil.rmtree(out)
     counts = []
     for k in range(DAYS):
-        def advance(s):
-            total = 0.0
-            for centre, half, adv, prog in sectors:
-                u = abs(s - centre) / half
-                if u < 1:
-                    total += adv * prog[k] * math.cos(u * math.pi / 2) ** 2
-            return total  # a Russian advance moves the front right, into Ukraine-held ground
+        advance = sector_advance(sectors, k)  # a Russian advance moves the front right, into Ukraine-held ground
         # Russian-held ground in Ukraine: the front, along the south edge to the border's south end,
         # then back up the border to where the front left it.
         held_ru = ccw(front_w.points(advance) + border[:i_front - 1:-1])

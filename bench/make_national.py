@@ -19,14 +19,14 @@ Usage: python3 bench/make_national.py [--out .build-bench/national] [--days 60]
 import argparse
 import datetime
 import json
-import math
 import os
 import random
 import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from make_fixture import Wiggle, ccw, feature, invented_places, nearest_index, write_collection  # noqa: E402
+from make_fixture import (Wiggle, ccw, feature, invented_places, nearest_index, sector_advance,  # noqa: E402
+                          write_collection)
 
 SEED = 20250602
 REGION = (28.5, 45.3, 44.0, 53.0)
@@ -100,14 +100,7 @@ def main():
         shutil.rmtree(out)
     counts = []
     for k in range(days):
-        def advance(s):
-            total = 0.0
-            for centre, half, adv, prog in sectors:
-                u = abs(s - centre) / half
-                if u < 1:
-                    total += adv * prog[k] * math.cos(u * math.pi / 2) ** 2
-            return total
-        front = front_w.points(advance)
+        front = front_w.points(sector_advance(sectors, k))
         assert front[0] == border[i_join] and front[-1] == j_front
         # Front to the coast, the coast east to the border, the border back up to the front.
         ring = ccw(front + coast_front[1:] + border[-2:i_join - 1:-1])
