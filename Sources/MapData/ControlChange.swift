@@ -45,8 +45,11 @@ public struct ControlChange: Sendable {
             var gainedParts: [Polygon] = [], lostParts: [Polygon] = []
             // Each box holds every difference inside it and none outside (`ChangeWindow.boxes`), and
             // the boxes are disjoint, so the parts from all of them make the whole difference.
-            for box in Self.windows(before, after) {
-                let was = try held(before, in: box, engine), now = try held(after, in: box, engine)
+            let windows = Self.windows(before, after)
+            for box in windows {
+                // Box by box, each clip is one pass (the overlay that `clip` is would see every vertex).
+                let fast = windows.count > 1
+                let was = try held(before, in: box, engine, fast: fast), now = try held(after, in: box, engine, fast: fast)
                 gainedParts += try engine.difference(now, was).polygons
                 lostParts += try engine.difference(was, now).polygons
             }
@@ -86,11 +89,15 @@ public struct ControlChange: Sendable {
     static let splitVertices = 20_000
 
     /// The union of the areas' parts inside `box`.
-    private static func held(_ areas: [ControlArea], in box: BBox, _ engine: GeometryEngine) throws -> MultiPolygon {
+    private static func held(_ areas: [ControlArea], in box: BBox, _ engine: GeometryEngine, fast: Bool) throws -> MultiPolygon {
         var parts: [Polygon] = []
         for area in areas {
             guard let bounds = area.geometry.bounds, bounds.intersects(box) else { continue }
-            parts += (box.contains(bounds) ? area.geometry : try engine.clip(area.geometry, to: box)).polygons
+            if box.contains(bounds) {
+                parts += area.geometry.polygons
+            } else {
+                parts += (fast ? try engine.clipByRect(area.geometry, to: box) : try engine.clip(area.geometry, to: box)).polygons
+            }
         }
         return try engine.unaryUnion(MultiPolygon(parts))
     }
