@@ -126,6 +126,10 @@ def main():
     ])
     write_collection(os.path.join(out, "basemap", "water.geojson"), [
         feature({"type": "Polygon", "coordinates": [[list(p) for p in sea]]}, {"name": "Black Sea (synthetic)", "source": SOURCE})])
+    # The coast as Frontline finds it (territory edges that no other territory shares, off the
+    # region's edge), precomputed for the peers, which have no such step (bench/README.md).
+    write_collection(os.path.join(out, "peers", "coast.geojson"), [
+        feature({"type": "LineString", "coordinates": [list(p) for p in coast]}, {"kind": "coast", "source": SOURCE})])
     write_collection(os.path.join(out, "basemap", "border.geojson"), [
         feature({"type": "LineString", "coordinates": [list(p) for p in border]}, {"kind": "border", "source": SOURCE}),
         feature({"type": "LineString", "coordinates": [list(p) for p in belarus]}, {"kind": "border", "source": SOURCE})])
