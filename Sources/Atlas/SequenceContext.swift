@@ -99,7 +99,7 @@ public final class SequenceContext {
     ///
     /// Outline segments that are territory-edge segments (control split by territory shares their
     /// vertices) drop out by hash; the rest keeps clear of the territory edges by `tolerance`, tested
-    /// only against the edge segments that come within a grid cell of it (`SegmentGrid`). A national
+    /// only where it comes within a grid cell of an edge, against those edges (`SegmentGrid`). A national
     /// front meets the edges only at its ends, so its buffer is a few segments, not the country's outline
     /// (that buffer was most of a full frame's time). The parts left are the same: the edges left out are
     /// farther than a cell (4 × tolerance) from every part tested.
@@ -109,8 +109,10 @@ public final class SequenceContext {
         for a in dataset.acrossBorder(snapshot) { outline += try engine.boundary(a.geometry) }
         let index = edgeIndex
         let free = index.segments.runs(of: outline, keep: false)
-        let near = index.grid.runs(near: free)
-        let lines = try engine.lines(free, fartherThan: index.tolerance, from: near)
+        // Stretches farther than a cell from every edge are kept whole; only the others are tested.
+        let (close, far) = index.grid.split(free)
+        let near = index.grid.runs(near: close)
+        let lines = try engine.merged(far + (try engine.lines(close, fartherThan: index.tolerance, from: near)))
         let path = builder.path(lines)
         if frontLines.count >= Self.cachedSnapshots { frontLines.removeAll() }
         frontLines[snapshot.date] = path

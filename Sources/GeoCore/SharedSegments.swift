@@ -87,6 +87,42 @@ public struct SegmentGrid {
 
     private func key(_ v: Double) -> Int { Int((v / cell).rounded(.down)) }
 
+    /// `others` cut into the runs that may come within one cell of this grid's segments (`near`) and
+    /// the runs that cannot (`far`: every point of them is farther than a cell from every segment here).
+    public func split(_ others: [LineString]) -> (near: [LineString], far: [LineString]) {
+        var near: [LineString] = [], far: [LineString] = []
+        for line in others {
+            let p = line.points
+            var run: [LonLat] = [], runIsNear = false
+            for i in 0..<max(0, p.count - 1) {
+                let isNear = touches(p[i], p[i + 1])
+                if !run.isEmpty, isNear != runIsNear {
+                    if runIsNear { near.append(LineString(unchecked: run)) } else { far.append(LineString(unchecked: run)) }
+                    run = []
+                }
+                if run.isEmpty { run = [p[i]] }
+                run.append(p[i + 1])
+                runIsNear = isNear
+            }
+            if !run.isEmpty {
+                if runIsNear { near.append(LineString(unchecked: run)) } else { far.append(LineString(unchecked: run)) }
+            }
+        }
+        return (near, far)
+    }
+
+    /// Whether some segment of the grid has its box in a cell within one cell of the segment's box.
+    private func touches(_ a: LonLat, _ b: LonLat) -> Bool {
+        guard always.isEmpty else { return true }
+        let (x0, x1) = (key(min(a.lon, b.lon)) - 1, key(max(a.lon, b.lon)) + 1)
+        let (y0, y1) = (key(min(a.lat, b.lat)) - 1, key(max(a.lat, b.lat)) + 1)
+        guard (x1 - x0 + 1) * (y1 - y0 + 1) <= Self.maxCells else { return true }
+        for x in x0...x1 {
+            for y in y0...y1 where cells[Cell(x: x, y: y)] != nil { return true }
+        }
+        return false
+    }
+
     /// The runs of this grid's lines (in their own direction) made of the segments that may come
     /// within one cell of `others`: every segment closer than that is in, and every one left out
     /// is at least that far away, so a buffer narrower than a cell is the same near `others`.
