@@ -47,20 +47,30 @@ animation: build
 	$(RELEASE) animate --data GeoData --from 2024-08-01 --step 1d --fps 24 --hold 1s --out Renders/kursk-2024-2025.mp4
 	$(RELEASE) animate --data GeoData --from 2024-08-01 --step 2d --fps 12 --hold 0.5s --size 960x540 --out Renders/kursk-2024-2025.gif
 
-## The benchmark (#6): the peers (Mapnik AGG and Cairo, matplotlib + shapely) draw the bench
-## fixture's frames, then Frontline draws the same frames in the same run and prints its stage
-## split, the floor, frames per second on 1 and all cores, peak memory over MEMORY_FRAMES frames,
-## and its ratio to each peer. FRAMES=30 by default (one per snapshot date).
-bench: build
+## The benchmark (#6, #22): the peers (Mapnik AGG and Cairo, matplotlib + shapely) draw each fixture's
+## frames, then Frontline draws the same frames in the same run and prints its stage split for the
+## bench and the full frame, the floor, full frames per second on 1 and all cores, peak memory over
+## MEMORY_FRAMES full frames, and its ratio to each peer. Two fixtures: bench/fixture (a heavy front on
+## a light basemap, committed) and the national one (a 28,000-vertex one-sided front on 95,000
+## vertices of territory and sea outlines, generated into .build-bench/national). FRAMES=30 by default.
+NATIONAL := .build-bench/national
+bench: build $(NATIONAL)/dataset.json
 	bench/setup_peers.sh
 	mkdir -p .build-bench
 	bench/run_peers.sh $(or $(FRAMES),30) > .build-bench/peers.jsonl.tmp && mv .build-bench/peers.jsonl.tmp .build-bench/peers.jsonl
+	bench/run_peers.sh $(or $(FRAMES),30) $(NATIONAL) > .build-bench/peers-national.jsonl.tmp \
+	  && mv .build-bench/peers-national.jsonl.tmp .build-bench/peers-national.jsonl
 	$(RELEASE) bench --data bench/fixture --frames $(or $(FRAMES),30) --memory-frames $(or $(MEMORY_FRAMES),1000) \
 	  --peers .build-bench/peers.jsonl --process-data GeoData --process-date 2024-09-01
+	$(RELEASE) bench --data $(NATIONAL) --frames $(or $(FRAMES),30) --memory-frames $(or $(MEMORY_FRAMES),1000) \
+	  --peers .build-bench/peers-national.jsonl
 
-## The synthetic whole-front bench fixture (deterministic; committed) and the peers alone.
+## The synthetic whole-front bench fixture (deterministic; committed), the national one (deterministic;
+## generated, about 7 s) and the peers alone.
 bench-fixture:
 	python3 bench/make_fixture.py
+$(NATIONAL)/dataset.json: bench/make_national.py bench/make_fixture.py
+	python3 bench/make_national.py --out $(NATIONAL)
 bench-peers:
 	bench/setup_peers.sh
 	bench/run_peers.sh $(or $(FRAMES),30)

@@ -193,6 +193,42 @@ def progress(rng):
     return out
 
 
+def sector_advance(sectors, k):
+    """The front's offset (km, rightwards) on day k at arc position s: each active sector
+    (centre, half-width, advance over the period, cumulative progress per day) as a cos² bump."""
+    def advance(s):
+        total = 0.0
+        for centre, half, adv, prog in sectors:
+            u = abs(s - centre) / half
+            if u < 1:
+                total += adv * prog[k] * math.cos(u * math.pi / 2) ** 2
+        return total
+    return advance
+
+
+def invented_places(rng, count, source, south=None):
+    """Settlement features with invented names (so that nobody mistakes them for real places) at
+    random positions in the view (north of `south` when given)."""
+    first = ["Novo", "Staro", "Velyko", "Malo", "Verkhnio", "Nyzhnio", "Krasno", "Chervono", "Bilo", "Zeleno"]
+    root = ["berez", "lyman", "dolyn", "hor", "sosn", "kamian", "vilsh", "ozer", "lypov", "polt", "stav", "yar"]
+    last = ["ivka", "ne", "ove", "ske", "ytsia", "ovo", "ivske", "anka"]
+    names, places = set(), []
+    while len(places) < count:
+        name = rng.choice(first) + rng.choice(root) + rng.choice(last)
+        lat_min = VIEW[1] + 0.3 if south is None else south
+        lon, lat = round(rng.uniform(VIEW[0] + 0.3, VIEW[2] - 0.3), 4), round(rng.uniform(lat_min, VIEW[3] - 0.3), 4)
+        if name in names:
+            continue
+        names.add(name)
+        kind = rng.choice(["city", "town", "town", "village", "village", "village"])
+        pop = {"city": rng.randrange(50000, 900000), "town": rng.randrange(5000, 50000),
+               "village": rng.randrange(200, 5000)}[kind]
+        places.append(feature({"type": "Point", "coordinates": [lon, lat]}, {
+            "name": name, "altNames": [], "nameRu": None, "kind": kind, "district": None, "population": pop,
+            "populationYear": 2021, "precision": "exact", "source": source, "note": "Invented name and position."}))
+    return places
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixture"))
@@ -250,13 +286,7 @@ def main():
         shutil.rmtree(out)
     counts = []
     for k in range(DAYS):
-        def advance(s):
-            total = 0.0
-            for centre, half, adv, prog in sectors:
-                u = abs(s - centre) / half
-                if u < 1:
-                    total += adv * prog[k] * math.cos(u * math.pi / 2) ** 2
-            return total  # a Russian advance moves the front right, into Ukraine-held ground
+        advance = sector_advance(sectors, k)  # a Russian advance moves the front right, into Ukraine-held ground
         # Russian-held ground in Ukraine: the front, along the south edge to the border's south end,
         # then back up the border to where the front left it.
         held_ru = ccw(front_w.points(advance) + border[:i_front - 1:-1])
@@ -302,22 +332,7 @@ def main():
     write_collection(os.path.join(out, "basemap", "rivers.geojson"), river_feats)
 
     # Settlements: invented names (so that nobody mistakes them for real places) at random positions.
-    first = ["Novo", "Staro", "Velyko", "Malo", "Verkhnio", "Nyzhnio", "Krasno", "Chervono", "Bilo", "Zeleno"]
-    root = ["berez", "lyman", "dolyn", "hor", "sosn", "kamian", "vilsh", "ozer", "lypov", "polt", "stav", "yar"]
-    last = ["ivka", "ne", "ove", "ske", "ytsia", "ovo", "ivske", "anka"]
-    names, places = set(), []
-    while len(places) < 36:
-        name = rng.choice(first) + rng.choice(root) + rng.choice(last)
-        lon, lat = round(rng.uniform(VIEW[0] + 0.3, VIEW[2] - 0.3), 4), round(rng.uniform(VIEW[1] + 0.3, VIEW[3] - 0.3), 4)
-        if name in names:
-            continue
-        names.add(name)
-        kind = rng.choice(["city", "town", "town", "village", "village", "village"])
-        pop = {"city": rng.randrange(50000, 900000), "town": rng.randrange(5000, 50000),
-               "village": rng.randrange(200, 5000)}[kind]
-        places.append(feature({"type": "Point", "coordinates": [lon, lat]}, {
-            "name": name, "altNames": [], "nameRu": None, "kind": kind, "district": None, "population": pop,
-            "populationYear": 2021, "precision": "exact", "source": SOURCE, "note": "Invented name and position."}))
+    places = invented_places(rng, 36, SOURCE)
     write_collection(os.path.join(out, "settlements.geojson"), places)
 
     manifest = {

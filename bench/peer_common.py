@@ -30,6 +30,8 @@ PANEL = "#FFFFFF"
 TINT = {"Russia": "#EEECE7", "Ukraine": "#F9F7F1"}
 LAND = "#F2F0EB"
 RIVER = "#8DB9DD"
+WATER = "#C6DBEF"  # sea and lakes (basemap/water.geojson)
+COAST = ("#6F9FCB", 1.1)  # coasts: Frontline finds them from the territories; peers read peers/coast.geojson
 
 
 def river_width(level):

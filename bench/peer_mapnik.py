@@ -61,6 +61,8 @@ def style_xml(ds):
     return f"""<Map background-color="{pc.BACKGROUND}">
 <FontSet name="bold"><Font face-name="Noto Sans Bold"/><Font face-name="DejaVu Sans Bold"/></FontSet>
 <Style name="territories">{tints}<Rule><ElseFilter/><PolygonSymbolizer fill="{pc.LAND}"/></Rule></Style>
+<Style name="water"><Rule><PolygonSymbolizer fill="{pc.WATER}"/></Rule></Style>
+<Style name="coast"><Rule><LineSymbolizer stroke="{pc.COAST[0]}" stroke-width="{pc.COAST[1]}" stroke-linejoin="round"/></Rule></Style>
 <Style name="rivers">{rivers}</Style>
 <Style name="held">{held}</Style>
 <Style name="border"><Rule>
@@ -116,7 +118,8 @@ def main():
         m.layers.append(lyr)
         return len(m.layers) - 1
 
-    for name, style in [("basemap/territories.geojson", "territories"), ("basemap/rivers.geojson", "rivers")]:
+    for name, style in [("basemap/territories.geojson", "territories"), ("basemap/water.geojson", "water"),
+                        ("peers/coast.geojson", "coast"), ("basemap/rivers.geojson", "rivers")]:
         if ds.path(name):
             layer(style, style, mapnik.Datasource(type="geojson", file=ds.path(name)))
     dates = [pc.snapshot_date(p) for p in ds.control]

@@ -113,6 +113,16 @@ def main():
             g = shapely.transform(shape(f["geometry"]), project)
             tint = pc.TINT.get(f["properties"].get("name"), pc.LAND)
             ax.add_patch(PathPatch(polygon_path([g]), facecolor=tint, edgecolor="none"))
+    if ds.path("basemap/water.geojson"):
+        for f in read(ds.path("basemap/water.geojson")):
+            g = shapely.transform(shape(f["geometry"]), project)
+            ax.add_patch(PathPatch(polygon_path([g]), facecolor=pc.WATER, edgecolor="none"))
+    if ds.path("peers/coast.geojson"):
+        lines = []
+        for f in read(ds.path("peers/coast.geojson")):
+            g = shapely.transform(shape(f["geometry"]), project)
+            lines += [np.asarray(p.coords) for p in getattr(g, "geoms", [g])]
+        ax.add_collection(LineCollection(lines, colors=pc.COAST[0], linewidths=pc.COAST[1] * PT))
     if ds.path("basemap/rivers.geojson"):
         lines, widths = [], []
         for f in read(ds.path("basemap/rivers.geojson")):

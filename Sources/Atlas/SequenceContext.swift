@@ -36,6 +36,12 @@ public final class SequenceContext {
     /// Whether the map frame reaches past the data set's region (drawn as "no data").
     public let showsBeyondRegion: Bool
     private var frontLines: [Day: PagePath] = [:]
+    struct EdgeIndex {
+        let tolerance: Double
+        let segments: SegmentSet
+        let grid: SegmentGrid
+    }
+    private var edgeIndexCache: EdgeIndex?
     private var changes: [Day: ControlChange] = [:]
     private var morph: MorphFields?
     /// Ground held across the border per snapshot, in km² (see `acrossKm2`).
@@ -100,28 +106,38 @@ public final class SequenceContext {
     /// other side's (held or, in one-sided data, implied) everywhere but along territory edges, so the
     /// front is that ground's outline less every territory edge: state borders, coasts and the region's
     /// outline.
+    ///
+    /// Outline segments that are territory-edge segments (control split by territory shares their
+    /// vertices) drop out by hash; the rest keeps clear of the territory edges by `tolerance`, tested
+    /// only where it comes within a grid cell of an edge, against those edges (`SegmentGrid`). A national
+    /// front meets the edges only at its ends, so its buffer is a few segments, not the country's outline
+    /// (that buffer was most of a full frame's time). The parts left are the same: the edges left out are
+    /// farther than a cell (4 × tolerance) from every part tested.
     func frontLine(_ snapshot: ControlSnapshot) throws -> PagePath {
         if let cached = frontLines[snapshot.date] { return cached }
         var outline: [LineString] = []
         for a in dataset.acrossBorder(snapshot) { outline += try engine.boundary(a.geometry) }
-        // A data set whose border and the basemap's disagree says by how much (dataset.json), in km.
-        let tolerance = dataset.manifest.borderToleranceKm.map { $0 / 111.32 } ?? 0.002
-        let edges = basemapLines.territoryEdges
-        // Only the stretch of border near the outline matters; buffering the whole border for every
-        // snapshot was most of the time of a one-date render.
-        var near = edges
-        if let box = BBox(covering: outline.flatMap(\.points)),
-            let grown = try? BBox(
-                west: box.west - 10 * tolerance, south: box.south - 10 * tolerance, east: box.east + 10 * tolerance,
-                north: box.north + 10 * tolerance)
-        {
-            near = try engine.clip(edges, to: grown)
-        }
-        let lines = try engine.lines(outline, fartherThan: tolerance, from: near)
+        let index = edgeIndex
+        let free = index.segments.runs(of: outline, keep: false)
+        // Stretches farther than a cell from every edge are kept whole; only the others are tested.
+        let (close, far) = index.grid.split(free)
+        let near = index.grid.runs(near: close)
+        let lines = try engine.merged(far + (try engine.lines(close, fartherThan: index.tolerance, from: near)))
         let path = builder.path(lines)
         if frontLines.count >= Self.cachedSnapshots { frontLines.removeAll() }
         frontLines[snapshot.date] = path
         return path
+    }
+
+    /// The territory edges as a segment set and grid, made once per sequence (see `frontLine`).
+    var edgeIndex: EdgeIndex {
+        if let edgeIndexCache { return edgeIndexCache }
+        // A data set whose border and the basemap's disagree says by how much (dataset.json), in km.
+        let tolerance = dataset.manifest.borderToleranceKm.map { $0 / 111.32 } ?? 0.002
+        let edges = basemapLines.territoryEdges
+        let index = EdgeIndex(tolerance: tolerance, segments: SegmentSet(edges), grid: SegmentGrid(edges, cell: 4 * tolerance))
+        edgeIndexCache = index
+        return index
     }
 
     /// The morph's fields, made on first use: a sample every 1.5 px (at 1080p) over the part of the

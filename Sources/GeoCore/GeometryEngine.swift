@@ -71,6 +71,14 @@ public final class GeometryEngine {
         return try intersection(a, MultiPolygon([Polygon(outer: rect)]))
     }
 
+    /// The part of `a` inside the box by GEOS's rectangle clipping: one pass over the vertices, where
+    /// `clip` is an overlay of every vertex with the box (the same ground; rings may start elsewhere).
+    public func clipByRect(_ a: MultiPolygon, to box: BBox) throws(GeometryError) -> MultiPolygon {
+        let g = try make(a)
+        defer { GEOSGeom_destroy_r(ctx, g) }
+        return try polygons(owning: GEOSClipByRect_r(ctx, g, box.west, box.south, box.east, box.north))
+    }
+
     // MARK: line operations
 
     /// The faces that a set of lines (noded together) encloses.
@@ -120,6 +128,11 @@ public final class GeometryEngine {
         guard let shared = GEOSIntersection_r(ctx, a, zone) else { throw lastError("intersection") }
         defer { GEOSGeom_destroy_r(ctx, shared) }
         return try self.lines(owning: GEOSLineMerge_r(ctx, shared))
+    }
+
+    /// `lines` merged end to end (GEOS line merge), nothing removed.
+    public func merged(_ lines: [LineString]) throws(GeometryError) -> [LineString] {
+        try overlay(lines, [], nil)
     }
 
     /// The parts of `lines` that coincide with `other` (exact overlay, no buffer: for outlines that

@@ -30,8 +30,8 @@ public struct ControlChange: Sendable {
     public let settlements: [HandsChange]
 
     /// Compares the snapshots in force on `from` and `to`, for the given sides, with GEOS: per side,
-    /// the union of its areas on each date, differenced both ways. Only the box where the unions can
-    /// differ is overlaid (see `ChangeWindow`); outside it they agree by construction.
+    /// the union of its areas on each date, differenced both ways. Only the boxes where the unions can
+    /// differ are overlaid (see `ChangeWindow`); outside them they agree by construction.
     public static func between(
         _ from: Day, _ to: Day, timeline: Timeline, sides: [String], gazetteer: Gazetteer,
         engine: GeometryEngine
@@ -42,14 +42,18 @@ public struct ControlChange: Sendable {
         var changes: [SideChange] = []
         for side in sides {
             let before = a.areas(side: side), after = b.areas(side: side)
-            var gained = MultiPolygon.empty, lost = MultiPolygon.empty
-            if let box = ChangeWindow.bounds(
-                before: before.flatMap(\.geometry.polygons), after: after.flatMap(\.geometry.polygons))
-            {
-                let was = try held(before, in: box, engine), now = try held(after, in: box, engine)
-                gained = try engine.difference(now, was)
-                lost = try engine.difference(was, now)
+            var gainedParts: [Polygon] = [], lostParts: [Polygon] = []
+            // Each box holds every difference inside it and none outside (`ChangeWindow.boxes`), and
+            // the boxes are disjoint, so the parts from all of them make the whole difference.
+            let windows = Self.windows(before, after)
+            for box in windows {
+                // Box by box, each clip is one pass (the overlay that `clip` is would see every vertex).
+                let fast = windows.count > 1
+                let was = try held(before, in: box, engine, fast: fast), now = try held(after, in: box, engine, fast: fast)
+                gainedParts += try engine.difference(now, was).polygons
+                lostParts += try engine.difference(was, now).polygons
             }
+            let gained = MultiPolygon(gainedParts), lost = MultiPolygon(lostParts)
             changes.append(
                 SideChange(
                     side: side, gained: gained, lost: lost, gainedKm2: gained.areaKm2, lostKm2: lost.areaKm2,
@@ -64,12 +68,36 @@ public struct ControlChange: Sendable {
         return ControlChange(from: a.date, to: b.date, sides: changes, settlements: hands)
     }
 
+    /// Where to overlay: the boxes of the groups of edges that moved (`ChangeWindow.boxes`) when the
+    /// one box around them all would take in a large part of large areas (a national front that moves
+    /// in a few sectors along its length: one overlay of most of its 28,000 vertices a side per frame);
+    /// else that one box, whose single clip and overlay cost less than one per box. Both give the same
+    /// ground; they differ in where rings start and in the order of the parts.
+    private static func windows(_ before: [ControlArea], _ after: [ControlArea]) -> [BBox] {
+        let boxes = ChangeWindow.boxes(before: before.flatMap(\.geometry.polygons), after: after.flatMap(\.geometry.polygons))
+        guard boxes.count > 1 else { return boxes }
+        let whole = boxes.dropFirst().reduce(boxes[0]) { $0.union($1) }
+        func area(_ b: BBox) -> Double { (b.east - b.west) * (b.north - b.south) }
+        let vertices = (before + after).reduce(0) { n, a in
+            n + a.geometry.polygons.reduce(0) { $0 + ($1.bounds.intersects(whole) ? $1.vertexCount : 0) }
+        }
+        let split = vertices > Self.splitVertices && boxes.reduce(0) { $0 + area($1) } < 0.5 * area(whole)
+        return split ? boxes : [whole]
+    }
+
+    /// Vertices in the one window above which the change is overlaid box by box.
+    static let splitVertices = 20_000
+
     /// The union of the areas' parts inside `box`.
-    private static func held(_ areas: [ControlArea], in box: BBox, _ engine: GeometryEngine) throws -> MultiPolygon {
+    private static func held(_ areas: [ControlArea], in box: BBox, _ engine: GeometryEngine, fast: Bool) throws -> MultiPolygon {
         var parts: [Polygon] = []
         for area in areas {
             guard let bounds = area.geometry.bounds, bounds.intersects(box) else { continue }
-            parts += (box.contains(bounds) ? area.geometry : try engine.clip(area.geometry, to: box)).polygons
+            if box.contains(bounds) {
+                parts += area.geometry.polygons
+            } else {
+                parts += (fast ? try engine.clipByRect(area.geometry, to: box) : try engine.clip(area.geometry, to: box)).polygons
+            }
         }
         return try engine.unaryUnion(MultiPolygon(parts))
     }

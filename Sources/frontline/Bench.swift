@@ -26,6 +26,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Frames timed one at a time, per kind of frame.") var frames: Int = 30
     @Option(help: "Frames for the frames-per-second runs (one worker, then all cores).") var fpsFrames: Int = 120
     @Option(help: "Frames in the long run whose peak memory is reported (all cores).") var memoryFrames: Int = 1000
+    @Option(help: "Kind of frame the frames-per-second and memory runs draw: bench or full.") var fpsKind: String = "full"
     @Option(help: "Peer results, one JSON object a line (bench/run_peers.sh).") var peers: String?
     @Option(help: "Kinds of frame to time: bench, full or both (bench,full).") var kinds: String = "bench,full"
     @Option(help: "Also time `frontline render --date DATE` as a whole process (start to finish), on --process-data.")
@@ -50,11 +51,12 @@ struct Bench: ParsableCommand {
             let dataset = try Disk.loadDataset(options.data)
             let dates = dataset.timeline.dates
             guard !dates.isEmpty else { throw UsageError("\(options.data): the data set has no control snapshots") }
+            let layers = try Self.layers(named: fpsKind, option: "--fps-kind")
             try Self.renderAll(
                 count: memoryRun, workers: cores, day: { dates[$0 % dates.count] },
                 make: {
                     try MapOptions.context(
-                        dataset, theme: theme.with(layers: theme.layers.intersection(.bench)), layout: layout, view: view, crs: crs)
+                        dataset, theme: theme.with(layers: theme.layers.intersection(layers)), layout: layout, view: view, crs: crs)
                 },
                 options.renderer, options.scale)
             // The parent reads this: VmHWM is this program's own peak (getrusage's maxrss would also
@@ -81,12 +83,9 @@ struct Bench: ParsableCommand {
             vertices: (try dataset.timeline.snapshots()).first?.areas.reduce(0) { $0 + $1.geometry.vertexCount } ?? 0,
             loadMs: loadSeconds * 1000, compression: options.pngCompression.rawValue, peers: peerResults)
 
-        let chosen = try kinds.split(separator: ",").map { k in
-            guard let c = LayerSwitches.named.first(where: { $0.0 == k }) else {
-                throw UsageError("--kinds: unknown kind '\(k)'; expected bench or full")
-            }
-            return c
-        }
+        let chosen = try kinds.split(separator: ",").map { k in (String(k), try Self.layers(named: String(k), option: "--kinds")) }
+        let fpsLayers = try Self.layers(named: fpsKind, option: "--fps-kind")
+        report.fpsKind = fpsKind
         for (name, layers) in chosen {
             let context = try makeContext(layers)
             let clock = StageClock()
@@ -112,7 +111,7 @@ struct Bench: ParsableCommand {
 
         for workers in Array(Set([1, cores])).sorted() {
             let start = MonotonicClock.seconds()
-            try Self.renderAll(count: fpsFrames, workers: workers, day: day, make: { try makeContext(.bench) }, renderer, scale)
+            try Self.renderAll(count: fpsFrames, workers: workers, day: day, make: { try makeContext(fpsLayers) }, renderer, scale)
             report.fps.append((workers, Double(fpsFrames) / (MonotonicClock.seconds() - start)))
         }
         if let processDate {
@@ -131,7 +130,8 @@ struct Bench: ParsableCommand {
         child.executableURL = URL(fileURLWithPath: "/proc/self/exe")
         child.arguments =
             [
-                "bench", "--memory-run", String(memoryFrames), "--data", options.data, "--size", options.size, "--scale",
+                "bench", "--memory-run", String(memoryFrames), "--fps-kind", fpsKind, "--data", options.data, "--size", options.size,
+                "--scale",
                 String(options.scale), "--theme", options.theme, "--png-compression", options.pngCompression.rawValue,
             ] + (options.bbox.map { ["--bbox", $0] } ?? []) + (options.style.map { ["--style", $0] } ?? [])
             + (options.crs.map { ["--crs", $0] } ?? [])
@@ -170,6 +170,14 @@ struct Bench: ParsableCommand {
         }
         return ProcessTiming(
             data: processData, date: date, runs: processRuns, medianMs: median(seconds) * 1000, fastestMs: (seconds.min() ?? 0) * 1000)
+    }
+
+    /// The layers of a kind of frame by its name (bench or full).
+    static func layers(named name: String, option: String) throws -> LayerSwitches {
+        guard let c = LayerSwitches.named.first(where: { $0.0 == name }) else {
+            throw UsageError("\(option): unknown kind '\(name)'; expected bench or full")
+        }
+        return c.1
     }
 
     /// Renders `count` frames to PNG bytes on `workers` threads, in order, keeping nothing.

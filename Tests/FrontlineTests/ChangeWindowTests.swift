@@ -82,4 +82,27 @@ struct ChangeWindowTests {
         #expect(problems.count == 1)
         #expect(problems.first?.contains("control/2024-09-01.geojson: features 0 (a) and 1 (b) overlap by") == true)
     }
+
+    /// Two sectors that move apart get a box each; the boxes hold the moves and not the ground between.
+    @Test func separateMovesGetSeparateBoxes() throws {
+        let home = try box(30, 50, 40, 51)
+        let after = [try box(30, 50, 40, 51), try box(31, 51, 32, 51.2), try box(37, 51, 38, 51.3)]
+        let boxes = ChangeWindow.boxes(before: [home], after: after, margin: 0)
+        #expect(boxes.count == 2)
+        #expect(boxes.contains(try BBox(west: 31, south: 51, east: 32, north: 51.2)))
+        #expect(boxes.contains(try BBox(west: 37, south: 51, east: 38, north: 51.3)))
+        #expect(ChangeWindow.boxes(before: after, after: after).isEmpty)
+    }
+
+    /// A change with a hole (ground lost all round an enclave kept): the hole's edges are a group of
+    /// their own, whose box lies inside the outer one, so the two merge into one box.
+    @Test func nestedGroupsMerge() throws {
+        let outer = try box(30, 50, 32, 52)
+        let ring = Polygon(outer: outer.outer, holes: [try box(30.5, 50.5, 31.5, 51.5).outer])
+        let boxes = ChangeWindow.boxes(before: [outer], after: [ring, try box(30.5, 50.5, 31.5, 51.5)], margin: 0)
+        #expect(boxes.isEmpty)
+        let lostRing = ChangeWindow.boxes(before: [outer], after: [try box(30.5, 50.5, 31.5, 51.5)], margin: 0.01)
+        #expect(lostRing.count == 1)
+        #expect(lostRing.first?.contains(outer.bounds) == true)
+    }
 }

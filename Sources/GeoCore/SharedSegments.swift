@@ -1,0 +1,163 @@
+/// The segments of some lines, as undirected keys: two lines share an edge exactly when they hold
+/// the same segment, either way round. Outlines polygonized from one set of lines (territories, the
+/// sea) share their vertices, so a hash finds in O(n) the edges an exact overlay finds by noding
+/// every segment of both (an overlay of two 10,000-vertex outlines that coincide along a border
+/// costs ~60 ms: every segment meets its twin).
+public struct SegmentSet {
+    /// An undirected segment: the same two positions in either order are one key.
+    public struct Segment: Hashable {
+        public let a: LonLat, b: LonLat
+        public init(_ p: LonLat, _ q: LonLat) { (a, b) = (p.lon, p.lat) < (q.lon, q.lat) ? (p, q) : (q, p) }
+    }
+
+    private var segments = Set<Segment>()
+
+    public init(_ lines: [LineString]) {
+        for line in lines {
+            for (p, q) in zip(line.points, line.points.dropFirst()) where p != q { segments.insert(Segment(p, q)) }
+        }
+    }
+
+    public var isEmpty: Bool { segments.isEmpty }
+
+    public func contains(_ p: LonLat, _ q: LonLat) -> Bool { segments.contains(Segment(p, q)) }
+
+    /// The runs of `lines` whose segments are in the set (`keep: true`) or not in it (`keep: false`),
+    /// each in its line's own direction; repeated positions neither start nor break a run.
+    public func runs(of lines: [LineString], keep: Bool) -> [LineString] {
+        var out: [LineString] = []
+        for line in lines {
+            var run: [LonLat] = []
+            for (p, q) in zip(line.points, line.points.dropFirst()) where p != q {
+                if contains(p, q) == keep {
+                    if run.isEmpty { run.append(p) }
+                    run.append(q)
+                } else if !run.isEmpty {
+                    out.append(LineString(unchecked: run))
+                    run = []
+                }
+            }
+            if !run.isEmpty { out.append(LineString(unchecked: run)) }
+        }
+        return out
+    }
+}
+
+extension GeometryEngine {
+    /// The parts of `lines` that coincide with `other`, merged end to end, for lines that share their
+    /// vertices where they meet (polygonized outlines): the segments both hold, by hash, then GEOS's
+    /// line merge, which joins them into the same lines an exact overlay's result merges into.
+    public func lines(_ lines: [LineString], sharingVerticesWith other: [LineString]) throws(GeometryError) -> [LineString] {
+        let shared = SegmentSet(other).runs(of: lines, keep: true)
+        return shared.isEmpty ? [] : try merged(shared)
+    }
+}
+
+/// The segments of some lines in a grid of square cells, to find the few that come near other lines
+/// without testing every pair: a national front's outline meets the territory edges along a border
+/// and a coast, but its free stretch (the front itself) comes near them only at its ends.
+public struct SegmentGrid {
+    private struct Cell: Hashable { let x: Int, y: Int }
+    private let lines: [LineString]
+    private let cell: Double
+    /// Per cell, the segments whose box touches it: (line, index of the segment's first point).
+    private var cells: [Cell: [(line: Int, segment: Int)]] = [:]
+    /// Segments too long to list per cell, picked for every query.
+    private var always: [(line: Int, segment: Int)] = []
+    private static let maxCells = 4096
+
+    /// - Parameter cell: the cell's side in degrees; `near` finds every segment within it.
+    public init(_ lines: [LineString], cell: Double) {
+        self.lines = lines
+        self.cell = cell
+        for (l, line) in lines.enumerated() {
+            let p = line.points
+            for i in 0..<max(0, p.count - 1) {
+                let (x0, x1) = (key(min(p[i].lon, p[i + 1].lon)), key(max(p[i].lon, p[i + 1].lon)))
+                let (y0, y1) = (key(min(p[i].lat, p[i + 1].lat)), key(max(p[i].lat, p[i + 1].lat)))
+                // A long slanted segment would fill a square of cells: it is always picked instead.
+                guard (x1 - x0 + 1) * (y1 - y0 + 1) <= Self.maxCells else {
+                    always.append((l, i))
+                    continue
+                }
+                for x in x0...x1 { for y in y0...y1 { cells[Cell(x: x, y: y), default: []].append((l, i)) } }
+            }
+        }
+    }
+
+    private func key(_ v: Double) -> Int { Int((v / cell).rounded(.down)) }
+
+    /// `others` cut into the runs that may come within one cell of this grid's segments (`near`) and
+    /// the runs that cannot (`far`: every point of them is farther than a cell from every segment here).
+    public func split(_ others: [LineString]) -> (near: [LineString], far: [LineString]) {
+        var near: [LineString] = [], far: [LineString] = []
+        for line in others {
+            let p = line.points
+            var run: [LonLat] = [], runIsNear = false
+            for i in 0..<max(0, p.count - 1) {
+                let isNear = touches(p[i], p[i + 1])
+                if !run.isEmpty, isNear != runIsNear {
+                    if runIsNear { near.append(LineString(unchecked: run)) } else { far.append(LineString(unchecked: run)) }
+                    run = []
+                }
+                if run.isEmpty { run = [p[i]] }
+                run.append(p[i + 1])
+                runIsNear = isNear
+            }
+            if !run.isEmpty {
+                if runIsNear { near.append(LineString(unchecked: run)) } else { far.append(LineString(unchecked: run)) }
+            }
+        }
+        return (near, far)
+    }
+
+    /// Whether some segment of the grid has its box in a cell within one cell of the segment's box.
+    private func touches(_ a: LonLat, _ b: LonLat) -> Bool {
+        guard always.isEmpty else { return true }
+        let (x0, x1) = (key(min(a.lon, b.lon)) - 1, key(max(a.lon, b.lon)) + 1)
+        let (y0, y1) = (key(min(a.lat, b.lat)) - 1, key(max(a.lat, b.lat)) + 1)
+        guard (x1 - x0 + 1) * (y1 - y0 + 1) <= Self.maxCells else { return true }
+        for x in x0...x1 {
+            for y in y0...y1 where cells[Cell(x: x, y: y)] != nil { return true }
+        }
+        return false
+    }
+
+    /// The runs of this grid's lines (in their own direction) made of the segments that may come
+    /// within one cell of `others`: every segment closer than that is in, and every one left out
+    /// is at least that far away, so a buffer narrower than a cell is the same near `others`.
+    public func runs(near others: [LineString]) -> [LineString] {
+        var stride = 1
+        for line in lines { stride = max(stride, line.points.count) }
+        var picked = Set(always.map { $0.line * stride + $0.segment })
+        for line in others {
+            let p = line.points
+            for i in 0..<max(0, p.count - 1) {
+                let (x0, x1) = (key(min(p[i].lon, p[i + 1].lon)) - 1, key(max(p[i].lon, p[i + 1].lon)) + 1)
+                let (y0, y1) = (key(min(p[i].lat, p[i + 1].lat)) - 1, key(max(p[i].lat, p[i + 1].lat)) + 1)
+                // A long slanted query segment: everything (a superset is always right, only slower).
+                guard (x1 - x0 + 1) * (y1 - y0 + 1) <= Self.maxCells else { return lines }
+                for x in x0...x1 {
+                    for y in y0...y1 {
+                        for s in cells[Cell(x: x, y: y)] ?? [] { picked.insert(s.line * stride + s.segment) }
+                    }
+                }
+            }
+        }
+        var out: [LineString] = []
+        for (l, line) in lines.enumerated() {
+            var run: [LonLat] = []
+            for i in 0..<max(0, line.points.count - 1) {
+                if picked.contains(l * stride + i) {
+                    if run.isEmpty { run.append(line.points[i]) }
+                    run.append(line.points[i + 1])
+                } else if !run.isEmpty {
+                    out.append(LineString(unchecked: run))
+                    run = []
+                }
+            }
+            if !run.isEmpty { out.append(LineString(unchecked: run)) }
+        }
+        return out
+    }
+}
