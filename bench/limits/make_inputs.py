@@ -8,6 +8,7 @@ territories) unlike Kursk (region 30–32°E, 50–52°N), so each command does 
 
 OUT/validate-40k/       one snapshot of 40,000 small squares, 2 % of them overlapping a neighbour
 OUT/title-100k/         dataset.json's title 100,000 characters long (words of 3–11 letters)
+OUT/title-word/         dataset.json's title one word of 100,000 Cyrillic letters
 OUT/positions-10m/      one snapshot whose ring has 10 million positions (the positions limit)
 OUT/kml-10k.kml         10,000 placemarks, 5 positions each; OUT/kml-100k.kml 100,000
 OUT/geojson-10m.geojson one side's ground as one ring of 10 million positions, for `import geojson`
@@ -50,7 +51,7 @@ def write(path, value, compact=True):
 
 
 def manifest(title="Limits bench"):
-    return {"title": title, "region": REGION, "view": [30.1, 50.1, 31.9, 51.9],
+    return {"title": title, "region": REGION, "view": [30.2, 50.6, 30.8, 51.4],
             "sides": [{"id": "a", "name": "A forces", "home": "Aland"}, {"id": "b", "name": "B forces", "home": "Bland"}],
             "attribution": ["Synthetic bench data (bench/limits/make_inputs.py)."]}
 
@@ -151,6 +152,7 @@ def main(out):
     write(f"{out}/territories.geojson", TERRITORIES)
     folder(f"{out}/validate-40k", small_squares(40_000))
     folder(f"{out}/title-100k", [area("b", "Aland", box(30.2, 50.6, 30.6, 51.0))], title=words(100_000))
+    folder(f"{out}/title-word", [area("b", "Aland", box(30.2, 50.6, 30.6, 51.0))], title="Ж" * 100_000)
     ring = wavy_ring_text(10_000_000)
     folder(f"{out}/positions-10m", control_text=one_ring_file(ring, area("b", "Aland", [])["properties"]))
     # 512 levels: the object holding "deep" is level 1 (its key's value is level 2), so 510 arrays.
