@@ -93,7 +93,7 @@ final class XMLPushParser {
             }
         }
         if status == 0, !stopped { status = xmlParseChunk(ctxt, nil, 0, 1) }
-        return status == 0 && !stopped && ctxt.pointee.wellFormed != 0
+        return status == 0 && !stopped
     }
 
     private static func from(_ user: UnsafeMutableRawPointer?) -> XMLPushParser? {

@@ -13,7 +13,7 @@ if [ ! -f "$IN/.complete" ]; then
   rm -rf "$IN" && mkdir -p "$IN"
   python3 "$HERE/make_inputs.py" "$IN" && touch "$IN/.complete" || exit 1
 fi
-printf '%-34s %-44s %6s %8s %9s\n' case command exit seconds peak_MiB
+printf '%-34s %-16s %6s %8s %9s\n' case command exit seconds peak_MiB
 # One measured run: NAME COMMAND-WORDS... (output goes to a fresh $WORK/out; stderr is kept in $WORK/NAME.log).
 measure() {
   local name=$1; shift
@@ -21,7 +21,8 @@ measure() {
   /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$BIN" "$@" > "$WORK/$name.log" 2>&1
   local status=$?
   read -r secs kb < <(tail -1 "$WORK/time.txt")
-  printf '%-34s %-44s %6s %8s %9s\n' "$name" "$1${2:+ $2}" "$status" "$secs" "$((kb / 1024))"
+  local verb=$1; [ "$1" = import ] && verb="import $2"
+  printf '%-34s %-16s %6s %8s %9s\n' "$name" "$verb" "$status" "$secs" "$((kb / 1024))"
 }
 REGION=30,50,32,52
 measure validate-40000-features        validate "$IN/validate-40k"
