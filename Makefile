@@ -6,10 +6,10 @@ RELEASE   := .build/release/frontline
 DEBUG     := .build/debug/frontline
 SHARED    ?= ../shared
 REGION    := 33.5,50.5,37,52.2
-DEB_PKGS  := libcairo2-dev libpango1.0-dev libgeos-dev libproj-dev fonts-noto-core fonts-dejavu-core poppler-utils libxml2-utils ffmpeg chromium python3 zlib1g-dev libisal-dev libgeographiclib-dev
+DEB_PKGS  := libcairo2-dev libpango1.0-dev libgeos-dev libproj-dev fonts-noto-core fonts-dejavu-core poppler-utils libxml2-utils libxml2-dev ffmpeg chromium python3 zlib1g-dev libisal-dev libgeographiclib-dev
 
 .DEFAULT_GOAL := render
-.PHONY: render animation bench bench-fixture bench-peers test test-slurm fuzz lint deps build data basemap clean
+.PHONY: render animation bench bench-limits bench-fixture bench-peers test test-slurm fuzz lint deps build data basemap clean
 
 ## Install missing Debian packages (as root), or print the exact command to run.
 deps:
@@ -65,6 +65,12 @@ bench: build $(NATIONAL)/dataset.json
 	$(RELEASE) bench --data $(NATIONAL) --frames $(or $(FRAMES),30) --memory-frames $(or $(MEMORY_FRAMES),1000) \
 	  --peers .build-bench/peers-national.jsonl
 
+## Every command at the README's documented limits (issue 24): inputs from bench/limits/make_inputs.py
+## (written once into .build-bench/limits/inputs), then time and peak memory for validate, render,
+## frames (one frame) and each importer. Figures for the README's limits table.
+bench-limits: build
+	bench/limits/run.sh $(RELEASE) .build-bench/limits
+
 ## The synthetic whole-front bench fixture (deterministic; committed), the national one (deterministic;
 ## generated, about 7 s) and the peers alone.
 bench-fixture:
@@ -114,10 +120,10 @@ fuzz:
 ## Formatting check, and C imports kept inside their bridge files.
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Fuzz
-	@bad=$$(grep -rlE '^\s*(internal |public |@_implementationOnly )?import (CCairo|CGEOS|CProj|CGeodesic)' Sources Tests \
-	  | grep -vE '^Sources/(MapRender/|GeoCore/(GeometryEngine|GeodesicArea|CRSProjection)\.swift)' || true); \
+	@bad=$$(grep -rlE '^\s*(internal |public |@_implementationOnly )?import (CCairo|CGEOS|CProj|CGeodesic|CLibXML2)' Sources Tests \
+	  | grep -vE '^Sources/(MapRender/|GeoCore/(GeometryEngine|GeodesicArea|CRSProjection)\.swift|MapData/XMLPushParser\.swift)' || true); \
 	if [ -n "$$bad" ]; then echo "C imports outside the bridges:"; echo "$$bad"; exit 1; fi; \
-	bad=$$(grep -rnE '^\s*import (CCairo|CGEOS|CProj|CGeodesic)' Sources || true); \
+	bad=$$(grep -rnE '^\s*import (CCairo|CGEOS|CProj|CGeodesic|CLibXML2)' Sources || true); \
 	if [ -n "$$bad" ]; then echo "C modules must be imported 'internal':"; echo "$$bad"; exit 1; fi; \
 	echo "lint: C imports OK"
 

@@ -27,7 +27,10 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CIsal", path: "Sources/CIsal", providers: [.apt(["libisal-dev"])]),
         .target(name: "GeoCore", dependencies: ["CGEOS", "CProj", "CGeodesic"]),
-        .target(name: "MapData", dependencies: ["GeoCore", "CZlib"]),
+        // libxml2 for KML, driven directly so that files over 10 MB parse (XML_PARSE_HUGE); see XMLPushParser.swift.
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "MapData", dependencies: ["GeoCore", "CZlib", "CLibXML2"]),
         .target(name: "Cartography", dependencies: ["GeoCore"]),
         .target(name: "MapRender", dependencies: ["Cartography", "GeoCore", "CCairo", "CZlib", "CIsal"]),
         .target(name: "Atlas", dependencies: ["MapData", "Cartography", "GeoCore"]),

@@ -35,12 +35,31 @@ public struct DatasetValidator {
     /// Ground held on one date by two areas at once: a piece of ground has one holder per date
     /// (contested ground is an area of its own), and the statistics and change layers sum areas on
     /// that understanding. Overlaps under `overlapToleranceKm2` are the slivers of a traced edge.
+    /// Candidate pairs come from a `BoxIndex`, so a file of many small areas costs about n log n box
+    /// tests, not n²/2; pairs are reported in the order a test of every pair would find them.
     func overlaps(in snapshot: ControlSnapshot, engine: GeometryEngine) -> [String] {
+        var tally = OverlapTally()
+        return overlaps(in: snapshot, engine: engine, tally: &tally)
+    }
+
+    /// What an overlap check did, for the scaling tests: boxes the index returned (each pair twice)
+    /// and GEOS intersections. The index's own box tests are counted by `BoxIndex` itself.
+    struct OverlapTally {
+        var candidates = 0
+        var intersections = 0
+    }
+
+    func overlaps(in snapshot: ControlSnapshot, engine: GeometryEngine, tally: inout OverlapTally) -> [String] {
         var out: [String] = []
         let areas = snapshot.areas
+        let bounds = areas.map(\.geometry.bounds)
+        let index = BoxIndex(bounds)
         for i in areas.indices {
-            for j in areas.indices where j > i {
-                guard let a = areas[i].geometry.bounds, let b = areas[j].geometry.bounds, a.intersects(b) else { continue }
+            guard let a = bounds[i] else { continue }
+            let near = index.intersecting(a)
+            tally.candidates += near.count
+            for j in near where j > i {
+                tally.intersections += 1
                 do {
                     let shared = try engine.intersection(areas[i].geometry, areas[j].geometry).areaKm2
                     if shared > Self.overlapToleranceKm2 {

@@ -1,10 +1,5 @@
 import GeoCore
 
-import Foundation
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 /// What a KML file holds that maps need: styles and placemarks with their geometry.
 public struct KMLDocument: Sendable {
     public struct Style: Sendable, Hashable {
@@ -52,16 +47,9 @@ public struct KMLDocument: Sendable {
     public static func parse(_ bytes: [UInt8], file: String) throws(DataError) -> KMLDocument {
         try XMLGuard.check(bytes, file: file)
         let reader = KMLReader(file: file)
-        let parser = XMLParser(data: Data(bytes))
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = reader
-        let ok = parser.parse()
+        let ok = XMLPushParser.parse(bytes, file: file, events: reader)
         if let e = reader.failure { throw e }
-        guard ok else {
-            throw DataError(
-                file: file, place: TextPosition(line: parser.lineNumber, column: parser.columnNumber).description,
-                message: "malformed XML: \(parser.parserError.map(KMLReader.explain) ?? "parse failed")")
-        }
+        guard ok else { throw DataError(file: file, message: "malformed XML: the parser stopped without saying why") }
         guard reader.sawKML else { throw DataError(file: file, message: "not a KML document (no <kml> element)") }
         return KMLDocument(name: reader.documentName, styles: reader.styles, placemarks: reader.placemarks)
     }

@@ -1,13 +1,8 @@
 import GeoCore
 
-import Foundation
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 /// SAX handler behind `KMLDocument.parse`: collects styles and placemark geometry,
 /// remembering the line each placemark starts on for error messages.
-final class KMLReader: NSObject, XMLParserDelegate {
+final class KMLReader: XMLEvents {
     let file: String
     var failure: DataError?
     var sawKML = false
@@ -29,23 +24,18 @@ final class KMLReader: NSObject, XMLParserDelegate {
     private var holes: [Ring] = []
     private var ringIndex = 0
     private var vertexCount = 0
-    private weak var parser: XMLParser?
 
     init(file: String) { self.file = file }
 
-    private func fail(_ message: String, parser: XMLParser) {
+    private func fail(_ message: String, parser: XMLPushParser, line: Int? = nil, column: Int? = nil) {
         guard failure == nil else { return }
-        var place = TextPosition(line: parser.lineNumber, column: parser.columnNumber).description
+        var place = TextPosition(line: line ?? parser.lineNumber, column: column ?? parser.columnNumber).description
         if inPlacemark { place += ", placemark \(placemarks.count)" + (pmName.map { " (\($0))" } ?? "") }
         failure = DataError(file: file, place: place, message: message)
-        parser.abortParsing()
+        parser.stop()
     }
 
-    func parser(
-        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        let local = name.split(separator: ":").last.map(String.init) ?? name
+    func start(_ parser: XMLPushParser, element local: String, attributes: [String: String]) {
         path.append(local)
         // libxml2 recurses per level; stop long before its own limit or the stack.
         if path.count > Limits.maxXMLDepth { return fail("elements nested deeper than \(Limits.maxXMLDepth)", parser: parser) }
@@ -66,16 +56,14 @@ final class KMLReader: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+    func characters(_ parser: XMLPushParser, _ string: String) { text += string }
 
-    func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) {
-        fail("malformed XML: \(Self.explain(error))", parser: parser)
+    func error(_ parser: XMLPushParser, code: Int, line: Int, column: Int) {
+        fail("malformed XML: \(Self.explain(code))", parser: parser, line: line, column: column)
     }
 
-    /// libxml2's error code (XMLParser passes it through as the NSError code) in words; its own
-    /// description on Linux is only "The operation could not be completed".
-    static func explain(_ error: any Error) -> String {
-        let code = (error as NSError).code
+    /// libxml2's error code (an `xmlParserErrors` value) in words.
+    static func explain(_ code: Int) -> String {
         let words: [Int: String] = [
             4: "the document is empty", 5: "extra content after the document's end", 9: "a character XML does not allow",
             23: "an entity reference without ';'", 26: "an undeclared entity", 39: "an attribute value without quotes",
@@ -87,13 +75,12 @@ final class KMLReader: NSObject, XMLParserDelegate {
         return words[code].map { "\($0) (libxml2 error \(code))" } ?? "libxml2 error \(code)"
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        // Foundation's parser on Linux reports a mismatched closing tag but does not stop: stop here.
-        let closing = name.split(separator: ":").last.map(String.init) ?? name
+    func end(_ parser: XMLPushParser, element closing: String) {
+        // libxml2 stops at a mismatched closing tag itself; this stays as a second guard.
         guard closing == path.last else {
             return fail("malformed XML: </\(closing)> closes <\(path.last ?? "nothing")>", parser: parser)
         }
-        let local = path.popLast() ?? name
+        let local = path.popLast() ?? closing
         let parent = path.last
         switch local {
         case "name":

@@ -25,6 +25,7 @@ extension TextLayout {
             let start = Int(line.pointee.start_index), length = Int(line.pointee.length)
             let bytes = UnsafeRawBufferPointer(start: UnsafeRawPointer(base) + start, count: max(0, length))
             var text = String(decoding: bytes, as: UTF8.self)
+            if insertedBreaks { text.removeAll { $0 == Self.breakOpportunity } }
             while let last = text.last, last.isWhitespace { text.removeLast() }
             var ink = PangoRectangle(), logical = PangoRectangle()
             pango_layout_iter_get_line_extents(iter, &ink, &logical)

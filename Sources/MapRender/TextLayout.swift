@@ -13,6 +13,9 @@ import Cartography
 /// `logicalExtents()`, so a measured box is the box that is drawn.
 final class TextLayout {
     let layout: OpaquePointer
+    /// Whether the text last set had break opportunities added (see `withBreakOpportunities`), which
+    /// `lines()` then leaves out of the lines' text.
+    private(set) var insertedBreaks = false
 
     init() throws {
         guard let fontMap = pango_cairo_font_map_get_default(),
@@ -49,9 +52,15 @@ final class TextLayout {
         pango_font_description_set_style(font, style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
         pango_layout_set_font_description(layout, font)
 
+        var laid = text
+        insertedBreaks = false
         if let maxWidth, maxWidth.isFinite, maxWidth > 0 {
             pango_layout_set_width(layout, Int32(clamping: Int((maxWidth * Double(PANGO_SCALE)).rounded(.down))))
             pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+            if let broken = Self.withBreakOpportunities(text) {
+                laid = broken
+                insertedBreaks = true
+            }
         } else {
             pango_layout_set_width(layout, -1)
         }
@@ -60,7 +69,7 @@ final class TextLayout {
         case .middle: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
         case .end: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
         }
-        pango_layout_set_text(layout, text, -1)
+        pango_layout_set_text(layout, laid, -1)
     }
 
     /// The logical rectangle of the current text in page pixels, fractional, relative to the layout origin.
