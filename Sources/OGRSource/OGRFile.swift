@@ -91,7 +91,9 @@ public struct OGRFile: FeatureReader {
         }
         // GetNextFeature returns nil at the end and on a read error (a truncated file): tell them apart.
         if let failure = gdal.lastFailure() {
-            throw DataError(file: file, place: "\(at), after \(out.count) features", message: "GDAL cannot read on: \(failure)")
+            // Some drivers (GeoPackage) check a --where only when the first feature is read.
+            let filtered = filter.map { " (with --where '\($0)')" } ?? ""
+            throw DataError(file: file, place: "\(at), after \(out.count) features", message: "GDAL cannot read on\(filtered): \(failure)")
         }
         return Contents(features: out, driver: driver, layer: name, crs: crs.provenance)
     }
