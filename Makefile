@@ -6,7 +6,7 @@ RELEASE   := .build/release/frontline
 DEBUG     := .build/debug/frontline
 SHARED    ?= ../shared
 REGION    := 33.5,50.5,37,52.2
-DEB_PKGS  := libcairo2-dev libpango1.0-dev libgeos-dev libproj-dev fonts-noto-core fonts-dejavu-core poppler-utils libxml2-utils libxml2-dev ffmpeg chromium python3 zlib1g-dev libisal-dev libgeographiclib-dev
+DEB_PKGS  := libcairo2-dev libpango1.0-dev libgeos-dev libproj-dev fonts-noto-core fonts-dejavu-core poppler-utils libxml2-utils libxml2-dev ffmpeg chromium python3 zlib1g-dev libisal-dev libgeographiclib-dev libgdal-dev gdal-bin
 
 .DEFAULT_GOAL := render
 .PHONY: render animation bench bench-limits bench-fixture bench-peers test test-slurm fuzz lint deps build data basemap clean
@@ -120,10 +120,10 @@ fuzz:
 ## Formatting check, and C imports kept inside their bridge files.
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Fuzz
-	@bad=$$(grep -rlE '^\s*(internal |public |@_implementationOnly )?import (CCairo|CGEOS|CProj|CGeodesic|CLibXML2)' Sources Tests \
-	  | grep -vE '^Sources/(MapRender/|GeoCore/(GeometryEngine|GeodesicArea|CRSProjection)\.swift|MapData/XMLPushParser\.swift)' || true); \
+	@bad=$$(grep -rlE '^\s*(internal |public |@_implementationOnly )?import (CCairo|CGEOS|CProj|CGeodesic|CGDAL|CLibXML2)' Sources Tests \
+	  | grep -vE '^Sources/(MapRender/|OGRSource/|GeoCore/(GeometryEngine|GeodesicArea|CRSProjection)\.swift|MapData/XMLPushParser\.swift)' || true); \
 	if [ -n "$$bad" ]; then echo "C imports outside the bridges:"; echo "$$bad"; exit 1; fi; \
-	bad=$$(grep -rnE '^\s*import (CCairo|CGEOS|CProj|CGeodesic|CLibXML2)' Sources || true); \
+	bad=$$(grep -rnE '^\s*import (CCairo|CGEOS|CProj|CGeodesic|CGDAL|CLibXML2)' Sources || true); \
 	if [ -n "$$bad" ]; then echo "C modules must be imported 'internal':"; echo "$$bad"; exit 1; fi; \
 	echo "lint: C imports OK"
 

@@ -24,6 +24,9 @@ let package = Package(
         .systemLibrary(name: "CProj", path: "Sources/CProj", providers: [.apt(["libproj-dev"])]),
         .target(
             name: "CGeodesic", path: "Sources/CGeodesic", linkerSettings: [.linkedLibrary("GeographicLib")]),
+        // GDAL's headers only: OGRSource opens libgdal on demand (import ogr), so render and frames never
+        // load it, see OGRSource/GDAL.swift.
+        .systemLibrary(name: "CGDAL", path: "Sources/CGDAL", providers: [.apt(["libgdal-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CIsal", path: "Sources/CIsal", providers: [.apt(["libisal-dev"])]),
         .target(name: "GeoCore", dependencies: ["CGEOS", "CProj", "CGeodesic"]),
@@ -32,17 +35,19 @@ let package = Package(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "MapData", dependencies: ["GeoCore", "CZlib", "CLibXML2"]),
         .target(name: "Cartography", dependencies: ["GeoCore"]),
+        // Any vector source GDAL/OGR reads, as MapData features; used by the import commands only.
+        .target(name: "OGRSource", dependencies: ["MapData", "GeoCore", "CGDAL"]),
         .target(name: "MapRender", dependencies: ["Cartography", "GeoCore", "CCairo", "CZlib", "CIsal"]),
         .target(name: "Atlas", dependencies: ["MapData", "Cartography", "GeoCore"]),
         .executableTarget(
             name: "frontline",
             dependencies: [
-                "GeoCore", "MapData", "Cartography", "MapRender", "Atlas",
+                "GeoCore", "MapData", "Cartography", "MapRender", "Atlas", "OGRSource",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(
             name: "FrontlineTests",
-            dependencies: ["GeoCore", "MapData", "Cartography", "MapRender", "Atlas"],
+            dependencies: ["GeoCore", "MapData", "Cartography", "MapRender", "Atlas", "OGRSource"],
             resources: [.copy("Goldens"), .copy("Fixtures")]),
     ]
 )

@@ -53,8 +53,12 @@ public struct BorderSplit {
             // Ground of the piece that no territory covers (a region edge the territories miss).
             var covered = MultiPolygon.empty
             for t in territories.territories { covered = try engine.union(covered, try engine.intersection(one, t.geometry)) }
-            // Pieces without width are the seams between territories, numerical noise, not ground.
-            outside += try engine.difference(one, covered).polygons.filter { Self.meanWidthKm($0) > Self.seamWidthKm }
+            // Pieces without width are the seams between territories, numerical noise, not ground; so
+            // are specks under a square metre (a vertex moved 1e-10° by reprojection leaves one whose
+            // geodesic area is noise, and so its "width" too).
+            outside += try engine.difference(one, covered).polygons.filter {
+                $0.areaKm2 > Self.speckKm2 && Self.meanWidthKm($0) > Self.seamWidthKm
+            }
         }
         var pieces: [(territory: String, geometry: MultiPolygon)] = []
         for (k, name) in names.enumerated() where !buckets[k].isEmpty {
@@ -66,6 +70,8 @@ public struct BorderSplit {
 
     /// Ground outside every territory thinner than this (km, 1 m) is a seam between them, dropped.
     public static let seamWidthKm = 0.001
+    /// Ground outside every territory smaller than this (km², 1 m²) is a speck of noise, dropped.
+    public static let speckKm2 = 1e-6
 
     /// 2·area/perimeter in km: the width of a strip whose length is much greater than its width,
     /// and half the side of a square. Geodesic on WGS84.

@@ -2,7 +2,7 @@ import GeoCore
 
 /// control/*.geojson: each feature is the ground one side held on one date.
 /// Properties: date, side, status (assessed|claimed|contested), territory (optional),
-/// source, sourceUrl, retrieved, note.
+/// source, sourceUrl, retrieved, note, sourceCrs (the CRS an import reprojected from).
 public enum ControlFile {
     /// `repair`: see `GeoJSONReader.features`; by default invalid polygons are refused. `named`: the
     /// date the file is named for (see `date(named:)`), which every feature must carry.
@@ -41,7 +41,8 @@ public enum ControlFile {
         }
         let source = SourceRef(
             name: try p.string("source"), url: try p.optionalString("sourceUrl"),
-            retrieved: try p.optionalString("retrieved"), note: try p.optionalString("note"))
+            retrieved: try p.optionalString("retrieved"), note: try p.optionalString("note"),
+            crs: try p.optionalString("sourceCrs"))
         return (
             try p.day("date"),
             ControlArea(
@@ -75,6 +76,7 @@ public enum ControlFile {
             if let u = a.source.url { props.append(("sourceUrl", .string(u))) }
             if let r = a.source.retrieved { props.append(("retrieved", .string(r))) }
             if let n = a.source.note { props.append(("note", .string(n))) }
+            if let c = a.source.crs { props.append(("sourceCrs", .string(c))) }
             return GeoJSONWriter.feature(geometry: .multiPolygon(a.geometry), properties: props)
         }
         return JSONWriter.write(GeoJSONWriter.collection(features), indent: 1)

@@ -1,9 +1,10 @@
 import GeoCore
 
-/// A vector file read as features: GeoJSON and KML here, GDAL/OGR next. The data folder's decoders
+/// A vector file read as features: GeoJSON and KML here, any GDAL/OGR format in OGRSource's
+/// `OGRFile` (a module of its own, which only the import commands use). The data folder's decoders
 /// and the importers all take `GeoFeature`s, so a new format is one more reader. Each reader reads
-/// its own file (through `DiskFolder.readFile`: regular files within the size limit) and names it
-/// in every error.
+/// its own file (GeoJSON and KML through `DiskFolder.readFile`: regular files within the size
+/// limit) and names it in every error.
 public protocol FeatureReader {
     /// The file, as the user named it.
     var file: String { get }

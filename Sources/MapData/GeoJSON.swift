@@ -3,11 +3,13 @@ import GeoCore
 /// A geometry as GeoJSON carries it.
 public enum GeoGeometry: Sendable, Equatable {
     case point(LonLat)
+    /// Points that belong together (OGR's MultiPoint; the GeoJSON reader does not make them).
+    case multiPoint([LonLat])
     case lineString(LineString)
     case multiLineString([LineString])
     case polygon(Polygon)
     case multiPolygon(MultiPolygon)
-    /// Parts of several kinds (a KML MultiGeometry of polygons and lines).
+    /// Parts of several kinds (a KML MultiGeometry of polygons and lines, an OGR GeometryCollection).
     case collection([GeoGeometry])
 
     /// The areal part, if any.
@@ -181,6 +183,7 @@ public enum GeoJSONWriter {
         func poly(_ p: Polygon) -> JSONValue { .array(p.rings.map(ring)) }
         switch g {
         case .point(let p): return .object([("type", .string("Point")), ("coordinates", coordinate(p))])
+        case .multiPoint(let ps): return .object([("type", .string("MultiPoint")), ("coordinates", .array(ps.map(coordinate)))])
         case .lineString(let l):
             return .object([("type", .string("LineString")), ("coordinates", .array(l.points.map(coordinate)))])
         case .multiLineString(let ls):

@@ -33,7 +33,7 @@ public enum Limits {
         if count > limit { throw tooManyVertices(count, limit: limit) }
     }
 
-    static func tooManyVertices(_ count: Int, limit: Int = maxVertices) -> DataError {
+    public static func tooManyVertices(_ count: Int, limit: Int = maxVertices) -> DataError {
         DataError(message: "has \(count) positions, more than the limit of \(limit)")
     }
 }
