@@ -29,15 +29,17 @@ struct AnimateCommandTests {
         let (ffmpeg, _) = try requireFFmpeg()
         let dir = try TempDir()
         let video = dir.path("kursk.mp4")
-        let r = try await CLI.run([
-            "animate", "--data", CLI.data, "--from", "2024-08-01", "--to", "2025-04-01", "--step", "1d", "--fps", "24",
-            "--hold", "1s", "--size", "1920x1080", "--out", video,
-        ])
+        let r = try await CLI.run(
+            [
+                "animate", "--data", CLI.data, "--from", "2024-08-01", "--to", "2025-04-01", "--step", "1d", "--fps", "24",
+                "--hold", "1s", "--size", "1920x1080", "--out", video,
+            ] + AnimationPlan.Pacing.dailyArguments)
         #expect(r.status == 0, "\(r.stderr)")
         let dataset = try KurskData.loaded.get()
         let day = try Day(parsing: "2024-09-15")
         let plan = AnimationPlan(
-            dataset: dataset, from: try Day(parsing: "2024-08-01"), to: try Day(parsing: "2025-04-01"), stepDays: 1, holdCopies: 24)
+            dataset: dataset, from: try Day(parsing: "2024-08-01"), to: try Day(parsing: "2025-04-01"), stepDays: 1, pacing: .daily(fps: 24)
+        )
         #expect(r.stdout.contains("244 pictures, \(plan.videoFrameCount) video frames"), "\(r.stdout)")
         #expect(try countFrames(video) == plan.videoFrameCount)
         #expect(dir.contents == ["kursk.mp4"], "no temporary files left: \(dir.contents)")
@@ -69,10 +71,11 @@ struct AnimateCommandTests {
         let dir = try TempDir()
         for ext in ["gif", "webm"] {
             let file = dir.path("short.\(ext)")
-            let r = try await CLI.run([
-                "animate", "--data", CLI.data, "--from", "2024-09-01", "--to", "2024-09-05", "--hold", "0", "--fps", "10",
-                "--size", "480x270", "--out", file,
-            ])
+            let r = try await CLI.run(
+                [
+                    "animate", "--data", CLI.data, "--from", "2024-09-01", "--to", "2024-09-05", "--hold", "0", "--fps", "10",
+                    "--size", "480x270", "--out", file,
+                ] + AnimationPlan.Pacing.dailyArguments)
             #expect(r.status == 0, "\(r.stderr)")
             #expect(try countFrames(file) == 5, "\(ext)")
         }
@@ -82,15 +85,17 @@ struct AnimateCommandTests {
     func folder() async throws {
         let dir = try TempDir()
         let out = dir.path("frames")
-        let r = try await CLI.run([
-            "animate", "--data", CLI.data, "--from", "2024-08-30", "--to", "2024-09-02", "--hold", "0.2s", "--fps", "10",
-            "--size", "480x270", "--out", out,
-        ])
+        let r = try await CLI.run(
+            [
+                "animate", "--data", CLI.data, "--from", "2024-08-30", "--to", "2024-09-02", "--hold", "0.2s", "--fps", "10",
+                "--size", "480x270", "--out", out,
+            ] + AnimationPlan.Pacing.dailyArguments)
         #expect(r.status == 0, "\(r.stderr)")
-        // 4 pictures; 2024-09-01 is a snapshot date and held for 2 more frames.
+        // 4 pictures; 2024-09-01 is a snapshot date a month from its neighbours, and the last date:
+        // each held for 2 more frames.
         let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         // And the run record that --resume checks (RunRecord).
-        #expect(names == [".frontline-run"] + (1...6).map { String(format: "frame-%05d.png", $0) })
+        #expect(names == [".frontline-run"] + (1...8).map { String(format: "frame-%05d.png", $0) })
     }
 
     @Test("Without ffmpeg: the frames are written, and the error says what is missing and how to finish")
@@ -101,7 +106,7 @@ struct AnimateCommandTests {
             [
                 "animate", "--data", CLI.data, "--from", "2024-09-01", "--to", "2024-09-03", "--size", "480x270", "--hold", "0", "--out",
                 video,
-            ],
+            ] + AnimationPlan.Pacing.dailyArguments,
             path: "/nonexistent")
         #expect(r.status != 0)
         #expect(r.stderrLines.last?.contains("ffmpeg was not found") == true, "\(r.stderr)")

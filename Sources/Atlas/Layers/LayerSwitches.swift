@@ -8,6 +8,8 @@ public enum LayerID: String, CaseIterable, Sendable {
     case claims
     /// Sea and lakes (basemap/water.geojson), and coasts and lake shores.
     case water, coast
+    /// An animation's timeline bar (snapshot and event dates, the current date); never on a single map.
+    case timeline
     /// Everything in the panel below the date: status line, areas held, legend, events, credits.
     case panelDetails
 }

@@ -47,6 +47,8 @@ public struct FrameDraft {
     public var aboveMap: [SceneItem] = []
     /// The legend, in the order the layers drew what it explains.
     public var legend: [LegendEntry] = []
+    /// The heights the panel's blocks took (the panel layer sets them).
+    var panelBlocks = PanelBlocks()
 
     init(day: Day, facts: FrameFacts, picture: ControlPicture) {
         self.day = day; self.facts = facts; self.picture = picture
@@ -58,6 +60,6 @@ public enum MapLayers {
     public static let standard: [any MapLayer] = [
         BasemapLayer(), WaterLayer(), CoastLayer(), RiversLayer(), HeldGroundLayer(), RestOfHomeLayer(), ChangeLayer(), ReferencesLayer(),
         BorderLayer(), FrontLineLayer(), TerritoryNamesLayer(), SettlementsLayer(), ClaimsLayer(), EventsLayer(), LabelsLayer(),
-        ScaleBarLayer(), NorthArrowLayer(), InsetLayer(), PanelLayer(),
+        ScaleBarLayer(), NorthArrowLayer(), InsetLayer(), TimelineLayer(), PanelLayer(),
     ]
 }
