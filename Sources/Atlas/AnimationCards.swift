@@ -36,7 +36,10 @@ extension SequenceContext {
             add("Sources", 40, bold: true, gap: 18)
             var control: [String] = []
             for s in try dataset.timeline.snapshots() where s.date >= from && s.date <= to {
-                for a in s.areas where !control.contains(a.source.name) { control.append(a.source.name) }
+                // The rest of a side's home is derived, not reported: no source to credit.
+                for a in s.areas where a.source.name != RestOfHome.source.name && !control.contains(a.source.name) {
+                    control.append(a.source.name)
+                }
             }
             if !control.isEmpty { add("Control: \(control.joined(separator: "; "))", 20, gap: 12) }
             // Outlets by how many of the events shown they reported, then by name, so the line is stable.

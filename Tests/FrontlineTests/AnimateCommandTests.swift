@@ -65,6 +65,33 @@ struct AnimateCommandTests {
         #expect(mean < 4, "mean channel difference \(mean)")
     }
 
+    @Test("60 daily snapshots of a generated front, animated with the defaults: under 15 s, said before rendering; ffprobe agrees")
+    func sixtyDailySnapshots() async throws {
+        _ = try requireFFmpeg()
+        let dir = try TempDir()
+        _ = try runTool(
+            "python3", [CLI.root.appendingPathComponent("scripts/make-test-front.py").path, dir.path("."), "--days", "60", "--every-day"])
+        let raw = try FileManager.default.contentsOfDirectory(atPath: dir.path("raw")).filter { $0.hasPrefix("occupied_") }.sorted()
+        #expect(raw.count == 60)
+        let imported = try await CLI.run(
+            ["import", "geojson"] + raw.map { dir.path("raw/\($0)") } + [
+                "--side", "east", "--source", "Daily occupation map", "--out", dir.path("myfront/control"),
+            ])
+        try #require(imported.status == 0, "\(imported.stderr)")
+        let video = dir.path("daily.mp4")
+        let r = try await CLI.run(["animate", "--data", dir.path("myfront"), "--out", video])
+        #expect(r.status == 0, "\(r.stderr)")
+        // The first line, printed before any frame is drawn, gives the length.
+        let first = try #require(r.stdout.split(separator: "\n").first.map(String.init))
+        let said = try #require(first.firstMatch(of: #/: ([0-9.]+) s \(/#).flatMap { Double($0.1) }, "\(first)")
+        #expect(said < 15, "\(first)")
+        #expect(first.contains("no snapshot holds"), "daily data is not held every day: \(first)")
+        let probed = try runTool(
+            try requireFFmpeg().ffprobe, ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", video])
+        let seconds = try #require(Double(probed.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(seconds < 15 && abs(seconds - said) < 0.1, "ffprobe: \(seconds) s; said \(said) s")
+    }
+
     @Test("A GIF and a WebM of a few days: the frame counts ffprobe reads")
     func gifAndWebM() async throws {
         _ = try requireFFmpeg()
