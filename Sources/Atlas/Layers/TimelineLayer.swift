@@ -16,7 +16,7 @@ struct TimelineLayer: MapLayer {
     /// The bar's box: beside the scale bar when the map is wide enough, else above it, full width.
     static func box(_ layout: Layout) -> Rect {
         let u = layout.unit, m = layout.map, s = layout.scaleBar
-        let height = 60 * u
+        let height = 68 * u
         let beside = Rect(x: s.maxX + 16 * u, y: s.maxY - height, width: m.maxX - 20 * u - (s.maxX + 16 * u), height: height)
         if beside.width >= 320 * u { return beside }
         return Rect(x: m.x + 20 * u, y: s.y - 8 * u - height, width: m.width - 40 * u, height: height)
@@ -24,7 +24,7 @@ struct TimelineLayer: MapLayer {
 
     func items(_ c: SequenceContext, span: ClosedRange<Day>, day: Day) -> [SceneItem] {
         let u = c.layout.unit, box = Self.box(c.layout), theme = c.theme
-        let x0 = box.x + 14 * u, x1 = box.maxX - 14 * u, axisY = box.y + 34 * u
+        let x0 = box.x + 14 * u, x1 = box.maxX - 14 * u, axisY = box.y + 42 * u
         let days = Double(max(1, span.upperBound.ordinal - span.lowerBound.ordinal))
         func x(_ d: Day) -> Double {
             x0 + (x1 - x0) * Double(min(max(d, span.lowerBound), span.upperBound).ordinal - span.lowerBound.ordinal) / days
@@ -38,6 +38,7 @@ struct TimelineLayer: MapLayer {
                     anchor: TextAnchor(.start, .top), style: small, maxWidth: x1 - x0)),
             .path(line(x0, x1, axisY), fill: nil, stroke: Stroke(theme.mutedText, width: 1.5 * u)),
         ]
+        // The caption's line ends 22 px down; the stars sit between it and the axis.
         // The part played so far, heavy, under the ticks.
         items.append(.path(line(x0, x(day), axisY), fill: nil, stroke: Stroke(theme.text, width: 4 * u)))
         for s in c.dataset.timeline.dates where span.contains(s) {
