@@ -41,11 +41,13 @@ render: build
 	$(RELEASE) chart --data GeoData --out Renders/kursk-area.png
 	$(RELEASE) chart --data GeoData --out Renders/kursk-area.svg
 
-## The default animation, 1 Aug 2024 to the last snapshot: a 1080p MP4 (a frame a day, morphing
-## between snapshots) and the small GIF the README shows.
+## The default animation, 1 Aug 2024 to the last snapshot: a 1080p MP4 at the default pace (at most
+## 7 days a second, each date at least 0.3 s, monthly snapshots held 1 s, morphing between them,
+## title and end cards) and the small GIF the README shows, the hd layout drawn at 960 px (see
+## `Layout.nearestNamed`). The animation trace test checks these frames (MakeAnimationTraceTests).
 animation: build
-	$(RELEASE) animate --data GeoData --from 2024-08-01 --step 1d --fps 24 --hold 1s --out Renders/kursk-2024-2025.mp4
-	$(RELEASE) animate --data GeoData --from 2024-08-01 --step 2d --fps 12 --hold 0.5s --size 960x540 --out Renders/kursk-2024-2025.gif
+	$(RELEASE) animate --data GeoData --from 2024-08-01 --out Renders/kursk-2024-2025.mp4
+	$(RELEASE) animate --data GeoData --from 2024-08-01 --fps 12 --size 960x540 --out Renders/kursk-2024-2025.gif
 
 ## The benchmark (#6, #22): the peers (Mapnik AGG and Cairo, matplotlib + shapely) draw each fixture's
 ## frames, then Frontline draws the same frames in the same run and prints its stage split for the

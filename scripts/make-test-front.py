@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a front unlike Kursk, for tests: deterministic, standard library only.
 
-    scripts/make-test-front.py OUT [--days N]
+    scripts/make-test-front.py OUT [--days N] [--every-day]
     scripts/make-test-front.py OUT --along FOLDER [--days N]
 
 OUT/myfront/   a data folder (what `frontline init` is to write; until then this script stands in):
@@ -198,8 +198,8 @@ def main():
     start = date(2025, 3, 1)
     truth = {"dates": [], "rings": {}}
     for k in range(days):
-        if k % 7 == 3:
-            continue                   # missing days
+        if k % 7 == 3 and "--every-day" not in args:
+            continue                   # missing days (--every-day: none, a strictly daily source)
         d = start + timedelta(days=k)
         polygons = ground(k, days)
         features = [feature({"type": "MultiPolygon", "coordinates": polygons})]

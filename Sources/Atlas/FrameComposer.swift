@@ -82,6 +82,19 @@ extension SequenceContext {
         return try timed(clock, .compose) { try compose(day, picture, facts) }
     }
 
+    /// The layers' items for one frame, before they become a scene.
+    func draft(_ day: Day, _ picture: ControlPicture, _ facts: FrameFacts) throws -> FrameDraft {
+        var frame = FrameDraft(day: day, facts: facts, picture: picture)
+        for layer in layers { try layer.draw(&frame, in: self) }
+        return frame
+    }
+
+    /// The heights the panel's blocks take on `day`, drawn as an animation frame (see `PanelBlocks`).
+    public func panelBlocks(on day: Day, events: [Event], interpolate: Bool) throws -> PanelBlocks {
+        let (picture, snapshot) = try self.picture(on: day, interpolate: interpolate)
+        return try draft(day, picture, facts(day, picture, snapshot, events: events)).panelBlocks
+    }
+
     /// Groups that are the same in every frame of a sequence, which a raster renderer draws once:
     /// those the layers say are.
     var staticGroupIDs: Set<String> { Set(layers.flatMap { $0.staticGroups(in: self) }) }
@@ -91,8 +104,7 @@ extension SequenceContext {
 
     /// Each layer in turn adds its items and legend entries; the map's own go in the clipped frame.
     private func compose(_ day: Day, _ picture: ControlPicture, _ facts: FrameFacts) throws -> (scene: Scene, facts: FrameFacts) {
-        var frame = FrameDraft(day: day, facts: facts, picture: picture)
-        for layer in layers { try layer.draw(&frame, in: self) }
+        let frame = try draft(day, picture, facts)
         let items = frame.belowMap + [.group(id: "map", clip: layout.map, items: frame.map)] + frame.aboveMap
         let scene = Scene(
             width: layout.width, height: layout.height, background: theme.background, items: items,

@@ -18,6 +18,11 @@ public final class SequenceContext {
     public var since: Day?
     /// A map more than this many days past its snapshot says so under its date (`--stale-after`).
     public var staleAfterDays = 7
+    /// An animation's panel: each block's height for the whole sequence, so the panel's parts stay
+    /// in fixed boxes from frame to frame (see `PanelBlocks`); nil for a single map.
+    public var panelReservation: PanelBlocks?
+    /// An animation's span of dates, which its timeline bar shows; nil (no timeline) for a single map.
+    public var timelineSpan: ClosedRange<Day>?
     /// Set to time the stages of each frame (`frontline bench`).
     public var clock: StageClock?
     let engine = GeometryEngine()

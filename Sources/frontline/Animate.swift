@@ -10,12 +10,18 @@ struct Animate: ParsableCommand {
         discussion: """
             Between two snapshots the edge of the ground held moves smoothly (a morph of the shapes,
             not a cross-fade); such frames say they are interpolated. Each frame marks the events
-            dated since the frame before; snapshot dates and frames with events are held for --hold.
+            dated since the frame before. Pacing: time runs at most --speed days a second, each date
+            stays on screen at least --date-seconds (the step grows when it would not), and snapshot
+            dates are held for --hold only where snapshots are sparser than the step (daily data is
+            not held every day), as is the last date. A title card opens and an end card with the
+            sources closes the video (--no-cards leaves them out); a timeline bar shows the snapshot
+            and event dates. The video's length is printed before rendering starts. A size smaller
+            than the named layout of its shape is that layout drawn small.
             Video goes through ffmpeg; without it the frames are still written, and the command
             says what is missing. Frames render in parallel on all cores.
             Examples:
               frontline animate --from 2024-08-01 --to 2025-04-01 --out kursk.mp4
-              frontline animate --step 7d --fps 12 --size 960x540 --out kursk.gif
+              frontline animate --speed 14 --fps 12 --size 960x540 --out kursk.gif
               frontline animate --from 2024-08-01 --to 2024-09-01 --out frames/
             """)
 
@@ -23,7 +29,10 @@ struct Animate: ParsableCommand {
     @Option(help: "Last date, YYYY-MM-DD (default: the last snapshot).") var to: String?
     @Option(help: "Time between frames: Nd (days) or Nw (weeks).") var step: String = "1d"
     @Option(help: "Frames per second of the video.") var fps: Int = 24
-    @Option(help: "How long snapshot dates and frames with events stay on screen: Ns, Nms, or 0.") var hold: String = "1s"
+    @Option(help: "Days of data per second of video, at most.") var speed: Double = 7
+    @Option(help: "Shortest time a date stays on screen, in seconds.") var dateSeconds: Double = 0.3
+    @Option(help: "Extra time on sparse snapshot dates and the last date: Ns, Nms, or 0.") var hold: String = "1s"
+    @Flag(help: "Leave out the title card and the end card with the sources.") var noCards = false
     @Flag(help: "Hold each snapshot until the next instead of morphing between them (every frame then shows an assessment).")
     var noInterpolate = false
     @Option(help: "FILE.mp4, FILE.webm, FILE.gif, or a folder for PNG frames.") var out: String
@@ -38,6 +47,11 @@ struct Animate: ParsableCommand {
         let stepDays = try OptionText.step(step)
         guard (1...120).contains(fps) else { throw UsageError("--fps must be between 1 and 120") }
         let holdCopies = try OptionText.hold(hold, fps: fps)
+        guard speed.isFinite, (0.1...3650).contains(speed) else { throw UsageError("--speed must be between 0.1 and 3650 days a second") }
+        guard dateSeconds.isFinite, (0...10).contains(dateSeconds) else { throw UsageError("--date-seconds must be between 0 and 10") }
+        let pacing = AnimationPlan.Pacing(
+            fps: fps, daysPerSecond: speed, minDateSeconds: dateSeconds, holdSeconds: Double(holdCopies) / Double(fps),
+            titleSeconds: noCards ? 0 : 1, endSeconds: noCards ? 0 : 2)
         let target = try AnimationTarget(out)
         let writer = options.writer
         let part = try Shard.resolve(shard)
@@ -48,7 +62,10 @@ struct Animate: ParsableCommand {
         let first = try from.map { try parseDay($0, option: "--from") }
         let last = try to.map { try parseDay($0, option: "--to") }
         if let first, let last, first > last { throw UsageError("--from \(first) is after --to \(last)") }
-        let (layout, view) = try options.page()
+        let (asked, view) = try options.page()
+        // A small size is the named layout of its shape drawn small (see `Layout.nearestNamed`).
+        let small = Layout.nearestNamed(width: asked.width, height: asked.height)
+        let layout = small?.layout ?? asked
         let threads = try options.workerCount(workers, layout: layout)
         let dataset = try Disk.loadDataset(options.data, strict: options.strict)
         try options.checkView(dataset, view: view)
@@ -58,9 +75,9 @@ struct Animate: ParsableCommand {
         let start = first ?? firstSnapshot, end = last ?? lastSnapshot
         if start < firstSnapshot { throw UsageError("--from \(start) is before the first control snapshot (\(firstSnapshot))") }
         if start > end { throw UsageError("--from \(start) is after --to \(end)") }
-        try checkFrameCount((end.ordinal - start.ordinal) / stepDays + 1)
-        let plan = AnimationPlan(dataset: dataset, from: start, to: end, stepDays: stepDays, holdCopies: holdCopies)
-        let (scale, renderer) = (options.scale, options.renderer)
+        try checkFrameCount((end.ordinal - start.ordinal) / max(stepDays, pacing.minStepDays) + 1)
+        let plan = AnimationPlan(dataset: dataset, from: start, to: end, stepDays: stepDays, pacing: pacing)
+        let (scale, renderer) = (options.scale * (small?.scale ?? 1), options.renderer)
         let (theme, crs, staleAfter, interpolate) = (try options.chosenTheme(), options.crs, options.staleAfter, !noInterpolate)
         let since = try options.sinceDay()
 
@@ -76,6 +93,7 @@ struct Animate: ParsableCommand {
                 command: "animate",
                 options: [
                     ("--from", "\(start)"), ("--to", "\(end)"), ("--step", "\(stepDays)"), ("--fps", "\(fps)"), ("--hold", "\(holdCopies)"),
+                    ("--speed", "\(speed)"), ("--date-seconds", "\(dateSeconds)"), ("--no-cards", "\(noCards)"),
                 ]
                     + options.pictureOptions, data: options.data, style: options.style)
             if resume, case .folder = target {
@@ -88,16 +106,26 @@ struct Animate: ParsableCommand {
 
         let renderFrame: @Sendable (inout Worker, Int) throws -> [UInt8] = { worker, index in
             let frame = plan.frames[index]
-            let scene = try worker.context.scene(on: frame.day, events: frame.events, interpolate: interpolate)
+            let scene =
+                try frame.card.map { try worker.context.card($0, from: start, to: end) }
+                ?? worker.context.scene(on: frame.day, events: frame.events, interpolate: interpolate)
             return framesFolder == nil
                 ? try worker.renderer.renderRaster(scene, scale: scale, rasterizer: worker.rasterizer).bgra
                 : try worker.renderer.render(scene, format: .png, scale: scale, rasterizer: worker.rasterizer)
         }
+        let makeContext: @Sendable () throws -> SequenceContext = {
+            let c = try MapOptions.context(
+                dataset, theme: theme, layout: layout, view: view, crs: crs, staleAfter: staleAfter, since: since)
+            c.timelineSpan = start...end
+            return c
+        }
+        Terminal.print(Self.describe(plan, requestedStep: stepDays, layout: small.map { ($0.name, $0.scale) }))
+        fflush(nil)  // said before the frames are drawn, even into a pipe
+        let reservation = try Self.panelReservation(plan, workers: threads, interpolate: interpolate, makeContext: makeContext)
         let makeWorker: @Sendable () throws -> Worker = {
-            Worker(
-                context: try MapOptions.context(
-                    dataset, theme: theme, layout: layout, view: view, crs: crs, staleAfter: staleAfter, since: since),
-                renderer: renderer)
+            let c = try makeContext()
+            c.panelReservation = reservation
+            return Worker(context: c, renderer: renderer)
         }
         let pixelWidth = Int((Double(layout.width) * scale).rounded(.up))
         let pixelHeight = Int((Double(layout.height) * scale).rounded(.up))
@@ -137,7 +165,7 @@ struct Animate: ParsableCommand {
             }
             progress.update(done: k + 1)
         }
-        let seconds = Double(plan.videoFrameCount) / Double(fps)
+        let seconds = plan.seconds
         let shardNote = part.map { " (part \($0.index) of \($0.count): pictures \(mine.lowerBound + 1)–\(mine.upperBound))" } ?? ""
         let summary =
             "\(plan.frames.count) pictures\(shardNote), \(plan.videoFrameCount) video frames at \(fps) fps (\(formatFixed(seconds, digits: 1)) s)"
@@ -153,6 +181,35 @@ struct Animate: ParsableCommand {
                         + "ffmpeg -framerate \(fps) -i \(framesFolder)/frame-%05d.png \(Self.manualArguments(format)) \(file)")
             }
         }
+    }
+
+    /// What the video will be, said before any frame is drawn: its length, the pace, and why the
+    /// step is longer than asked when it is.
+    static func describe(_ plan: AnimationPlan, requestedStep: Int, layout: (name: String, scale: Double)?) -> String {
+        let p = plan.pacing
+        let maps = plan.frames.filter { $0.card == nil }.count
+        var s = "animate: \(maps) maps, \(plan.videoFrameCount) video frames at \(p.fps) fps: \(formatFixed(plan.seconds, digits: 1)) s"
+        s += " (\(plan.stepDays)-day steps, at most \(formatFixed(p.daysPerSecond, digits: 1)) days a second"
+        if plan.stepDays > requestedStep {
+            s += "; --step \(requestedStep)d raised so each date stays \(formatFixed(p.minDateSeconds, digits: 1)) s on screen"
+        }
+        s += plan.heldDates.isEmpty ? "; no snapshot holds" : "; \(plan.heldDates.count) sparse snapshot dates held"
+        if let layout { s += "; drawn with the \(layout.name) layout at \(formatFixed(layout.scale, digits: 2))×" }
+        return s + ")"
+    }
+
+    /// The panel's block heights for the whole sequence: every map frame measured (in parallel), the
+    /// largest of each kept, so the panel's parts stay in the same boxes on every frame.
+    static func panelReservation(
+        _ plan: AnimationPlan, workers: Int, interpolate: Bool, makeContext: @escaping @Sendable () throws -> SequenceContext
+    ) throws -> PanelBlocks {
+        let maps = plan.frames.filter { $0.card == nil }
+        var reserved = PanelBlocks()
+        try OrderedParallel.run(
+            count: maps.count, workers: workers, window: 2 * workers, makeState: makeContext,
+            produce: { c, k in try c.panelBlocks(on: maps[k].day, events: maps[k].events, interpolate: interpolate) }
+        ) { _, blocks in reserved = reserved.union(blocks) }
+        return reserved
     }
 
     struct Worker {

@@ -118,9 +118,10 @@ struct MapOptions: ParsableArguments {
     }
 
     /// Loads the data, with the control snapshots `needs` names, and prepares a sequence context for
-    /// this page size.
-    func context(needs: SnapshotNeeds = .all) throws -> SequenceContext {
-        let (layout, view) = try page()
+    /// this page size (or `layout`, when the command sets the page, as a PDF report's paper does).
+    func context(needs: SnapshotNeeds = .all, layout: Layout? = nil) throws -> SequenceContext {
+        let (asked, view) = try page()
+        let layout = layout ?? asked
         let dataset = try Disk.loadDataset(data, strict: strict, needs: needs)
         try checkView(dataset, view: view)
         return try Self.context(

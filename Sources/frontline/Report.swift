@@ -13,19 +13,34 @@ struct Report: ParsableCommand {
             works from file://: a slider, ← → and Play step through the dates; the events of the shown date
             are listed with their sources, under the area chart, the statistics and the caveats.
             An existing folder is replaced only if it is empty or a report frontline made (it holds .frontline-report).
-            PDF: a cover page (summary and area chart), then one page per reported date; text is selectable.
+            PDF: a cover page (summary and area chart), then one page per reported date, on A4 or US Letter
+            paper (--paper, landscape), the maps laid out for print at the paper's size (--size is for
+            the HTML report); text is selectable.
             The chart always covers every reported date; --from and --to choose the maps and the table.
             Examples:
               frontline report --out report/
               frontline report --from 2024-08-01 --to 2024-12-31 --out autumn/
               frontline report --format pdf --out kursk-report.pdf
+              frontline report --paper letter --out kursk-report.pdf
             """)
 
     @Option(help: "Output: a folder (html) or a .pdf file.") var out: String
     @Option(help: "html or pdf; default pdf when --out ends in .pdf, else html.") var format: String?
     @Option(help: "First date, YYYY-MM-DD (default: the first reported date).") var from: String?
     @Option(help: "Last date, YYYY-MM-DD (default: the last reported date).") var to: String?
+    @Option(help: "Paper of a PDF report, landscape: a4 (842x595 pt, the default) or letter (792x612 pt).") var paper: Paper?
     @OptionGroup var options: MapOptions
+
+    /// Paper sizes in PDF points (1/72 in), landscape to suit a map wider than tall.
+    enum Paper: String, ExpressibleByArgument, CaseIterable {
+        case a4, letter
+        var layout: Layout {
+            switch self {
+            case .a4: return Layout(width: 842, height: 595)
+            case .letter: return Layout(width: 792, height: 612)
+            }
+        }
+    }
 
     /// The file every HTML report folder holds: only a folder with it is ever replaced.
     static let marker = ".frontline-report"
@@ -44,7 +59,9 @@ struct Report: ParsableCommand {
         } else {
             try StagedFolder.checkReplaceable(out, marker: Self.marker, inputs: writer.inputs)
         }
-        let context = try options.context()
+        // A PDF's pages are the paper; the HTML report's maps are --size.
+        if paper != nil, kind != "pdf" { throw UsageError("--paper is for a PDF report (--format pdf or --out FILE.pdf)") }
+        let context = try options.context(layout: kind == "pdf" ? (paper ?? .a4).layout : nil)
         let days = context.dataset.reportedDates.filter { d in (first.map { d >= $0 } ?? true) && (last.map { d <= $0 } ?? true) }
         guard !days.isEmpty else { throw UsageError("no reported dates in the range") }
         let shown = Set(days)

@@ -35,7 +35,8 @@ struct AnimationTraceTests {
         let context = try SequenceContext(
             dataset: dataset, theme: .standard, layout: Layout(width: 1920, height: 1080), measurer: try PangoTextMeasurer())
         let plan = AnimationPlan(
-            dataset: dataset, from: try Day(parsing: "2024-08-01"), to: try Day(parsing: "2025-04-01"), stepDays: 1, holdCopies: 24)
+            dataset: dataset, from: try Day(parsing: "2024-08-01"), to: try Day(parsing: "2025-04-01"), stepDays: 1, pacing: .daily(fps: 24)
+        )
         func heldAcross(_ day: Day) throws -> Double {
             let s = try dataset.timeline.state(on: day)!
             return dataset.acrossBorder(s).filter { $0.side == "ukraine" }.reduce(0) { $0 + $1.geometry.areaKm2 }
@@ -64,6 +65,86 @@ struct AnimationTraceTests {
             }
         }
         #expect(tweens == plan.frames.count - 9, "9 snapshot dates from 2024-08-01 to 2025-04-01")
+    }
+}
+
+/// The frames `make animation` renders (the Makefile's MP4: from 2024-08-01 to the last snapshot,
+/// default pacing, 1920×1080), traced: the panel's parts stay in their boxes, dates stay on screen.
+@Suite("Animation trace: make animation")
+struct MakeAnimationTraceTests {
+    /// Each group's clip, by id, at any depth.
+    func clips(_ items: [SceneItem], into out: inout [String: Rect?]) {
+        for case .group(let id, let clip, let inner) in items {
+            out[id] = clip
+            clips(inner, into: &out)
+        }
+    }
+    func group(_ id: String, in items: [SceneItem]) -> [SceneItem]? {
+        for case .group(let gid, _, let inner) in items {
+            if gid == id { return inner }
+            if let found = group(id, in: inner) { return found }
+        }
+        return nil
+    }
+    func textItems(_ items: [SceneItem]) -> [TextItem] {
+        items.flatMap { item -> [TextItem] in
+            switch item {
+            case .text(let t): return [t]
+            case .group(_, _, let inner): return textItems(inner)
+            default: return []
+            }
+        }
+    }
+
+    @Test("Panel and legend boxes the same on every map, every text inside its box, each date ≥ 0.3 s, the timeline on every map")
+    func fixedBoxesAndPacing() throws {
+        let dataset = try KurskData.loaded.get()
+        let from = try Day(parsing: "2024-08-01"), to = try #require(dataset.timeline.dates.last)
+        let plan = AnimationPlan(dataset: dataset, from: from, to: to, stepDays: 1)
+        let measurer = try PangoTextMeasurer()
+        let context = try SequenceContext(
+            dataset: dataset, theme: .standard, layout: Layout(width: 1920, height: 1080), measurer: measurer)
+        context.timelineSpan = from...to
+        // As the command does: every map measured first, the largest block heights reserved.
+        var reserved = PanelBlocks()
+        for f in plan.frames where f.card == nil {
+            reserved = reserved.union(try context.panelBlocks(on: f.day, events: f.events, interpolate: true))
+        }
+        context.panelReservation = reserved
+        let fixed = ["panel-status", "panel-areas", "legend"]
+        var first: [Rect]?
+        var runs: [(date: String, frames: Int)] = []
+        var maps = 0
+        for f in plan.frames {
+            if let card = f.card {
+                let words = textItems(try context.card(card, from: from, to: to).items).map(\.text)
+                #expect(card == .title ? words.contains(dataset.manifest.title) : words.contains("Sources"), "\(card)")
+                runs.append(("card", f.copies))
+                continue
+            }
+            maps += 1
+            let scene = try context.scene(on: f.day, events: f.events, interpolate: true)
+            var found: [String: Rect?] = [:]
+            clips(scene.items, into: &found)
+            #expect(found.keys.contains("timeline"), "\(f.day): no timeline")
+            let boxes = try fixed.map { id in try #require(found[id] ?? nil, "\(f.day): \(id) has no fixed box") }
+            if let first { #expect(boxes == first, "\(f.day): the panel's boxes moved") } else { first = boxes }
+            for (id, box) in zip(fixed, boxes) {
+                for t in textItems(group(id, in: scene.items) ?? []) {
+                    let m = measurer.measure(t.text, style: t.style, maxWidth: t.maxWidth)
+                    let b = t.box(width: m.width, height: m.height)
+                    #expect(
+                        b.y >= box.y - 0.5 && b.maxY <= box.maxY + 0.5, "\(f.day): '\(t.text)' outside the \(id) box")
+                }
+            }
+            // The date the reader sees: the panel's first line.
+            let date = try #require(textItems(group("panel-status", in: scene.items) ?? []).first?.text)
+            #expect(date == f.day.longDescription)
+            if runs.last?.date == date { runs[runs.count - 1].frames += f.copies } else { runs.append((date, f.copies)) }
+        }
+        #expect(maps > 90, "2024-08-01 → 2025-06-01 in 3-day steps")
+        let fps = Double(plan.pacing.fps)
+        for run in runs { #expect(Double(run.frames) / fps >= 0.3 - 1e-9, "\(run.date) on screen \(Double(run.frames) / fps) s") }
     }
 }
 

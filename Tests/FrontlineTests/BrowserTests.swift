@@ -59,7 +59,7 @@ struct BrowserTests {
     }
 
     @Test(
-        "the report opens from disk with no console errors; slider, ← and Play change the date, events and map",
+        "the report at 360×740 and 1400×1000: opens on the latest date with its map; slider by time, keys and Play move by date; alt text on every image",
         arguments: [
             ("kursk", ["--data", KurskData.folder.path, "--from", "2024-08-01", "--to", "2024-09-01"], ["Sudzha"]),
             ("hostile-names", ["--data", HostileFixture.folder.path], [HostileFixture.scriptName]),
@@ -75,7 +75,8 @@ struct BrowserTests {
         #expect((outcome.report["consoleProblems"] as? [String])?.isEmpty == true)
         let states = outcome.report["states"] as? [[String: Any]] ?? []
         #expect(Set(states.compactMap { $0["date"] as? String }).count >= 3, "dates seen: \(states.map { $0["date"] ?? "" })")
-        #expect(outcome.screenshots.count == 4)
+        #expect(Set(states.compactMap { $0["size"] as? String }) == ["phone", "desktop"])
+        #expect(outcome.screenshots.count == 8, "four steps at each of two sizes")
         for shot in outcome.screenshots {
             #expect(try read(shot).starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(shot) is not a PNG")
             print("screenshot: \(shot)")

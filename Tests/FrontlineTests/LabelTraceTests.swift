@@ -75,7 +75,7 @@ struct LabelTraceTests {
         let layout = Layout(width: 1920, height: 1080)
         let context = try SequenceContext(dataset: dataset, theme: .standard, layout: layout, measurer: measurer)
         let plan = AnimationPlan(
-            dataset: dataset, from: try Day(parsing: "2024-08-01"), to: dataset.timeline.dates.last!, stepDays: 1, holdCopies: 24)
+            dataset: dataset, from: try Day(parsing: "2024-08-01"), to: dataset.timeline.dates.last!, stepDays: 1, pacing: .daily(fps: 24))
         // Where each label stands when no event moves anything: the sequence placement.
         var home: [String: Rect] = [:]
         for l in context.placedLabels(events: []) { home[l.settlement] = l.box }

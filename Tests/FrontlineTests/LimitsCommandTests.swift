@@ -21,7 +21,7 @@ struct LimitsCommandTests {
         "too many frames are refused before any is drawn",
         arguments: [
             ["frames", "--from", "2024-08-01", "--to", "9999-12-31", "--step", "1d"],
-            ["animate", "--from", "2024-08-01", "--to", "9999-12-31", "--step", "1d"],
+            ["animate", "--from", "2024-08-01", "--to", "9999-12-31", "--step", "1d", "--date-seconds", "0"],
         ])
     func tooManyFrames(_ command: [String]) async throws {
         let tmp = try TempDir()

@@ -141,26 +141,50 @@ struct MorphTests {
 
 @Suite("Animation plan and parallel frames")
 struct AnimationPlanTests {
-    @Test("Daily from 2024-08-01 to 2025-04-01: 244 frames; every event in range shown once; holds where due")
-    func dailyPlan() throws {
+    @Test("Default pacing, 2024-08-01 → 2025-04-01: cards, 3-day steps, each date ≥ 0.3 s, ≤ 7 days a second, holds only where due")
+    func defaultPlan() throws {
         let dataset = try KurskData.loaded.get()
         let from = try Day(parsing: "2024-08-01"), to = try Day(parsing: "2025-04-01")
-        let plan = AnimationPlan(dataset: dataset, from: from, to: to, stepDays: 1, holdCopies: 24)
-        #expect(plan.frames.count == 244)
-        #expect(plan.frames.first?.day == from && plan.frames.last?.day == to)
-        let shown = plan.frames.flatMap { $0.events.map(\.id) }
+        let pacing = AnimationPlan.Pacing()
+        let plan = AnimationPlan(dataset: dataset, from: from, to: to, stepDays: 1, pacing: pacing)
+        #expect(plan.stepDays == 3, "0.3 s at 7 days a second is 2.1 days")
+        #expect(plan.frames.first?.card == .title && plan.frames.last?.card == .end)
+        let maps = plan.frames.filter { $0.card == nil }
+        #expect(maps.first?.day == from && maps.last?.day == to)
+        let shown = maps.flatMap { $0.events.map(\.id) }
         let inRange = dataset.events.filter { $0.date >= from && $0.date <= to }.map(\.id)
-        #expect(shown.sorted() == inRange.sorted())
-        let held = Set(dataset.timeline.dates).union(dataset.events.map(\.date))
-        for f in plan.frames { #expect(f.copies == (held.contains(f.day) ? 25 : 1), "\(f.day)") }
-        #expect(plan.videoFrameCount == 244 + 24 * plan.frames.filter { held.contains($0.day) }.count)
+        #expect(shown.sorted() == inRange.sorted(), "every event in range shown once")
+        // Monthly snapshots are sparser than 3 days: each is held, and so is the last date.
+        #expect(plan.heldDates == dataset.timeline.dates.filter { $0 >= from && $0 <= to })
+        let hold = 24
+        var mapFrames = 0
+        for (k, f) in maps.enumerated() {
+            let extra = plan.heldDates.contains(f.day) || k == maps.count - 1 ? hold : 0
+            #expect(f.copies - extra >= 8, "\(f.day): \(f.copies) frames is under 0.3 s at 24 fps")
+            mapFrames += f.copies - extra
+        }
+        let days = Double(to.ordinal - from.ordinal + plan.stepDays)
+        #expect(days / (Double(mapFrames) / 24) <= 7.0 + 1e-9, "the speed, holds apart, is at most 7 days a second")
+        #expect(plan.videoFrameCount == plan.frames.reduce(0) { $0 + $1.copies })
+    }
+
+    @Test("Daily snapshots are not held every day; a step shorter than 0.3 s of dates is raised")
+    func dailySnapshotsNotHeld() throws {
+        let dataset = try KurskData.loaded.get()
+        let from = try Day(parsing: "2024-08-01"), to = try Day(parsing: "2024-09-01")
+        // At 2 days a second a day is 0.5 s: the step stays 1 day; monthly snapshots are held.
+        let slow = AnimationPlan(dataset: dataset, from: from, to: to, stepDays: 1, pacing: .init(daysPerSecond: 2))
+        #expect(slow.stepDays == 1 && slow.heldDates == [from, to])
+        // Snapshots as dense as the step (a 40-day step over monthly data) are not held.
+        let coarse = AnimationPlan(dataset: dataset, from: from, to: try Day(parsing: "2025-04-01"), stepDays: 40, pacing: .init())
+        #expect(coarse.heldDates.isEmpty, "\(coarse.heldDates)")
     }
 
     @Test("A coarse step keeps the last date and gathers the events in between")
     func weeklyPlan() throws {
         let dataset = try KurskData.loaded.get()
         let from = try Day(parsing: "2024-08-01"), to = try Day(parsing: "2024-09-01")
-        let plan = AnimationPlan(dataset: dataset, from: from, to: to, stepDays: 7, holdCopies: 0)
+        let plan = AnimationPlan(dataset: dataset, from: from, to: to, stepDays: 7, pacing: .daily(fps: 24, holdSeconds: 0))
         #expect(plan.frames.map(\.day.description) == ["2024-08-01", "2024-08-08", "2024-08-15", "2024-08-22", "2024-08-29", "2024-09-01"])
         let second = plan.frames[1]
         #expect(second.events.allSatisfy { $0.date > from && $0.date <= second.day })

@@ -133,10 +133,11 @@ struct RecordTruthTests {
         ])
         #expect(relaxed.status == 0 && relaxed.stderr.isEmpty, "\(relaxed.stderr)")
         // Held, not morphed: a frame between snapshots is the snapshot's own map (the same as `render`).
-        let held = try await CLI.run([
-            "animate", "--data", CLI.data, "--from", "2024-09-01", "--to", "2024-09-03", "--no-interpolate", "--hold", "0",
-            "--size", "640x360", "--out", dir.path("frames"),
-        ])
+        let held = try await CLI.run(
+            [
+                "animate", "--data", CLI.data, "--from", "2024-09-01", "--to", "2024-09-03", "--no-interpolate", "--hold", "0",
+                "--size", "640x360", "--out", dir.path("frames"),
+            ] + AnimationPlan.Pacing.dailyArguments)
         #expect(held.status == 0, "\(held.stderr)")
         let frames = try FileManager.default.contentsOfDirectory(atPath: dir.path("frames")).filter { $0.hasSuffix(".png") }.sorted()
         #expect(frames.count == 3, "\(frames)")

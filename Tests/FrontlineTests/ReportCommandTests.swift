@@ -33,6 +33,24 @@ struct ReportCommandTests {
         for day in ["2024-08-01", "2024-08-20", "2024-09-01"] {
             #expect(html.contains("data-date=\"\(day)\""))
         }
+        // Opens on the latest date, the slider at its end of a time scale (days from the first date).
+        #expect(html.contains("<img id=\"map\" src=\"maps/2024-09-01.svg\""))
+        #expect(html.contains("type=\"range\" min=\"0\" max=\"31\" step=\"1\" value=\"31\""))
+        #expect(html.contains("data-date=\"2024-08-20\" data-offset=\"19\""))
+        #expect(html.components(separatedBy: "<article class=\"frame\"").count == 4)
+        #expect(html.components(separatedBy: " hidden>").count == 3, "every date but the latest hidden")
+        // Every image has alt text; a map's says what changed since the date before.
+        #expect(!html.contains("alt=\"\""))
+        #expect(html.contains("Since 20 August 2024:"))
+        // The table a reader reads: ground across the border and its change, per side.
+        #expect(html.contains("Change since the previous date") && !html.contains("Settlements held"))
+    }
+
+    @Test("--paper without a PDF is refused in one line")
+    func paperNeedsPDF() async throws {
+        let tmp = try TempDir()
+        let r = try await CLI.run(["report", "--data", HostileFixture.folder.path, "--paper", "letter", "--out", tmp.path("r")])
+        expectCleanFailure(r, mentions: ["--paper is for a PDF report"], outDir: tmp)
     }
 
     @Test("report over an existing folder that is not a report fails and leaves it alone")
@@ -71,6 +89,13 @@ struct ReportCommandTests {
         #expect(a == (try read(tmp.path("b.pdf"))), "two PDF reports differ")
         let info = try runTool("pdfinfo", [tmp.path("a.pdf")])
         #expect(info.contains("Pages:           4"), "3 dates and a cover:\n\(info)")
+        #expect(info.contains("Page size:       842 x 595 pts (A4)"), "A4 by default:\n\(info)")
+        let letter = try await CLI.run([
+            "report", "--data", HostileFixture.folder.path, "--paper", "letter", "--out", tmp.path("letter.pdf"),
+        ])
+        #expect(letter.status == 0, "\(letter.stderr)")
+        let letterInfo = try runTool("pdfinfo", [tmp.path("letter.pdf")])
+        #expect(letterInfo.contains("Page size:       792 x 612 pts (letter)"), "\(letterInfo)")
         let text = try runTool("pdftotext", ["-layout", tmp.path("a.pdf"), "-"])
         for name in try HostileFixture.locatedNames() + ["Суджа"] {
             #expect(text.contains(name), "pdftotext does not find '\(name)'")

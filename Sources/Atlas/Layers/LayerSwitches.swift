@@ -10,6 +10,8 @@ public enum LayerID: String, CaseIterable, Sendable {
     case water, coast
     /// Names of countries, seas and regions on the map; regions' outlines.
     case names, regions
+    /// An animation's timeline bar (snapshot and event dates, the current date); never on a single map.
+    case timeline
     /// Everything in the panel below the date: status line, areas held, legend, events, credits.
     case panelDetails
 }

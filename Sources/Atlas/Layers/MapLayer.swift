@@ -47,6 +47,8 @@ public struct FrameDraft {
     public var aboveMap: [SceneItem] = []
     /// The legend, in the order the layers drew what it explains.
     public var legend: [LegendEntry] = []
+    /// The heights the panel's blocks took (the panel layer sets them).
+    var panelBlocks = PanelBlocks()
 
     init(day: Day, facts: FrameFacts, picture: ControlPicture) {
         self.day = day; self.facts = facts; self.picture = picture
@@ -59,6 +61,6 @@ public enum MapLayers {
         BasemapLayer(), WaterLayer(), RegionsLayer(), CoastLayer(), RiversLayer(), HeldGroundLayer(), RestOfHomeLayer(), ChangeLayer(),
         ReferencesLayer(),
         BorderLayer(), FrontLineLayer(), PlaceNamesLayer(), SettlementsLayer(), ClaimsLayer(), EventsLayer(), LabelsLayer(),
-        ScaleBarLayer(), NorthArrowLayer(), InsetLayer(), PanelLayer(),
+        ScaleBarLayer(), NorthArrowLayer(), InsetLayer(), TimelineLayer(), PanelLayer(),
     ]
 }

@@ -11,12 +11,16 @@ struct PanelLayer: MapLayer {
     func needs(in context: SequenceContext) -> FrameNeeds { context.theme.layers[.panelDetails] ? [.change, .heldAreas] : [] }
 
     func draw(_ frame: inout FrameDraft, in c: SequenceContext) throws {
-        let panel = items(c, frame.facts, picture: frame.picture, legend: frame.legend)
+        let (panel, blocks) = items(c, frame.facts, picture: frame.picture, legend: frame.legend)
         frame.belowMap += panel.prefix(1)
         frame.aboveMap += panel.dropFirst()
+        frame.panelBlocks = blocks
     }
 
-    func items(_ c: SequenceContext, _ f: FrameFacts, picture: ControlPicture, legend: [LegendEntry]) -> [SceneItem] {
+    /// The panel's items and the heights its blocks took. With `SequenceContext.panelReservation`
+    /// (an animation), each block gets the height reserved for the whole sequence, in a group clipped
+    /// to that fixed box, so nothing below it moves from frame to frame.
+    func items(_ c: SequenceContext, _ f: FrameFacts, picture: ControlPicture, legend: [LegendEntry]) -> ([SceneItem], PanelBlocks) {
         let u = c.layout.unit, p = c.layout.panel
         let pad = 28 * u
         let twoColumns = c.layout.panelColumns == 2
@@ -39,8 +43,22 @@ struct PanelLayer: MapLayer {
         // The panel and the title are the same on every frame: a raster sequence draws them once.
         let base = SceneItem.group(id: "panel-base", clip: nil, items: items)
         items = []
+        let reserved = c.panelReservation
+        var blocks = PanelBlocks()
+        /// Closes a block begun at `top`: its items go in a group, clipped to the reserved box when
+        /// there is one, and `y` moves to the box's foot.
+        func close(_ id: String, top: Double, start: Int, reserve: Double?, measured: inout Double) {
+            measured = y - top
+            guard let reserve else { return }
+            let box = Rect(x: x, y: top, width: width, height: reserve)
+            let inner = Array(items[start...])
+            items.removeSubrange(start...)
+            items.append(.group(id: id, clip: box, items: inner))
+            y = top + reserve
+        }
+        let statusTop = y
         text(f.day.longDescription, TextStyle(family: font, size: 40 * u, weight: .bold, color: c.theme.text), gapAfter: 6 * u)
-        guard c.theme.layers[.panelDetails] else { return [base, .group(id: "panel", clip: nil, items: items)] }
+        guard c.theme.layers[.panelDetails] else { return ([base, .group(id: "panel", clip: nil, items: items)], blocks) }
         // A stale map says so where the reader looks first, under the date.
         let age = f.snapshotAgeDays ?? 0
         let stale = f.interpolation == nil && age > c.staleAfterDays
@@ -67,6 +85,8 @@ struct PanelLayer: MapLayer {
         }
         if !f.claims.isEmpty { subtitle += " Settlements claimed taken since then are ringed as claims." }
         text(subtitle, TextStyle(family: font, size: 15 * u, color: c.theme.mutedText), gapAfter: 18 * u)
+        close("panel-status", top: statusTop, start: 0, reserve: reserved?.status, measured: &blocks.status)
+        let areasTop = y, areasStart = items.count
 
         // Areas held across the border, rounded to what the source supports and credited beside the
         // figure; exact figures are in `frontline stats` and the report.
@@ -96,6 +116,8 @@ struct PanelLayer: MapLayer {
             }
         }
 
+        close("panel-areas", top: areasTop, start: areasStart, reserve: reserved?.areas, measured: &blocks.areas)
+
         // Credits go at the bottom; measure them first so the lists above know where to stop.
         let creditStyle = TextStyle(family: font, size: 11.5 * u, color: c.theme.mutedText)
         let credits = (c.dataset.manifest.attribution + (c.dataset.manifest.caveat.map { [$0] } ?? [])).joined(separator: "\n")
@@ -108,8 +130,10 @@ struct PanelLayer: MapLayer {
         let (legendItems, legendHeight) = Atlas.legendItems(
             legend, origin: Point(x, y), width: width, style: legendStyle,
             measurer: c.measurer, unit: u)
-        items.append(.group(id: "legend", clip: nil, items: legendItems))
-        y += legendHeight + 12 * u
+        blocks.legend = legendHeight
+        let legendBox = reserved.map { Rect(x: x, y: y, width: width, height: $0.legend) }
+        items.append(.group(id: "legend", clip: legendBox, items: legendItems))
+        y += (reserved?.legend ?? legendHeight) + 12 * u
 
         if !f.events.isEmpty {
             text(
@@ -137,6 +161,6 @@ struct PanelLayer: MapLayer {
                 TextItem(
                     credits, at: Point(creditX, p.maxY - pad), anchor: TextAnchor(.start, .bottom), style: creditStyle,
                     maxWidth: columnWidth)))
-        return [base, .group(id: "panel", clip: nil, items: items)]
+        return ([base, .group(id: "panel", clip: nil, items: items)], blocks)
     }
 }
