@@ -12,29 +12,34 @@ struct ChangeCallouts {
     var reach: Double { 24 * u }
     static let most = 5
 
-    /// Clusters of the rings of `path` (page space), each with its box.
+    /// Clusters of the rings of `path` (page space), each with its box: rings whose boxes come within
+    /// `reach` of each other, joined transitively (union–find over the pairs, in ring order).
     func clusters(_ path: PagePath) -> [(rings: [[Point]], box: Rect)] {
-        var clusters: [(rings: [[Point]], box: Rect)] = []
-        for ring in path.subpaths {
-            guard let first = ring.first else { continue }
-            var box = Rect(x: first.x, y: first.y, width: 0, height: 0)
-            for p in ring { box = box.including(p) }
-            var merged = (rings: [ring], box: box)
-            // Merge with every cluster this ring's box comes near, until none is left near it.
-            var k = 0
-            while k < clusters.count {
-                if clusters[k].box.insetBy(-reach / 2).intersects(merged.box.insetBy(-reach / 2)) {
-                    let c = clusters.remove(at: k)
-                    merged.rings = c.rings + merged.rings
-                    merged.box = merged.box.including(Point(c.box.x, c.box.y)).including(Point(c.box.maxX, c.box.maxY))
-                    k = 0
-                } else {
-                    k += 1
-                }
-            }
-            clusters.append(merged)
+        let rings = path.subpaths.filter { !$0.isEmpty }
+        let boxes = rings.map { ring in ring.dropFirst().reduce(Rect(x: ring[0].x, y: ring[0].y, width: 0, height: 0)) { $0.including($1) } }
+        var parent = Array(rings.indices)
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { (parent[i], i) = (parent[parent[i]], parent[i]) }
+            return i
         }
-        return clusters
+        for i in rings.indices {
+            for j in rings.indices where j > i && boxes[i].insetBy(-reach / 2).intersects(boxes[j].insetBy(-reach / 2)) {
+                let (a, b) = (root(i), root(j))
+                if a != b { parent[max(a, b)] = min(a, b) }
+            }
+        }
+        var order: [Int] = [], members: [Int: [Int]] = [:]
+        for i in rings.indices {
+            let r = root(i)
+            if members[r] == nil { order.append(r) }
+            members[r, default: []].append(i)
+        }
+        return order.map { r in
+            let m = members[r] ?? []
+            let box = m.dropFirst().reduce(boxes[m[0]]) { $0.including(Point(boxes[$1].x, boxes[$1].y)).including(Point(boxes[$1].maxX, boxes[$1].maxY)) }
+            return (m.map { rings[$0] }, box)
+        }
     }
 
     /// Rings and area labels for the clusters of `path` too small to read; `km2` measures a cluster.

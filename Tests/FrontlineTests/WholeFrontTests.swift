@@ -84,6 +84,38 @@ struct WholeFrontTests {
         }
     }
 
+    @Test("A gain too small to see at the map's scale is circled, with its km² beside it")
+    func smallChangeCallout() throws {
+        let dir = try TempDir()
+        try CoastalFront.write(to: dir.url)
+        // The next day red also holds a 0.02° square far from its ground: about 5 km², 2–3 px here.
+        let square: [(Double, Double)] = [(0.8, 3.0), (0.82, 3.0), (0.82, 3.02), (0.8, 3.02), (0.8, 3.0)]
+        func polygon(_ pts: [(Double, Double)]) -> String { "[[" + pts.map { "[\($0.0), \($0.1)]" }.joined(separator: ", ") + "]]" }
+        let feature =
+            "{\"type\": \"Feature\", \"properties\": {\"date\": \"2024-03-02\", \"side\": \"red\", \"status\": \"assessed\", "
+            + "\"territory\": \"West\", \"source\": \"generated\"}, \"geometry\": {\"type\": \"MultiPolygon\", \"coordinates\": ["
+            + polygon(CoastalFront.red) + ", " + polygon(square) + "]}}"
+        try Data("{\"type\": \"FeatureCollection\", \"features\": [\(feature)]}".utf8).write(
+            to: dir.url.appendingPathComponent("control/2024-03-02.geojson"))
+        let c = try SequenceContext(
+            dataset: try GeoJSONFolder(dir.path(".")).dataset(), theme: .standard, layout: Layout(width: 960, height: 540),
+            measurer: PangoTextMeasurer())
+        let scene = try c.scene(on: Day(parsing: "2024-03-02"))
+        let callouts = RecordTruthTests.items(in: "change-callouts", scene.items)
+        let rings = callouts.compactMap { item -> Point? in
+            if case .marker(.circle, let at, _, nil, _?) = item { return at }
+            return nil
+        }
+        let centre = c.projection.project(try LonLat(lon: 0.81, lat: 3.01))
+        #expect(rings.count == 1 && rings.allSatisfy { Geometry2D.distance($0, centre) < 3 }, "rings at \(rings), square at \(centre)")
+        let km2 = Geodesic.signedAreaKm2(try square.map(CoastalFront.point))
+        let label = callouts.compactMap { item -> String? in
+            if case .text(let t) = item { return t.text }
+            return nil
+        }
+        #expect(label == ["+" + Format.km2(abs(km2))], "\(label) for \(abs(km2)) km²")
+    }
+
     @Test("Water is drawn as water; the page past the region as no data, with its legend entry")
     func waterAndNoData() throws {
         let dir = try TempDir()
