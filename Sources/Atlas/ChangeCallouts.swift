@@ -16,7 +16,8 @@ struct ChangeCallouts {
     /// `reach` of each other, joined transitively (union–find over the pairs, in ring order).
     func clusters(_ path: PagePath) -> [(rings: [[Point]], box: Rect)] {
         let rings = path.subpaths.filter { !$0.isEmpty }
-        let boxes = rings.map { ring in ring.dropFirst().reduce(Rect(x: ring[0].x, y: ring[0].y, width: 0, height: 0)) { $0.including($1) } }
+        let boxes = rings.map { ring in ring.dropFirst().reduce(Rect(x: ring[0].x, y: ring[0].y, width: 0, height: 0)) { $0.including($1) }
+        }
         var parent = Array(rings.indices)
         func root(_ i: Int) -> Int {
             var i = i
@@ -37,7 +38,9 @@ struct ChangeCallouts {
         }
         return order.map { r in
             let m = members[r] ?? []
-            let box = m.dropFirst().reduce(boxes[m[0]]) { $0.including(Point(boxes[$1].x, boxes[$1].y)).including(Point(boxes[$1].maxX, boxes[$1].maxY)) }
+            let box = m.dropFirst().reduce(boxes[m[0]]) {
+                $0.including(Point(boxes[$1].x, boxes[$1].y)).including(Point(boxes[$1].maxX, boxes[$1].maxY))
+            }
             return (m.map { rings[$0] }, box)
         }
     }

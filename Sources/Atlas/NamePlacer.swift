@@ -10,25 +10,29 @@ import Cartography
 /// since a box can never be farther from the edge than its own centre.
 struct NamePlacer {
     let grid: FieldGrid
-    /// Where nothing may go: the ground shown and the settlements (positive inside).
-    let blocked: DistanceField
-    /// Distance to the map frame's edge, positive inside the frame.
-    let frame: DistanceField
+    /// At each sample, the least of the distance out of blocked ground (the ground shown, the
+    /// settlements) and the distance to the frame's edge: the room any name has there, made once.
+    private let open: [Float]
     private(set) var placed: [Rect] = []
 
     init(frame rect: Rect, blocked paths: [PagePath], cell: Double) {
         grid = FieldGrid(covering: rect, cell: cell)
-        blocked = DistanceField(filling: paths, on: grid)
-        let r = rect
-        frame = DistanceField(
-            filling: PagePath(subpaths: [[Point(r.x, r.y), Point(r.maxX, r.y), Point(r.maxX, r.maxY), Point(r.x, r.maxY)]], closed: true),
-            on: grid)
+        let blocked = DistanceField(filling: paths, on: grid)
+        var open = [Float](repeating: 0, count: grid.columns * grid.rows)
+        for j in 0..<grid.rows {
+            for i in 0..<grid.columns {
+                let p = grid.point(i, j), k = j * grid.columns + i
+                let edge = min(p.x - rect.x, rect.maxX - p.x, p.y - rect.y, rect.maxY - p.y)
+                open[k] = min(-blocked.values[k], Float(edge))
+            }
+        }
+        self.open = open
     }
 
-    /// Free room inside `area`: the least of the area's own depth, the distance out of blocked
-    /// ground and the distance to the frame's edge.
+    /// Free room inside `area`: the least of the area's own depth and the open room.
     func room(in area: PagePath) -> DistanceField {
-        DistanceField.intersection(DistanceField.intersection(DistanceField(filling: area, on: grid), blocked.complement), frame)
+        let own = DistanceField(filling: area, on: grid)
+        return DistanceField(grid: grid, values: zip(own.values, open).map { min($0, $1) })
     }
 
     /// Page area of the free room, px²: what a name's size is read from.

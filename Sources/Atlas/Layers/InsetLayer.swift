@@ -1,4 +1,5 @@
 import Cartography
+import Foundation
 import GeoCore
 import MapData
 
@@ -27,10 +28,24 @@ struct InsetLayer: MapLayer {
     /// smaller than a dot there is drawn as a dot.
     func heldGround(_ picture: ControlPicture, on page: PageProjection, _ c: SequenceContext) -> [SceneItem] {
         let u = c.layout.unit
+        // Only vertices half an inset pixel apart are carried over (two projections per vertex, per
+        // frame): the main map's pixels per inset pixel, read across the map frame's diagonal.
+        let m = c.layout.map, a = Point(m.x, m.y), b = Point(m.maxX, m.maxY)
+        let ia = page.project(c.projection.unproject(a)), ib = page.project(c.projection.unproject(b))
+        let ratio = hypot(ib.x - ia.x, ib.y - ia.y) / max(hypot(b.x - a.x, b.y - a.y), 1)
+        let step = 0.5 / max(ratio, 1e-9)
+        func thinned(_ ring: [Point]) -> [Point] {
+            var kept: [Point] = []
+            for (k, p) in ring.enumerated()
+            where kept.isEmpty || k == ring.count - 1 || hypot(p.x - kept[kept.count - 1].x, p.y - kept[kept.count - 1].y) >= step {
+                kept.append(p)
+            }
+            return kept
+        }
         var items: [SceneItem] = []
         for (index, side) in c.dataset.manifest.sides.enumerated() {
             let rings = picture.held.filter { $0.side == side.id }.flatMap(\.path.subpaths).map { ring in
-                ring.map { page.project(c.projection.unproject($0)) }
+                thinned(ring).map { page.project(c.projection.unproject($0)) }
             }
             guard let first = rings.first?.first else { continue }
             let color = c.theme.colors(forSide: side.id, index: index).line

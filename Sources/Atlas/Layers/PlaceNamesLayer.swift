@@ -72,7 +72,7 @@ extension SequenceContext {
         var blocked = ground
         for (_, p) in locatedSettlements() { blocked.append(Self.octagon(at: p, radius: 16 * u)) }
         for r in furnitureRects() { blocked.append(Self.box(r.insetBy(-6 * u))) }
-        var placer = NamePlacer(frame: frameRect, blocked: blocked, cell: 5 * u)
+        var placer = NamePlacer(frame: frameRect, blocked: blocked, cell: 8 * u)
         var rooms: [(area: NamedArea, room: DistanceField, visible: Double)] = []
         for area in namedAreas {
             let room = placer.room(in: area.path)
