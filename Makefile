@@ -143,12 +143,15 @@ data: build basemap
 	$(RELEASE) import gazetteer $(SHARED)/data/settlements.csv --out GeoData/settlements.geojson
 	$(RELEASE) validate GeoData
 
-## Border, rivers and the inset's coast and borders from GSHHG (needs gmt, gmt-gshhg-full; the script installs them as root).
+## Border, rivers and the inset's coast, borders and country faces from GSHHG (needs gmt, gmt-gshhg-full; the script installs them as root).
 basemap: build
 	scripts/make-basemap.sh
-	$(RELEASE) import territories GeoData/basemap/inset-coast.geojson --region 22,43,46,57 \
-	  --name Land=31,49.5 --name "Black Sea=34,43.5" \
-	  --source "GSHHG 2.3.7 crude sea shorelines (inset-coast.geojson) and the region's outline, polygonized with GEOS" \
+	$(RELEASE) import territories GeoData/basemap/inset-coast.geojson GeoData/basemap/inset-borders.geojson \
+	  --region 22,43,46,57 --snap 0.05 \
+	  --name Ukraine=31,49.5 --name Russia=40,53 --name Belarus=28,53.5 --name Poland=23,51.5 --name Moldova=28.5,47.2 \
+	  --name Romania=25,45.8 --name Lithuania=24,55.3 --name Latvia=25.5,56.6 --name Bulgaria=25.5,43.5 \
+	  --name Hungary=22.3,47.8 --name "Black Sea=34,43.5" \
+	  --source "GSHHG 2.3.7 low-resolution sea shorelines and borders (inset-coast.geojson, inset-borders.geojson) and the region's outline, polygonized with GEOS (gaps up to 0.05° closed); faces without a name point go to the nearest named one" \
 	  --out GeoData/basemap/inset.geojson
 
 clean:

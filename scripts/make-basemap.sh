@@ -8,8 +8,8 @@
 # Writes (atomically: temp file in the same folder, then mv):
 #   GeoData/basemap/border.geojson   -- `gmt coast -R$REGION -N1 -M -Df`
 #   GeoData/basemap/rivers.geojson   -- `gmt coast -R$REGION -Ia -M -Df`
-#   GeoData/basemap/inset-coast.geojson   -- `gmt coast -R$INSET_REGION -W -A0/1/1 -M -Dc` (crude sea shorelines)
-#   GeoData/basemap/inset-borders.geojson -- `gmt coast -R$INSET_REGION -N1 -M -Dc` (crude borders)
+#   GeoData/basemap/inset-coast.geojson   -- `gmt coast -R$INSET_REGION -W -A0/1/1 -M -Dl` (low-resolution sea shorelines)
+#   GeoData/basemap/inset-borders.geojson -- `gmt coast -R$INSET_REGION -N1 -M -Dl` (low-resolution borders)
 #
 # Requirements: gmt (>= 6) with the full-resolution GSHHG data
 # (Debian/Ubuntu: gmt gmt-gshhg-full) and python3 (standard library only).
@@ -107,18 +107,19 @@ extract() {
 extract border "$OUT_DIR/border.geojson" -N1
 extract river  "$OUT_DIR/rivers.geojson" -Ia
 
-# The inset: shorelines and national borders of the wider region from GSHHG's crude ("c")
-# resolution, which GMT ships with gmt-common; a locator map a few hundred pixels wide needs no more.
+# The inset: shorelines and national borders of the wider region from GSHHG's low ("l") resolution;
+# a locator map a few hundred pixels wide needs no more. Crude ("c") borders left gaps too wide to
+# close (Belarus–Lithuania): the inset's country faces, which its names are placed in, need them shut.
 # `-A0/1/1` keeps shoreline level 1 (the sea) only: with lakes, polygonizing the shorelines into land
 # and sea (`make basemap` does it next, into inset.geojson) gave lake faces no label could name.
 extract_inset() {
     local kind="$1" out="$2" flag="$3"
-    local cmd="gmt coast -R$INSET_REGION $flag -M -Dc"
+    local cmd="gmt coast -R$INSET_REGION $flag -M -Dl"
     local tmp
     tmp="$(mktemp "$OUT_DIR/.$(basename "$out").XXXXXX")"
     TMP_FILES+=("$tmp")
-    gmt_coast -R"$INSET_REGION" $flag -M -Dc > "$WORK/$kind-inset.txt"
-    python3 "$CONVERTER" --kind "$kind" --source "GSHHG $GSHHG_VERSION crude resolution via GMT $GMT_VERSION ($cmd)" \
+    gmt_coast -R"$INSET_REGION" $flag -M -Dl > "$WORK/$kind-inset.txt"
+    python3 "$CONVERTER" --kind "$kind" --source "GSHHG $GSHHG_VERSION low resolution via GMT $GMT_VERSION ($cmd)" \
         < "$WORK/$kind-inset.txt" > "$tmp"
     chmod 644 "$tmp"
     mv -f "$tmp" "$out"

@@ -15,4 +15,7 @@ public struct InsetMap: Sendable {
     /// Water faces are named as seas are: "Black Sea", "Sea of Azov".
     public static func isWater(_ name: String) -> Bool { name.hasSuffix(" Sea") || name.hasPrefix("Sea of ") }
 
+    /// The name of land faces that are no country (an inset made from shorelines alone): not labelled.
+    public static let landName = "Land"
+
 }

@@ -86,21 +86,37 @@ struct InsetLayer: MapLayer {
             .path(extentOutline(c, on: page), fill: nil, stroke: c.theme.insetExtent.scaled(u)),
             .rect(slot, fill: nil, stroke: Stroke(c.theme.text.with(alpha: 0.6), width: 1 * u), cornerRadius: 0),
         ]
-        return ([.group(id: "inset", clip: slot, items: items + seaNames(inset, page: page, c) + frame)], page)
+        let names = areaNames(inset, page: page, clear: extentOutline(c, on: page), c)
+        return ([.group(id: "inset", clip: slot, items: items + names + frame)], page)
     }
 
-    /// The seas' names, in small italic, each in the deepest open water of its face in the slot.
-    private func seaNames(_ inset: InsetMap, page: PageProjection, _ c: SequenceContext) -> [SceneItem] {
+    /// The seas' names in small italic, then the countries' in small spaced capitals, largest first,
+    /// each in the deepest open room of its face in the slot, clear of the main map's extent (where
+    /// the front is) and of each other; a name with no room is left out.
+    private func areaNames(_ inset: InsetMap, page: PageProjection, clear extent: PagePath, _ c: SequenceContext) -> [SceneItem] {
         let u = c.layout.unit, slot = c.layout.inset
         let builder = PathBuilder(projection: page, clip: slot.insetBy(-2), tolerance: 0.4)
-        var placer = NamePlacer(frame: slot.insetBy(4 * u), blocked: [], cell: 2 * u)
-        var items: [SceneItem] = []
-        for face in inset.faces.territories where InsetMap.isWater(face.name) {
-            let style = TextStyle(family: c.theme.fontFamily, size: 10 * u, italic: true, color: c.theme.waterText)
-            let m = c.measurer.measure(face.name, style: style, maxWidth: nil)
+        var placer = NamePlacer(frame: slot.insetBy(4 * u), blocked: [extent], cell: 2 * u)
+        let seaStyle = TextStyle(family: c.theme.fontFamily, size: 10 * u, italic: true, color: c.theme.waterText)
+        let countryStyle = TextStyle(
+            family: c.theme.fontFamily, size: 8.5 * u, weight: .bold, color: c.theme.mutedText, halo: c.theme.halo, haloWidth: 1.5 * u)
+        let faces = inset.faces.territories.filter { $0.name != InsetMap.landName }.map { face in
+            let water = InsetMap.isWater(face.name)
             let room = placer.room(in: builder.path(face.geometry))
-            if let p = placer.place(width: m.width, height: m.height, in: room, pad: 1 * u) {
-                items.append(.text(TextItem(face.name, at: p, anchor: TextAnchor(.middle, .middle), style: style)))
+            return (water: water, name: face.name, room: room, area: placer.area(of: room))
+        }
+        // Seas first, then countries by the room they have in the slot (file order breaks ties).
+        let ordered = faces.enumerated().sorted { a, b in
+            if a.element.water != b.element.water { return a.element.water }
+            return a.element.area != b.element.area ? a.element.area > b.element.area : a.offset < b.offset
+        }.map(\.element)
+        var items: [SceneItem] = []
+        for face in ordered {
+            let style = face.water ? seaStyle : countryStyle
+            let text = face.water ? face.name : face.name.uppercased().map(String.init).joined(separator: "\u{2009}")
+            let m = c.measurer.measure(text, style: style, maxWidth: nil)
+            if let p = placer.place(width: m.width, height: m.height, in: face.room, pad: 1 * u) {
+                items.append(.text(TextItem(text, at: p, anchor: TextAnchor(.middle, .middle), style: style)))
             }
         }
         return items
