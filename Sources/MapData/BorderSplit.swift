@@ -13,16 +13,21 @@ public struct BorderSplit {
     public let territories: TerritoryLayer
     /// Slivers with a mean width under this many km are moved (see the type's comment).
     public let toleranceKm: Double
+    /// The folder's sea and lakes (basemap/water.geojson): ground outside every territory that lies
+    /// on them is a source's outline drawn past the coast, not ground, and is left out.
+    public let water: MultiPolygon
 
-    public init(territories: TerritoryLayer, toleranceKm: Double) {
+    public init(territories: TerritoryLayer, toleranceKm: Double, water: MultiPolygon = .empty) {
         self.territories = territories
         self.toleranceKm = toleranceKm
+        self.water = water
     }
 
     /// The ground of `geometry` per territory name, in the territories' order, and the area moved
-    /// across a border (km², geodesic). `outside` is the ground no territory covers (its territory is nil).
+    /// across a border (km², geodesic). `outside` is the ground no territory covers (its territory is
+    /// nil) and no water either; `overWaterKm2` what was left out as lying on water.
     public func split(_ geometry: MultiPolygon, engine: GeometryEngine) throws(GeometryError)
-        -> (pieces: [(territory: String, geometry: MultiPolygon)], outside: MultiPolygon, movedKm2: Double)
+        -> (pieces: [(territory: String, geometry: MultiPolygon)], outside: MultiPolygon, movedKm2: Double, overWaterKm2: Double)
     {
         let names = territories.territories.map(\.name)
         var buckets = [[Polygon]](repeating: [], count: names.count)
@@ -65,7 +70,14 @@ public struct BorderSplit {
             // Union: a moved sliver joins the part of its piece it runs along.
             pieces.append((name, try engine.unaryUnion(MultiPolygon(buckets[k]))))
         }
-        return (pieces, MultiPolygon(outside), moved)
+        var dry = MultiPolygon(outside)
+        var overWater = 0.0
+        if !dry.isEmpty, !water.isEmpty {
+            overWater = try engine.intersection(dry, water).areaKm2
+            dry = MultiPolygon(
+                try engine.difference(dry, water).polygons.filter { $0.areaKm2 > Self.speckKm2 && Self.meanWidthKm($0) > Self.seamWidthKm })
+        }
+        return (pieces, dry, moved, overWater)
     }
 
     /// Ground outside every territory thinner than this (km, 1 m) is a seam between them, dropped.

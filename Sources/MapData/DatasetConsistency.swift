@@ -31,10 +31,14 @@ extension Dataset {
             if let j = m.sides.prefix(k).firstIndex(where: { $0.home == home }) {
                 problem("sides[\(k)]", "home '\(home)' is also the home of sides[\(j)]: each side defends its own country")
             }
-            if !names.isEmpty, !names.contains(home) {
+            if !names.isEmpty, !names.contains(home), !side.homeOutsideRegion {
                 problem(
                     "sides[\(k)]",
-                    "home '\(home)' is not a territory of basemap/territories.geojson (\(names.sorted().joined(separator: ", ")))")
+                    "home '\(home)' is not a territory of basemap/territories.geojson (\(names.sorted().joined(separator: ", "))); if it lies outside the region, say so with \"homeOutsideRegion\": true"
+                )
+            }
+            if side.homeOutsideRegion, names.contains(home) {
+                problem("sides[\(k)]", "homeOutsideRegion, but '\(home)' is a territory of basemap/territories.geojson")
             }
         }
         return out

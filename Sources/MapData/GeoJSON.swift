@@ -177,6 +177,8 @@ public enum GeoJSONWriter {
         .array([.number(round6(p.lon)), .number(round6(p.lat))])
     }
     static func round6(_ v: Double) -> Double { (v * 1e6).rounded() / 1e6 }
+    /// The grid written coordinates lie on, degrees.
+    public static let gridDegrees = 1e-6
 
     public static func geometry(_ g: GeoGeometry) -> JSONValue {
         func ring(_ r: Ring) -> JSONValue { .array(r.points.map(coordinate)) }

@@ -63,7 +63,7 @@ extension GeoJSONFolder {
         let water =
             (attempt { () throws(DataError) -> TerritoryLayer? in
                 guard let b = try files.read("basemap/water.geojson") else { return nil }
-                return try TerritoryLayer.decode(b, file: "basemap/water.geojson")
+                return try TerritoryLayer.decode(b, file: "basemap/water.geojson", unnamed: true)
             } ?? nil) ?? TerritoryLayer([])
         var references: [ReferenceLayer] = []
         for name in attempt({ () throws(DataError) -> [String] in try files.list("layers") }) ?? [] where name.hasSuffix(".geojson") {

@@ -89,7 +89,9 @@ public final class GeoJSONFolder: DataSource, @unchecked Sendable {
                 territories = try TerritoryLayer.decode(b, file: "basemap/territories.geojson", repair: repair)
             }
             var water = TerritoryLayer([])
-            if let b = try files.read("basemap/water.geojson") { water = try TerritoryLayer.decode(b, file: "basemap/water.geojson") }
+            if let b = try files.read("basemap/water.geojson") {
+                water = try TerritoryLayer.decode(b, file: "basemap/water.geojson", unnamed: true)
+            }
             var regions = TerritoryLayer([])
             if let b = try files.read("basemap/regions.geojson") {
                 regions = try TerritoryLayer.decode(b, file: "basemap/regions.geojson", repair: repair)

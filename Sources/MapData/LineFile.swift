@@ -87,15 +87,20 @@ public struct TerritoryLayer: Sendable {
 
     public init(_ territories: [(name: String, geometry: MultiPolygon)]) { self.territories = territories }
 
+    /// With `unnamed` allowed (water: a sea no source names is still water), a face without a "name"
+    /// gets the empty name, which nothing labels.
     public static func decode(
-        _ bytes: [UInt8], file: String, repair: GeometryRepair = GeometryRepair(strict: true)
+        _ bytes: [UInt8], file: String, repair: GeometryRepair = GeometryRepair(strict: true), unnamed: Bool = false
     ) throws(DataError) -> TerritoryLayer {
         var out: [(String, MultiPolygon)] = []
         for f in try GeoJSONReader.features(bytes, file: file, repair: repair) {
             guard let m = f.geometry?.multiPolygon else {
                 throw DataError(file: file, place: "feature \(f.index)", message: "territory geometry must be a Polygon or MultiPolygon")
             }
-            do { out.append((try Properties(value: f.properties).string("name"), m)) } catch {
+            do {
+                let p = Properties(value: f.properties)
+                out.append((unnamed ? try p.optionalString("name") ?? "" : try p.string("name"), m))
+            } catch {
                 throw error.at("feature \(f.index)").in(file: file)
             }
         }

@@ -10,9 +10,15 @@ public struct Manifest: Sendable {
         /// Whether the side holds whatever of its home no control area covers (`"holdsRestOfHome": true`):
         /// for one-sided data, which maps only the ground the other side took. See `RestOfHome`.
         public let holdsRestOfHome: Bool
+        /// The home country lies outside the region (`"homeOutsideRegion": true`): Russia on a map of
+        /// southern Ukraine. All the side's ground is then across the border. Without it, a home that
+        /// is no territory of the basemap is an error: a misspelt home would otherwise count every
+        /// km² the side holds as across the border.
+        public let homeOutsideRegion: Bool
 
-        public init(id: String, name: String, home: String?, holdsRestOfHome: Bool) {
+        public init(id: String, name: String, home: String?, holdsRestOfHome: Bool, homeOutsideRegion: Bool = false) {
             self.id = id; self.name = name; self.home = home; self.holdsRestOfHome = holdsRestOfHome
+            self.homeOutsideRegion = homeOutsideRegion
         }
     }
 
@@ -59,7 +65,20 @@ public struct Manifest: Sendable {
                     if rest, home == nil {
                         throw DataError(place: "holdsRestOfHome", message: "needs \"home\": the territory whose rest the side holds")
                     }
-                    sides.append(Side(id: try sp.string("id"), name: try sp.string("name"), home: home, holdsRestOfHome: rest))
+                    let outside = try sp.optionalBool("homeOutsideRegion") ?? false
+                    if outside, home == nil {
+                        throw DataError(place: "homeOutsideRegion", message: "needs \"home\": the country outside the region")
+                    }
+                    if outside, rest {
+                        throw DataError(
+                            place: "homeOutsideRegion",
+                            message:
+                                "a side cannot hold the rest of a home outside the region (holdsRestOfHome needs its home in the region)")
+                    }
+                    sides.append(
+                        Side(
+                            id: try sp.string("id"), name: try sp.string("name"), home: home, holdsRestOfHome: rest,
+                            homeOutsideRegion: outside))
                 } catch { throw error.at("sides[\(k)]") }
             }
             guard !sides.isEmpty else { throw DataError(place: "sides", message: "at least one side is needed") }

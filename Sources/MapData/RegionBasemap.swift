@@ -9,6 +9,8 @@ public struct RegionBasemap {
     public let borders: [LineString]
     /// Per territory, the source's names by language code ("en", "uk", "ru", …).
     public let names: [String: [(String, String)]]
+    /// What no country covers of the region: the sea (and any lake no country holds), unnamed.
+    public let water: MultiPolygon
 
     /// `countries`: polygons with a "name" property (and "names" by language). Countries that do not
     /// reach into the region are left out; `first` names those to put first, in that order (the
@@ -49,9 +51,12 @@ public struct RegionBasemap {
                 borders += own
                 away += own
             }
+            let regionFace = try engine.clipAlongParallels(MultiPolygon([region.polygon]), to: region)
+            // Slivers under a hectare where two countries' outlines do not quite meet are not water.
+            let water = try engine.difference(regionFace, all).polygons.filter { $0.areaKm2 >= 0.01 }
             return RegionBasemap(
                 territories: TerritoryLayer(kept.map { (name: $0.name, geometry: $0.geometry) }), borders: borders,
-                names: Dictionary(kept.map { ($0.name, $0.names) }, uniquingKeysWith: { a, _ in a }))
+                names: Dictionary(kept.map { ($0.name, $0.names) }, uniquingKeysWith: { a, _ in a }), water: MultiPolygon(water))
         } catch {
             throw DataError(file: file, message: "building the borders: \(error)")
         }

@@ -95,9 +95,16 @@ struct GroundOptions: ParsableArguments {
         let territoriesPath = territories ?? (folder.isEmpty ? "." : folder) + "/basemap/territories.geojson"
         var split: BorderSplit?
         if territories != nil || FileManager.default.fileExists(atPath: territoriesPath) {
+            // The folder's water beside its territories: outlines drawn past the coast are left out there.
+            let waterPath = (territoriesPath as NSString).deletingLastPathComponent + "/water.geojson"
+            var water = MultiPolygon.empty
+            if FileManager.default.fileExists(atPath: waterPath) {
+                let faces = try TerritoryLayer.decode(try DiskFolder.readFile(waterPath), file: waterPath, unnamed: true)
+                water = MultiPolygon(faces.territories.flatMap(\.geometry.polygons))
+            }
             split = BorderSplit(
                 territories: try TerritoryLayer.decode(try DiskFolder.readFile(territoriesPath), file: territoriesPath),
-                toleranceKm: tolerance ?? 2)
+                toleranceKm: tolerance ?? 2, water: water)
         }
         let engine = GeometryEngine()
         let repair = GeometryRepair(strict: strict)
@@ -135,7 +142,7 @@ struct GroundOptions: ParsableArguments {
         let days = Set(byKey.keys.map(\.day)).sorted()
         for day in days {
             var areas: [ControlArea] = []
-            var moved = 0.0
+            var moved = 0.0, overWater = 0.0
             for key in byKey.keys.filter({ $0.day == day }).sorted() {
                 let ground = byKey[key] ?? .empty
                 guard let split else {
@@ -144,6 +151,7 @@ struct GroundOptions: ParsableArguments {
                 }
                 let parts = try split.split(ground, engine: engine)
                 moved += parts.movedKm2
+                overWater += parts.overWaterKm2
                 areas += parts.pieces.map {
                     ControlArea(side: key.side, status: key.status, territory: $0.territory, geometry: $0.geometry, source: src)
                 }
@@ -151,9 +159,19 @@ struct GroundOptions: ParsableArguments {
                     areas.append(ControlArea(side: key.side, status: key.status, territory: nil, geometry: parts.outside, source: src))
                 }
             }
+            // Control files keep coordinates to 1e-6° (GeoJSONWriter); rounding a narrow sliver can
+            // make a ring touch itself, which validate and every drawing command would then refuse.
+            // Snapped here with GEOS's precision reduction, which keeps the result valid, what this
+            // importer writes is what it checked.
+            areas = try areas.map { a in
+                ControlArea(
+                    side: a.side, status: a.status, territory: a.territory,
+                    geometry: try engine.snapped(a.geometry, toGrid: GeoJSONWriter.gridDegrees), source: a.source)
+            }
             let target = try OutputName.path("\(day).geojson", in: out, from: "the snapshot date")
             let summary = areas.map { "\($0.side)/\($0.territory ?? "no territory") \(formatFixed($0.geometry.areaKm2, digits: 1)) km²" }
-            let movedText = split == nil ? "" : "; \(formatFixed(moved, digits: 1)) km² of border slivers moved"
+            var movedText = split == nil ? "" : "; \(formatFixed(moved, digits: 1)) km² of border slivers moved"
+            if overWater > 0 { movedText += "; \(formatFixed(overWater, digits: 1)) km² over water left out" }
             outputs.append((target, ControlFile.encode(date: day, areas: areas), summary.joined(separator: ", ") + movedText))
         }
         return outputs

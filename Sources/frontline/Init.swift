@@ -22,7 +22,10 @@ struct Init: ParsableCommand {
     @Option(help: "Region: W,S,E,N in degrees.") var region: String
     @Option(help: "Title of the maps.") var title: String?
     @Option(
-        name: .customLong("side"), help: "ID=NAME:HOME (repeatable); HOME a country of the region, e.g. ua=\"Ukrainian forces\":Ukraine.")
+        name: .customLong("side"),
+        help:
+            "ID=NAME:HOME (repeatable), e.g. ua=\"Ukrainian forces\":Ukraine; a HOME outside the region makes all the side's ground held across the border."
+    )
     var sides: [String] = []
     @Option(help: "A side (id) that holds the rest of its home no control area covers: for one-sided data (repeatable).")
     var restOfHome: [String] = []
@@ -61,10 +64,22 @@ struct Init: ParsableCommand {
         let basemap = try RegionBasemap.build(
             countries: countries, file: "Natural Earth countries", region: box, first: parsedSides.compactMap(\.home), engine: engine)
         let names = basemap.territories.territories.map(\.name)
-        for s in parsedSides {
-            if let home = s.home, !names.contains(home) {
-                throw UsageError("--side \(s.id): no country '\(home)' in the region; its countries: \(names.joined(separator: ", "))")
+        for (k, s) in parsedSides.enumerated() {
+            guard let home = s.home, !names.contains(home) else { continue }
+            // A home outside the region is normal (Russia on a map of southern Ukraine), but only a
+            // country Natural Earth knows: a misspelling must not pass as "outside".
+            guard try InitSources.countryNames(scratch.path).contains(home) else {
+                throw UsageError(
+                    "--side \(s.id): no country '\(home)' in Natural Earth; the region's countries: \(names.joined(separator: ", "))")
             }
+            if s.holdsRestOfHome {
+                throw UsageError("--rest-of-home \(s.id): \(home) is not in the region, so there is no rest of it to hold")
+            }
+            parsedSides[k] = Manifest.Side(id: s.id, name: s.name, home: home, holdsRestOfHome: false, homeOutsideRegion: true)
+            FileHandle.standardError.write(
+                Data(
+                    "note: \(home) (home of \(s.id)) is outside the region: all of \(s.id)'s ground counts as held across the border\n".utf8
+                ))
         }
         let cities = try GeoJSONFile(scratch.appendingPathComponent("cities.geojson").path).features(repair: nil)
         let versions = try InitSources.versions(scratch.path)
@@ -80,6 +95,10 @@ struct Init: ParsableCommand {
         try staged.write(Array(manifest.json().utf8), to: "dataset.json")
         try staged.write(Array(InitManifest.territoriesJSON(basemap).utf8), to: "basemap/territories.geojson")
         try staged.write(Array(InitManifest.linesJSON(basemap.borders, source: manifest.naturalEarth).utf8), to: "basemap/border.geojson")
+        if !basemap.water.isEmpty {
+            let source = "The region less every country of \(manifest.naturalEarth)"
+            try staged.write(Array(InitManifest.waterJSON(basemap, source: source).utf8), to: "basemap/water.geojson")
+        }
         try staged.write(Array(rivers.geojson.utf8), to: "basemap/rivers.geojson")
         try staged.write(Array(SettlementsFile.encode(gazetteer.settlements).utf8), to: "settlements.geojson")
         if let day {

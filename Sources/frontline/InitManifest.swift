@@ -22,6 +22,7 @@ struct InitManifest {
             var pairs: [(String, JSONValue)] = [("id", .string(s.id)), ("name", .string(s.name))]
             if let h = s.home { pairs.append(("home", .string(h))) }
             if s.holdsRestOfHome { pairs.append(("holdsRestOfHome", .bool(true))) }
+            if s.homeOutsideRegion { pairs.append(("homeOutsideRegion", .bool(true))) }
             return .object(pairs)
         }
         let sideList: JSONValue =
@@ -53,6 +54,14 @@ struct InitManifest {
                 ])
         }
         return JSONWriter.write(GeoJSONWriter.collection(features), indent: 1)
+    }
+
+    /// The sea: one unnamed feature (the names of seas are not in the packaged sources).
+    static func waterJSON(_ b: RegionBasemap, source: String) -> String {
+        let f = GeoJSONWriter.feature(
+            geometry: .multiPolygon(b.water),
+            properties: [("areaKm2", .number((b.water.areaKm2 * 10).rounded() / 10)), ("source", .string(source))])
+        return JSONWriter.write(GeoJSONWriter.collection(b.water.isEmpty ? [] : [f]), indent: 1)
     }
 
     static func linesJSON(_ lines: [LineString], source: String) -> String {

@@ -33,6 +33,12 @@ enum InitSources {
         guard r.status == 0 else { throw DataError(file: script, message: lastLine(r.stderr)) }
     }
 
+    /// Every country Natural Earth names (country-names.json of `extract`), in or out of the region.
+    static func countryNames(_ folder: String) throws -> Set<String> {
+        let data = try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent("country-names.json"))
+        return Set(try JSONDecoder().decode([String].self, from: data))
+    }
+
     static func versions(_ folder: String) throws -> Versions {
         let url = URL(fileURLWithPath: folder).appendingPathComponent("versions.json")
         return try JSONDecoder().decode(Versions.self, from: Data(contentsOf: url))

@@ -44,7 +44,7 @@ struct InitCommandTests {
         let dir = try TempDir()
         let target = dir.path("new")
         let cases: [([String], String)] = [
-            (["--region", "33.5,50.5,37,52.2", "--side", "x=X:Atlantis"], "--side x: no country 'Atlantis' in the region"),
+            (["--region", "33.5,50.5,37,52.2", "--side", "x=X:Atlantis"], "--side x: no country 'Atlantis' in Natural Earth"),
             (["--region", "37,50.5,33.5,52.2"], "--region"),
             (["--region", "33.5,50.5,37,52.2", "--side", "nonsense"], "--side 'nonsense' must be ID=NAME:HOME"),
             (["--region", "33.5,50.5,37,52.2", "--date", "2025-13-01"], "--date"),
