@@ -14,9 +14,9 @@ const GeographicLib::Geodesic &wgs84() {
 }
 }  // namespace
 
-extern "C" void frontline_geodesic_polygon(const double *lats, const double *lons, int count, double *area, double *perimeter) {
+extern "C" void frontline_geodesic_polygon(const double *lonlat, long count, double *area, double *perimeter) {
     GeographicLib::PolygonArea polygon(wgs84());
-    for (int i = 0; i < count; ++i) polygon.AddPoint(lats[i], lons[i]);
+    for (long i = 0; i < count; ++i) polygon.AddPoint(lonlat[2 * i + 1], lonlat[2 * i]);
     // Not reversed, signed: a clockwise ring gives a negative area rather than the rest of the earth.
     polygon.Compute(false, true, *perimeter, *area);
 }

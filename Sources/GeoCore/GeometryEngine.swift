@@ -117,11 +117,11 @@ public final class GeometryEngine {
         return try polygons(owning: faces).polygons
     }
 
-    /// The outlines of the polygons, as lines.
+    /// The outlines of the polygons, as lines: each polygon's outer ring, then its holes, as GEOS's
+    /// boundary gives them, but sharing the rings' storage (GEOS would copy a 10-million-position
+    /// ring twice on the way and once back).
     public func boundary(_ a: MultiPolygon) throws(GeometryError) -> [LineString] {
-        let g = try make(a)
-        defer { GEOSGeom_destroy_r(ctx, g) }
-        return try lines(owning: GEOSBoundary_r(ctx, g))
+        a.polygons.flatMap { p in p.rings.map { LineString(unchecked: $0.points) } }
     }
 
     /// The parts of `lines` farther than `tolerance` degrees from every line in `away`, merged end to end.
@@ -154,10 +154,18 @@ public final class GeometryEngine {
         return try self.lines(owning: GEOSLineMerge_r(ctx, shared))
     }
 
-    /// `lines` merged end to end (GEOS line merge), nothing removed.
+    /// `lines` merged end to end (GEOS line merge), nothing removed but positions repeated one after
+    /// another. One line alone merges with nothing: GEOS returns it without its repeats, in its own
+    /// direction (an edge string of one edge keeps it), so it is returned so here, without the
+    /// three copies GEOS makes of it (about 1.4 GB at the peak for 10 million positions).
     public func merged(_ lines: [LineString]) throws(GeometryError) -> [LineString] {
-        try overlay(lines, [], nil)
+        guard lines.count == 1, let only = lines.first else { return try overlay(lines, [], nil) }
+        guard let kept = only.withoutRepeats else { return [] }
+        return [kept]
     }
+
+    /// `merged` by GEOS whatever the count (for tests of the one-line shortcut).
+    func mergedByGEOS(_ lines: [LineString]) throws(GeometryError) -> [LineString] { try overlay(lines, [], nil) }
 
     /// The parts of `lines` that coincide with `other` (exact overlay, no buffer: for outlines that
     /// share their vertices, as polygonized territories do), merged end to end.
@@ -207,14 +215,12 @@ public final class GeometryEngine {
         .engine("\(what) failed: \(errors.message.isEmpty ? "unknown error" : errors.message)")
     }
 
+    /// A GEOS copy of `points`, read in place as lon, lat pairs: a `LonLat` is two Doubles in that
+    /// order, so there is no second Swift copy of a ring on the way (10 million positions: 160 MB).
     private func sequence(_ points: [LonLat]) throws(GeometryError) -> OpaquePointer {
         positionsIn += points.count
-        var buffer = [Double]()
-        buffer.reserveCapacity(points.count * 2)
-        for p in points { buffer.append(p.lon); buffer.append(p.lat) }
-        guard let seq = GEOSCoordSeq_copyFromBuffer_r(ctx, buffer, UInt32(points.count), 0, 0) else {
-            throw lastError("coordinate sequence")
-        }
+        let seq = LonLat.withPairs(points) { pairs in GEOSCoordSeq_copyFromBuffer_r(ctx, pairs, UInt32(points.count), 0, 0) }
+        guard let seq else { throw lastError("coordinate sequence") }
         return seq
     }
 
@@ -264,9 +270,7 @@ public final class GeometryEngine {
         guard let seq = GEOSGeom_getCoordSeq_r(ctx, g) else { return [] }
         var size: UInt32 = 0
         GEOSCoordSeq_getSize_r(ctx, seq, &size)
-        var buffer = [Double](repeating: 0, count: Int(size) * 2)
-        GEOSCoordSeq_copyToBuffer_r(ctx, seq, &buffer, 0, 0)
-        return (0..<Int(size)).map { LonLat(uncheckedLon: buffer[2 * $0], lat: buffer[2 * $0 + 1]) }
+        return LonLat.fromPairs(count: Int(size)) { pairs in _ = GEOSCoordSeq_copyToBuffer_r(ctx, seq, pairs, 0, 0) }
     }
 
     private func polygon(_ g: OpaquePointer) -> Polygon? {

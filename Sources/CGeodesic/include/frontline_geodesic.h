@@ -8,8 +8,9 @@ extern "C" {
 #endif
 
 /// Area (m², positive when the ring runs counter-clockwise seen from above) and perimeter (m) of
-/// the geodesic polygon through `count` positions (closed implicitly).
-void frontline_geodesic_polygon(const double *lats, const double *lons, int count, double *area, double *perimeter);
+/// the geodesic polygon through `count` positions (closed implicitly), given as lon, lat pairs:
+/// `lonlat[2k]` is position k's longitude, `lonlat[2k + 1]` its latitude (a Swift [LonLat] as is).
+void frontline_geodesic_polygon(const double *lonlat, long count, double *area, double *perimeter);
 
 /// Distance (m) and azimuths (degrees) of the geodesic from (lat1, lon1) to (lat2, lon2).
 void frontline_geodesic_inverse(double lat1, double lon1, double lat2, double lon2, double *s12, double *azi1, double *azi2);
