@@ -127,7 +127,8 @@ public enum GeoJSONReader {
             for (k, p) in try list(c, "coordinates").enumerated() {
                 do {
                     let rings = try list(p, "polygon")
-                    parts.append(try polygon(rings.count, { j throws(DataError) in try positions(rings[j]) }, "polygon \(k)", notes: &notes))
+                    let ring = { (j: Int) throws(DataError) in try positions(rings[j]) }
+                    parts.append(try polygon(rings.count, ring, "polygon \(k)", notes: &notes))
                 } catch { throw error.at("polygon \(k)") }
             }
             return .multiPolygon(MultiPolygon(parts))

@@ -1,3 +1,4 @@
+import Foundation
 @testable import GeoCore
 import Testing
 
@@ -33,5 +34,26 @@ struct LineMergeTests {
         let a = points.withUnsafeBufferPointer { $0.baseAddress }
         let b = merged.first?.points.withUnsafeBufferPointer { $0.baseAddress }
         #expect(a == b)
+    }
+}
+
+/// Rings of a million positions and more are measured in pieces on every core (issue 24).
+@Suite("Geodesic area in pieces")
+struct GeodesicPiecesTests {
+    @Test("8 pieces and the skeleton give the one-pass area (±1e-12 relative), either winding, near a pole too")
+    func piecesEqualOnePass() throws {
+        for (lon, lat, r) in [(30.6, 51.0, 0.25), (-179.9, 10.0, 0.5), (0.0, 89.0, 0.9)] {
+            var points = (0..<20_001).map { k -> LonLat in
+                let t = 2 * Double.pi * Double(k) / 20_000, w = r * (1 + 0.02 * sin(t * 200))
+                return LonLat(wrappingLon: lon + w * cos(t), clampingLat: lat + w * sin(t))
+            }
+            for _ in 0..<2 {
+                let one = Geodesic.signedAreaKm2(points, count: points.count - 1, chunks: 1)
+                let pieces = Geodesic.signedAreaKm2(points, count: points.count - 1, chunks: 8)
+                #expect(abs(one) > 1, "(\(lon), \(lat)): \(one) km²")
+                #expect(abs(pieces - one) <= 1e-12 * abs(one), "(\(lon), \(lat)): \(pieces) vs \(one) km²")
+                points.reverse()
+            }
+        }
     }
 }

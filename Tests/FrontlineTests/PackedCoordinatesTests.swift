@@ -98,7 +98,8 @@ struct PackedCoordinatesTests {
 
     /// A Polygon feature of one ring of `n` positions (a circle of them), as GeoJSON.
     static func ring(_ n: Int) -> [UInt8] {
-        var text = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[["#
+        var text = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"#
+        text += #""geometry":{"type":"Polygon","coordinates":[["#
         for k in 0..<n - 1 {
             let t = 2 * Double.pi * Double(k) / Double(n - 1)
             text += "[\(30.6 + 0.25 * cos(t)),\(51 + 0.25 * sin(t))],"
