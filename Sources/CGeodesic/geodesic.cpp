@@ -7,6 +7,10 @@
 #include <GeographicLib/Geodesic.hpp>
 #include <GeographicLib/PolygonArea.hpp>
 
+#include <algorithm>
+#include <thread>
+#include <vector>
+
 namespace {
 const GeographicLib::Geodesic &wgs84() {
     static const GeographicLib::Geodesic g(6378137.0, 1.0 / 298.257223563);
@@ -14,11 +18,49 @@ const GeographicLib::Geodesic &wgs84() {
 }
 }  // namespace
 
-extern "C" void frontline_geodesic_polygon(const double *lats, const double *lons, int count, double *area, double *perimeter) {
+namespace {
+/// Signed area (m²) of the ring through positions first…last, closed back to first.
+double ringArea(const double *lonlat, long first, long last) {
     GeographicLib::PolygonArea polygon(wgs84());
-    for (int i = 0; i < count; ++i) polygon.AddPoint(lats[i], lons[i]);
+    for (long i = first; i <= last; ++i) polygon.AddPoint(lonlat[2 * i + 1], lonlat[2 * i]);
+    double area = 0, perimeter = 0;
     // Not reversed, signed: a clockwise ring gives a negative area rather than the rest of the earth.
-    polygon.Compute(false, true, *perimeter, *area);
+    polygon.Compute(false, true, perimeter, area);
+    return area;
+}
+}  // namespace
+
+extern "C" double frontline_geodesic_polygon(const double *lonlat, long count, long chunks) {
+    if (count < 3) return 0;
+    if (chunks <= 1 || count < 3 * chunks) return ringArea(lonlat, 0, count - 1);
+    // Chunk k runs from bounds[k] to bounds[k + 1] and closes back; the skeleton through every
+    // bounds[k] closes the ring as the whole would. Each closing edge is the skeleton's edge the
+    // other way round, so the chunks and the skeleton add up to the ring.
+    std::vector<long> bounds(chunks + 1);
+    for (long k = 0; k <= chunks; ++k) bounds[k] = k * (count - 1) / chunks;
+    std::vector<double> parts(chunks + 1, 0.0);
+    std::vector<double> skeleton;
+    for (long b : bounds) { skeleton.push_back(lonlat[2 * b]); skeleton.push_back(lonlat[2 * b + 1]); }
+    parts[chunks] = ringArea(skeleton.data(), 0, chunks);
+    long threads = std::max(1L, std::min<long>(chunks, std::thread::hardware_concurrency()));
+    auto work = [&](long t) {
+        for (long k = t; k < chunks; k += threads) parts[k] = ringArea(lonlat, bounds[k], bounds[k + 1]);
+    };
+    std::vector<std::thread> workers;
+    for (long t = 1; t < threads; ++t) {
+        // A thread that cannot start leaves its pieces to this one.
+        try { workers.emplace_back(work, t); } catch (...) { work(t); }
+    }
+    work(0);
+    for (auto &w : workers) w.join();
+    // Summed in a fixed order, whatever the number of threads, so the bytes stay the same.
+    double area = 0;
+    for (double a : parts) area += a;
+    // Into (-earth/2, earth/2], as the whole ring's signed area is.
+    double earth = wgs84().EllipsoidArea();
+    if (area > earth / 2) area -= earth;
+    if (area <= -earth / 2) area += earth;
+    return area;
 }
 
 extern "C" void frontline_geodesic_inverse(double lat1, double lon1, double lat2, double lon2, double *s12, double *azi1, double *azi2) {

@@ -65,11 +65,10 @@ final class OwnedSequence {
     private let pointer: OpaquePointer
     private var owned = true
 
-    /// Copies interleaved lon, lat pairs into a new sequence.
-    init(lonLat buffer: [Double], count: Int, in context: GEOSContext) throws(GeometryError) {
-        guard let seq = GEOSCoordSeq_copyFromBuffer_r(context.handle, buffer, UInt32(count), 0, 0) else {
-            throw context.error("coordinate sequence")
-        }
+    /// Copies `points` into a new sequence, read in place as interleaved lon, lat pairs.
+    init(lonLat points: [LonLat], in context: GEOSContext) throws(GeometryError) {
+        let seq = LonLat.withPairs(points) { pairs in GEOSCoordSeq_copyFromBuffer_r(context.handle, pairs, UInt32(points.count), 0, 0) }
+        guard let seq else { throw context.error("coordinate sequence") }
         self.context = context
         self.pointer = seq
     }

@@ -5,12 +5,11 @@ internal import CGEOS
 extension GeometryEngine {
     // MARK: to GEOS
 
+    /// A GEOS copy of `points`, read in place as lon, lat pairs: a `LonLat` is two Doubles in that
+    /// order, so there is no second Swift copy of a ring on the way (10 million positions: 160 MB).
     private func sequence(_ points: [LonLat]) throws(GeometryError) -> OwnedSequence {
         positionsIn += points.count
-        var buffer = [Double]()
-        buffer.reserveCapacity(points.count * 2)
-        for p in points { buffer.append(p.lon); buffer.append(p.lat) }
-        return try OwnedSequence(lonLat: buffer, count: points.count, in: context)
+        return try OwnedSequence(lonLat: points, in: context)
     }
 
     private func make(_ ring: Ring) throws(GeometryError) -> OwnedGeometry {
@@ -88,9 +87,7 @@ extension GeometryEngine {
         guard let seq = GEOSGeom_getCoordSeq_r(ctx, g) else { return [] }
         var size: UInt32 = 0
         GEOSCoordSeq_getSize_r(ctx, seq, &size)
-        var buffer = [Double](repeating: 0, count: Int(size) * 2)
-        GEOSCoordSeq_copyToBuffer_r(ctx, seq, &buffer, 0, 0)
-        return (0..<Int(size)).map { LonLat(uncheckedLon: buffer[2 * $0], lat: buffer[2 * $0 + 1]) }
+        return LonLat.fromPairs(count: Int(size)) { pairs in _ = GEOSCoordSeq_copyToBuffer_r(ctx, seq, pairs, 0, 0) }
     }
 
     private func polygon(_ g: OpaquePointer) -> Polygon? {

@@ -45,3 +45,24 @@ public struct LineString: Hashable, Sendable {
     init(unchecked points: [LonLat]) { self.points = points }
     public var bounds: BBox { BBox(coveringValidated: points) }
 }
+
+extension LineString {
+    /// Positions `range` as a line of their own: the line itself, its storage shared, when the range
+    /// is all of it (a run that never breaks costs no copy); with `droppingRepeats`, without
+    /// positions equal to the one before.
+    func part(_ range: ClosedRange<Int>, droppingRepeats: Bool = false) -> LineString {
+        let whole = range.count == points.count ? self : LineString(unchecked: Array(points[range]))
+        return droppingRepeats ? (whole.withoutRepeats ?? whole) : whole
+    }
+
+    /// The line without positions equal to the one before them (itself when it has none, sharing its
+    /// storage); nil when fewer than two positions are left, as GEOS drops such a line.
+    var withoutRepeats: LineString? {
+        let p = points
+        guard let first = p.indices.dropLast().first(where: { p[$0] == p[$0 + 1] }) else { return self }
+        var kept = Array(p[...first])
+        kept.reserveCapacity(p.count)
+        for q in p[(first + 1)...] where q != kept[kept.count - 1] { kept.append(q) }
+        return kept.count >= 2 ? LineString(unchecked: kept) : nil
+    }
+}

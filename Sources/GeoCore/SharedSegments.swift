@@ -27,17 +27,19 @@ public struct SegmentSet {
     public func runs(of lines: [LineString], keep: Bool) -> [LineString] {
         var out: [LineString] = []
         for line in lines {
-            var run: [LonLat] = []
-            for (p, q) in zip(line.points, line.points.dropFirst()) where p != q {
-                if contains(p, q) == keep {
-                    if run.isEmpty { run.append(p) }
-                    run.append(q)
-                } else if !run.isEmpty {
-                    out.append(LineString(unchecked: run))
-                    run = []
+            let p = line.points
+            // The run as a range of positions, copied out only when it ends (see `LineString.part`).
+            var start: Int?, end = 0
+            for i in 0..<max(0, p.count - 1) where p[i] != p[i + 1] {
+                if contains(p[i], p[i + 1]) == keep {
+                    if start == nil { start = i }
+                    end = i + 1
+                } else if let s = start {
+                    out.append(line.part(s...end, droppingRepeats: true))
+                    start = nil
                 }
             }
-            if !run.isEmpty { out.append(LineString(unchecked: run)) }
+            if let s = start { out.append(line.part(s...end, droppingRepeats: true)) }
         }
         return out
     }
@@ -93,32 +95,40 @@ public struct SegmentGrid {
         var near: [LineString] = [], far: [LineString] = []
         for line in others {
             let p = line.points
-            var run: [LonLat] = [], runIsNear = false
+            var start = 0, runIsNear = false
+            // A dense line's segments mostly share their window of cells with the one before.
+            var last: Window?
             for i in 0..<max(0, p.count - 1) {
-                let isNear = touches(p[i], p[i + 1])
-                if !run.isEmpty, isNear != runIsNear {
-                    if runIsNear { near.append(LineString(unchecked: run)) } else { far.append(LineString(unchecked: run)) }
-                    run = []
+                let w = window(p[i], p[i + 1])
+                let isNear = w == last ? runIsNear : touches(w)
+                last = w
+                if i > start, isNear != runIsNear {
+                    if runIsNear { near.append(line.part(start...i)) } else { far.append(line.part(start...i)) }
+                    start = i
                 }
-                if run.isEmpty { run = [p[i]] }
-                run.append(p[i + 1])
                 runIsNear = isNear
             }
-            if !run.isEmpty {
-                if runIsNear { near.append(LineString(unchecked: run)) } else { far.append(LineString(unchecked: run)) }
+            if p.count >= 2 {
+                if runIsNear { near.append(line.part(start...(p.count - 1))) } else { far.append(line.part(start...(p.count - 1))) }
             }
         }
         return (near, far)
     }
 
-    /// Whether some segment of the grid has its box in a cell within one cell of the segment's box.
-    private func touches(_ a: LonLat, _ b: LonLat) -> Bool {
+    /// The cells within one cell of a segment's box: x0, x1, y0, y1.
+    private struct Window: Equatable { let x0: Int, x1: Int, y0: Int, y1: Int }
+
+    private func window(_ a: LonLat, _ b: LonLat) -> Window {
+        Window(
+            x0: key(min(a.lon, b.lon)) - 1, x1: key(max(a.lon, b.lon)) + 1, y0: key(min(a.lat, b.lat)) - 1, y1: key(max(a.lat, b.lat)) + 1)
+    }
+
+    /// Whether some segment of the grid has its box in a cell of `w`.
+    private func touches(_ w: Window) -> Bool {
         guard always.isEmpty else { return true }
-        let (x0, x1) = (key(min(a.lon, b.lon)) - 1, key(max(a.lon, b.lon)) + 1)
-        let (y0, y1) = (key(min(a.lat, b.lat)) - 1, key(max(a.lat, b.lat)) + 1)
-        guard (x1 - x0 + 1) * (y1 - y0 + 1) <= Self.maxCells else { return true }
-        for x in x0...x1 {
-            for y in y0...y1 where cells[Cell(x: x, y: y)] != nil { return true }
+        guard (w.x1 - w.x0 + 1) * (w.y1 - w.y0 + 1) <= Self.maxCells else { return true }
+        for x in w.x0...w.x1 {
+            for y in w.y0...w.y1 where cells[Cell(x: x, y: y)] != nil { return true }
         }
         return false
     }
@@ -132,13 +142,16 @@ public struct SegmentGrid {
         var picked = Set(always.map { $0.line * stride + $0.segment })
         for line in others {
             let p = line.points
+            var last: Window?
             for i in 0..<max(0, p.count - 1) {
-                let (x0, x1) = (key(min(p[i].lon, p[i + 1].lon)) - 1, key(max(p[i].lon, p[i + 1].lon)) + 1)
-                let (y0, y1) = (key(min(p[i].lat, p[i + 1].lat)) - 1, key(max(p[i].lat, p[i + 1].lat)) + 1)
+                let w = window(p[i], p[i + 1])
+                // The same cells as the segment before pick the same segments again.
+                if w == last { continue }
+                last = w
                 // A long slanted query segment: everything (a superset is always right, only slower).
-                guard (x1 - x0 + 1) * (y1 - y0 + 1) <= Self.maxCells else { return lines }
-                for x in x0...x1 {
-                    for y in y0...y1 {
+                guard (w.x1 - w.x0 + 1) * (w.y1 - w.y0 + 1) <= Self.maxCells else { return lines }
+                for x in w.x0...w.x1 {
+                    for y in w.y0...w.y1 {
                         for s in cells[Cell(x: x, y: y)] ?? [] { picked.insert(s.line * stride + s.segment) }
                     }
                 }

@@ -55,10 +55,14 @@ public struct GeoFeature: Sendable {
 /// Reads RFC 7946 FeatureCollections. Errors say which feature and which part of it is wrong.
 public enum GeoJSONReader {
     /// With `repair`, unclosed rings are closed and invalid polygons repaired (or refused when it is
-    /// strict), each noted in its warnings; without, an unclosed ring is an error.
-    public static func features(_ bytes: [UInt8], file: String, repair: GeometryRepair? = nil) throws(DataError) -> [GeoFeature] {
+    /// strict), each noted in its warnings; without, an unclosed ring is an error. Coordinates are
+    /// read into packed positions (see `PositionArrays`); `packing: false` reads them through the
+    /// generic tree instead, for tests and fuzzing that check both give the same features and errors.
+    public static func features(
+        _ bytes: [UInt8], file: String, repair: GeometryRepair? = nil, packing: Bool = true
+    ) throws(DataError) -> [GeoFeature] {
         let root: JSONValue
-        do { root = try JSONParser.parse(bytes) } catch { throw error.in(file: file) }
+        do { root = try JSONParser.parse(bytes, packingCoordinates: packing) } catch { throw error.in(file: file) }
         do { try Limits.checkVertices(root) } catch { throw error.in(file: file) }
         guard root["type"]?.string == "FeatureCollection" else {
             throw DataError(file: file, message: "expected a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\")")
@@ -105,23 +109,61 @@ public enum GeoJSONReader {
 
     static func geometry(_ g: JSONValue, notes: inout [GeometryRepair.Note]?) throws(DataError) -> GeoGeometry {
         guard let type = g["type"]?.string else { throw DataError(message: "geometry has no \"type\"") }
-        guard let c = g["coordinates"] else { throw DataError(message: "\(type) has no \"coordinates\"") }
+        guard var c = g["coordinates"] else { throw DataError(message: "\(type) has no \"coordinates\"") }
+        if case .positions(let packed) = c {
+            if let read = try packedGeometry(type, packed, notes: &notes) { return read }
+            c = packed.expanded  // the wrong depth for its type: the generic path words the error
+        }
         switch type {
         case "Point": return .point(try position(c, "coordinates"))
         case "LineString": return .lineString(try line(c, "coordinates"))
         case "MultiLineString":
             return .multiLineString(try list(c, "coordinates").enumerated().map { (k, l) throws(DataError) in try line(l, "line \(k)") })
-        case "Polygon": return .polygon(try polygon(c, "polygon 0", notes: &notes))
+        case "Polygon":
+            let rings = try list(c, "polygon")
+            return .polygon(try polygon(rings.count, { k throws(DataError) in try positions(rings[k]) }, "polygon 0", notes: &notes))
         case "MultiPolygon":
             var parts: [Polygon] = []
             for (k, p) in try list(c, "coordinates").enumerated() {
-                do { parts.append(try polygon(p, "polygon \(k)", notes: &notes)) } catch { throw error.at("polygon \(k)") }
+                do {
+                    let rings = try list(p, "polygon")
+                    let ring = { (j: Int) throws(DataError) in try positions(rings[j]) }
+                    parts.append(try polygon(rings.count, ring, "polygon \(k)", notes: &notes))
+                } catch { throw error.at("polygon \(k)") }
             }
             return .multiPolygon(MultiPolygon(parts))
         default:
-            throw DataError(
-                message: "unsupported geometry type \"\(type)\"; expected Point, LineString, MultiLineString, Polygon or MultiPolygon")
+            throw unsupported(type)
         }
+    }
+
+    /// A geometry from packed positions (already valid, two numbers each, no array empty), with the
+    /// generic path's errors; nil when the depth does not fit the type.
+    private static func packedGeometry(_ type: String, _ c: PositionArrays, notes: inout [GeometryRepair.Note]?) throws(DataError)
+        -> GeoGeometry?
+    {
+        switch (type, c.depth) {
+        case ("LineString", 1): return .lineString(try line(c.leaves[0], "coordinates"))
+        case ("MultiLineString", 2):
+            return .multiLineString(try c.leaves.enumerated().map { (k, l) throws(DataError) in try line(l, "line \(k)") })
+        case ("Polygon", 2): return .polygon(try polygon(c.leaves.count, { k in c.leaves[k] }, "polygon 0", notes: &notes))
+        case ("MultiPolygon", 3):
+            var parts: [Polygon] = [], first = 0
+            for (k, n) in c.counts[1].enumerated() {
+                let base = first
+                do { parts.append(try polygon(n, { j in c.leaves[base + j] }, "polygon \(k)", notes: &notes)) } catch {
+                    throw error.at("polygon \(k)")
+                }
+                first += n
+            }
+            return .multiPolygon(MultiPolygon(parts))
+        case ("Point", _), ("LineString", _), ("MultiLineString", _), ("Polygon", _), ("MultiPolygon", _): return nil
+        default: throw unsupported(type)
+        }
+    }
+
+    private static func unsupported(_ type: String) -> DataError {
+        DataError(message: "unsupported geometry type \"\(type)\"; expected Point, LineString, MultiLineString, Polygon or MultiPolygon")
     }
 
     private static func list(_ v: JSONValue, _ what: String) throws(DataError) -> [JSONValue] {
@@ -143,17 +185,25 @@ public enum GeoJSONReader {
     }
 
     private static func line(_ v: JSONValue, _ what: String) throws(DataError) -> LineString {
-        do { return try LineString(positions(v)) } catch let e as DataError { throw e.at(what) } catch {
-            throw DataError(place: what, message: "line \(error)")
-        }
+        let points: [LonLat]
+        do { points = try positions(v) } catch { throw error.at(what) }
+        return try line(points, what)
     }
 
-    /// `name` is the polygon's place in notes ("polygon 2"); see `feature` for `notes`.
-    private static func polygon(_ v: JSONValue, _ name: String, notes: inout [GeometryRepair.Note]?) throws(DataError) -> Polygon {
+    private static func line(_ points: [LonLat], _ what: String) throws(DataError) -> LineString {
+        do { return try LineString(points) } catch { throw DataError(place: what, message: "line \(error)") }
+    }
+
+    /// A polygon of `count` rings, ring `k`'s positions from `ring(k)` (read as they are needed, so
+    /// that the first problem in file order is the one reported). `name` is the polygon's place in
+    /// notes ("polygon 2"); see `feature` for `notes`.
+    private static func polygon(
+        _ count: Int, _ ring: (Int) throws(DataError) -> [LonLat], _ name: String, notes: inout [GeometryRepair.Note]?
+    ) throws(DataError) -> Polygon {
         var rings: [Ring] = []
-        for (k, r) in try list(v, "polygon").enumerated() {
+        for k in 0..<count {
             let pts: [LonLat]
-            do { pts = try positions(r) } catch { throw error.at("ring \(k)") }
+            do { pts = try ring(k) } catch { throw error.at("ring \(k)") }
             do {
                 if notes != nil, let first = pts.first, let last = pts.last, first != last, pts.count >= 3 {
                     notes?.append(

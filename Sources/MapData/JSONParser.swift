@@ -1,36 +1,44 @@
 /// A strict RFC 8259 parser whose errors give line and column. Numbers go through Swift's
 /// correctly rounded `Double(String)`, so 17-digit coordinates survive a round trip.
 public struct JSONParser {
-    private let bytes: [UInt8]
-    private var i = 0
+    let bytes: [UInt8]
+    var i = 0
+    /// Whether a geometry's "coordinates" are read into `PositionArrays` (see `parse`).
+    private let packing: Bool
 
-    public static func parse(_ bytes: [UInt8]) throws(DataError) -> JSONValue {
-        var p = JSONParser(bytes: bytes)
+    /// With `packingCoordinates`, the "coordinates" of an object that is the value of a "geometry"
+    /// key become `.positions` when they are regular (see `PositionArrays`): the GeoJSON reader's
+    /// way to hold ten million positions in 160 MB rather than over a gigabyte. The value is the
+    /// same either way (`==`, `array` and the writer see the generic tree); only its storage differs.
+    public static func parse(_ bytes: [UInt8], packingCoordinates: Bool = false) throws(DataError) -> JSONValue {
+        var p = JSONParser(bytes: bytes, packing: packingCoordinates)
         p.skipSpace()
-        let v = try p.value(depth: 0)
+        let v = try p.value(depth: 0, key: nil)
         p.skipSpace()
         guard p.i == p.bytes.count else { throw p.fail("unexpected text after the JSON value") }
         return v
     }
 
-    private init(bytes: [UInt8]) {
+    private init(bytes: [UInt8], packing: Bool) {
         // Skip a UTF-8 byte order mark.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { self.bytes = Array(bytes.dropFirst(3)) } else { self.bytes = bytes }
+        self.packing = packing
     }
 
     private func fail(_ message: String) -> DataError {
         DataError(place: TextPosition(bytes, offset: i).description, message: "malformed JSON: \(message)")
     }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while i < bytes.count, bytes[i] == 32 || bytes[i] == 10 || bytes[i] == 13 || bytes[i] == 9 { i += 1 }
     }
 
-    private mutating func value(depth: Int) throws(DataError) -> JSONValue {
+    /// `key`: the object key whose value this is, if any.
+    private mutating func value(depth: Int, key: String?) throws(DataError) -> JSONValue {
         guard depth < 512 else { throw fail("nesting deeper than 512") }
         guard i < bytes.count else { throw fail("unexpected end of input") }
         switch bytes[i] {
-        case UInt8(ascii: "{"): return try object(depth: depth)
+        case UInt8(ascii: "{"): return try object(depth: depth, key: key)
         case UInt8(ascii: "["): return try array(depth: depth)
         case UInt8(ascii: "\""): return .string(try string())
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
@@ -47,7 +55,7 @@ public struct JSONParser {
         i += w.count
     }
 
-    private mutating func object(depth: Int) throws(DataError) -> JSONValue {
+    private mutating func object(depth: Int, key parent: String?) throws(DataError) -> JSONValue {
         i += 1
         var pairs: [(String, JSONValue)] = []
         skipSpace()
@@ -60,7 +68,11 @@ public struct JSONParser {
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':' after key \"\(key)\"") }
             i += 1
             skipSpace()
-            pairs.append((key, try value(depth: depth + 1)))
+            if packing, parent == "geometry", key == "coordinates", let packed = positionArrays(depth: depth + 1) {
+                pairs.append((key, .positions(packed)))
+            } else {
+                pairs.append((key, try value(depth: depth + 1, key: key)))
+            }
             skipSpace()
             guard i < bytes.count else { throw fail("unexpected end of input in an object") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -76,7 +88,7 @@ public struct JSONParser {
         if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
         while true {
             skipSpace()
-            items.append(try value(depth: depth + 1))
+            items.append(try value(depth: depth + 1, key: nil))
             skipSpace()
             guard i < bytes.count else { throw fail("unexpected end of input in an array") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -85,7 +97,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func number() throws(DataError) -> Double {
+    mutating func number() throws(DataError) -> Double {
         let start = i
         if bytes[i] == UInt8(ascii: "-") { i += 1 }
         func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }

@@ -6,6 +6,9 @@ public enum JSONValue: Equatable, Sendable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// An array of arrays of positions held packed (only from `JSONParser.parse(_:packingCoordinates:)`):
+    /// the same value as its `expanded` tree, which `==`, `array` and the writer see.
+    case positions(PositionArrays)
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool {
         switch (a, b) {
@@ -16,6 +19,9 @@ public enum JSONValue: Equatable, Sendable {
         case (.array(let x), .array(let y)): return x == y
         case (.object(let x), .object(let y)):
             return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        case (.positions(let x), .positions(let y)): return x == y
+        case (.positions(let x), _): return x.expanded == b
+        case (_, .positions(let y)): return a == y.expanded
         default: return false
         }
     }
@@ -27,7 +33,13 @@ public enum JSONValue: Equatable, Sendable {
 
     public var string: String? { if case .string(let s) = self { return s }; return nil }
     public var number: Double? { if case .number(let n) = self { return n }; return nil }
-    public var array: [JSONValue]? { if case .array(let a) = self { return a }; return nil }
+    public var array: [JSONValue]? {
+        switch self {
+        case .array(let a): return a
+        case .positions(let p): return p.expanded.array
+        default: return nil
+        }
+    }
     public var bool: Bool? { if case .bool(let b) = self { return b }; return nil }
     public var isNull: Bool { if case .null = self { return true }; return false }
 
@@ -38,7 +50,7 @@ public enum JSONValue: Equatable, Sendable {
         case .bool: return "a boolean"
         case .number: return "a number"
         case .string: return "a string"
-        case .array: return "an array"
+        case .array, .positions: return "an array"
         case .object: return "an object"
         }
     }

@@ -14,6 +14,7 @@ public enum JSONWriter {
         case .bool(let b): out.append(b ? "true" : "false")
         case .number(let n): out.append(formatNumber(n))
         case .string(let s): out.append(quote(s))
+        case .positions(let p): emit(p.expanded, indent: indent, level: level, into: &out)
         case .array(let items):
             let flat =
                 indent == nil

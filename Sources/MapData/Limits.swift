@@ -17,6 +17,7 @@ public enum Limits {
     static func checkVertices(_ root: JSONValue, limit: Int = maxVertices) throws(DataError) {
         var count = 0
         func positions(_ v: JSONValue) {
+            if case .positions(let packed) = v { count += packed.positionCount; return }
             guard case .array(let items) = v else { return }
             if items.first?.number != nil { count += 1; return }
             for item in items { positions(item) }
@@ -26,6 +27,7 @@ public enum Limits {
             case .object(let pairs):
                 for (key, value) in pairs { if key == "coordinates" { positions(value) } else { walk(value) } }
             case .array(let items): for item in items { walk(item) }
+            case .positions(let packed): walk(packed.expanded)
             default: break
             }
         }

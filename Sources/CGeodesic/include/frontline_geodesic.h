@@ -7,9 +7,12 @@
 extern "C" {
 #endif
 
-/// Area (m², positive when the ring runs counter-clockwise seen from above) and perimeter (m) of
-/// the geodesic polygon through `count` positions (closed implicitly).
-void frontline_geodesic_polygon(const double *lats, const double *lons, int count, double *area, double *perimeter);
+/// Signed area (m², positive when the ring runs counter-clockwise seen from above) of the geodesic
+/// polygon through `count` positions (closed implicitly), given as lon, lat pairs: `lonlat[2k]` is
+/// position k's longitude, `lonlat[2k + 1]` its latitude (a Swift [LonLat] as is). With `chunks`
+/// above 1, the ring is measured as that many pieces on as many threads as there are cores, plus
+/// the polygon through the pieces' ends: the same area to about 1e-15, summed in a fixed order.
+double frontline_geodesic_polygon(const double *lonlat, long count, long chunks);
 
 /// Distance (m) and azimuths (degrees) of the geodesic from (lat1, lon1) to (lat2, lon2).
 void frontline_geodesic_inverse(double lat1, double lon1, double lat2, double lon2, double *s12, double *azi1, double *azi2);
