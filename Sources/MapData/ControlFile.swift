@@ -32,6 +32,11 @@ public enum ControlFile {
 
     static func area(_ f: GeoFeature) throws(DataError) -> (Day, ControlArea) {
         let p = Properties(value: f.properties)
+        // Frontline's own files hold one kind each: a collection (whose other parts would be dropped
+        // without a word) is refused here; the importers split them, naming what they drop.
+        if case .collection? = f.geometry {
+            throw DataError(message: "control area geometry must be a Polygon or MultiPolygon, not a GeometryCollection")
+        }
         guard let geometry = f.geometry?.multiPolygon else {
             throw DataError(message: "control area geometry must be a Polygon or MultiPolygon")
         }

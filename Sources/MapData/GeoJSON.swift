@@ -3,13 +3,13 @@ import GeoCore
 /// A geometry as GeoJSON carries it.
 public enum GeoGeometry: Sendable, Equatable {
     case point(LonLat)
-    /// Points that belong together (OGR's MultiPoint; the GeoJSON reader does not make them).
+    /// Points that belong together (a GeoJSON or OGR MultiPoint).
     case multiPoint([LonLat])
     case lineString(LineString)
     case multiLineString([LineString])
     case polygon(Polygon)
     case multiPolygon(MultiPolygon)
-    /// Parts of several kinds (a KML MultiGeometry of polygons and lines, an OGR GeometryCollection).
+    /// Parts of several kinds (a GeoJSON GeometryCollection, a KML MultiGeometry, an OGR collection).
     case collection([GeoGeometry])
 
     /// The areal part, if any.
@@ -81,7 +81,12 @@ public enum GeoJSONReader {
             if let repair, let areal = read.geometry?.multiPolygon {
                 let fixed = try repair.checked(areal, notes: notes ?? [], file: file, place: "feature \(index)")
                 if fixed != areal {
-                    read = GeoFeature(index: index, id: read.id, geometry: .multiPolygon(fixed), properties: read.properties)
+                    // A collection keeps its other parts (an importer names each one it drops).
+                    var repaired = GeoGeometry.multiPolygon(fixed)
+                    if case .collection(let parts)? = read.geometry {
+                        repaired = .collection(parts.filter { $0.multiPolygon == nil } + [repaired])
+                    }
+                    read = GeoFeature(index: index, id: read.id, geometry: repaired, properties: read.properties)
                 }
             }
             out.append(read)
@@ -109,6 +114,7 @@ public enum GeoJSONReader {
 
     static func geometry(_ g: JSONValue, notes: inout [GeometryRepair.Note]?) throws(DataError) -> GeoGeometry {
         guard let type = g["type"]?.string else { throw DataError(message: "geometry has no \"type\"") }
+        if type == "GeometryCollection" { return try collection(g, notes: &notes) }
         guard var c = g["coordinates"] else { throw DataError(message: "\(type) has no \"coordinates\"") }
         if case .positions(let packed) = c {
             if let read = try packedGeometry(type, packed, notes: &notes) { return read }
@@ -116,6 +122,7 @@ public enum GeoJSONReader {
         }
         switch type {
         case "Point": return .point(try position(c, "coordinates"))
+        case "MultiPoint": return .multiPoint(try positions(c))
         case "LineString": return .lineString(try line(c, "coordinates"))
         case "MultiLineString":
             return .multiLineString(try list(c, "coordinates").enumerated().map { (k, l) throws(DataError) in try line(l, "line \(k)") })
@@ -157,13 +164,33 @@ public enum GeoJSONReader {
                 first += n
             }
             return .multiPolygon(MultiPolygon(parts))
-        case ("Point", _), ("LineString", _), ("MultiLineString", _), ("Polygon", _), ("MultiPolygon", _): return nil
+        case ("MultiPoint", 1): return .multiPoint(c.leaves[0])
+        case ("Point", _), ("MultiPoint", _), ("LineString", _), ("MultiLineString", _), ("Polygon", _), ("MultiPolygon", _): return nil
         default: throw unsupported(type)
         }
     }
 
     private static func unsupported(_ type: String) -> DataError {
-        DataError(message: "unsupported geometry type \"\(type)\"; expected Point, LineString, MultiLineString, Polygon or MultiPolygon")
+        DataError(
+            message:
+                "unsupported geometry type \"\(type)\"; expected Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon or GeometryCollection"
+        )
+    }
+
+    /// A GeometryCollection's parts, each read as a geometry of its own; a collection nested in one
+    /// is refused (RFC 7946 §3.1.8 advises against it, and no reader here needs it).
+    private static func collection(_ g: JSONValue, notes: inout [GeometryRepair.Note]?) throws(DataError) -> GeoGeometry {
+        guard let members = g["geometries"] else { throw DataError(message: "GeometryCollection has no \"geometries\"") }
+        var parts: [GeoGeometry] = []
+        for (k, part) in try list(members, "geometries").enumerated() {
+            do throws(DataError) {
+                if part["type"]?.string == "GeometryCollection" {
+                    throw DataError(message: "a GeometryCollection inside a GeometryCollection; flatten it (RFC 7946 §3.1.8)")
+                }
+                parts.append(try geometry(part, notes: &notes))
+            } catch { throw error.at("geometry \(k)") }
+        }
+        return .collection(parts)
     }
 
     private static func list(_ v: JSONValue, _ what: String) throws(DataError) -> [JSONValue] {

@@ -94,7 +94,9 @@ public struct TerritoryLayer: Sendable {
     ) throws(DataError) -> TerritoryLayer {
         var out: [(String, MultiPolygon)] = []
         for f in try GeoJSONReader.features(bytes, file: file, repair: repair) {
-            guard let m = f.geometry?.multiPolygon else {
+            var areal = f.geometry?.multiPolygon
+            if case .collection? = f.geometry { areal = nil }  // its other parts would go without a word
+            guard let m = areal else {
                 throw DataError(file: file, place: "feature \(f.index)", message: "territory geometry must be a Polygon or MultiPolygon")
             }
             do {
