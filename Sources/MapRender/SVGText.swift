@@ -7,7 +7,19 @@ import Cartography
 /// by their start, middle or end as the item's alignment says, so a viewer whose fallback font is a
 /// little wider or narrower still keeps centred text centred. The halo is the same stroke as in PNG
 /// (round joins, twice the halo width) painted under the fill with `paint-order`.
+///
+/// Where the font is missing, the viewer's stand-in must not run into its neighbours: the family is
+/// followed by fonts of similar or narrower widths and the generic `sans-serif` (`fontStack`), and
+/// every line carries Pango's width as `textLength` (glyphs and spacing adjusted), so a wider
+/// stand-in is squeezed to the width the layout was made for rather than overlapping.
 enum SVGText {
+    /// The family, then Open Sans (Noto Sans's Latin design, near-identical widths), then common system
+    /// sans serifs no wider than it (Roboto, Segoe UI, Helvetica, Arial), then the generic family.
+    static func fontStack(_ family: String) -> String {
+        let fallbacks = ["Open Sans", "Roboto", "Segoe UI", "Helvetica", "Arial"].filter { $0 != family }
+        return ([family] + fallbacks).map { "'\(String($0.filter { $0 != "'" }))'" }.joined(separator: ", ") + ", sans-serif"
+    }
+
     static func element(_ item: TextItem, layout: TextLayout) -> String? {
         guard TextLayout.canSet(item.style) else { return nil }
         let style = item.style
@@ -24,7 +36,7 @@ enum SVGText {
         case .middle: anchor = "middle"
         case .end: anchor = "end"
         }
-        var attributes = " font-family=\"\(MarkupEscaping.escape(style.family))\" font-size=\"\(SVGFormat.number(style.size))\""
+        var attributes = " font-family=\"\(MarkupEscaping.escape(fontStack(style.family)))\" font-size=\"\(SVGFormat.number(style.size))\""
         if style.weight == .bold { attributes += " font-weight=\"bold\"" }
         if style.italic { attributes += " font-style=\"italic\"" }
         if anchor != "start" { attributes += " text-anchor=\"\(anchor)\"" }
@@ -42,7 +54,9 @@ enum SVGText {
             case .middle: x = origin.x + line.x + line.width / 2
             case .end: x = origin.x + line.x + line.width
             }
-            let position = "x=\"\(SVGFormat.number(x))\" y=\"\(SVGFormat.number(origin.y + line.baseline))\""
+            let position =
+                "x=\"\(SVGFormat.number(x))\" y=\"\(SVGFormat.number(origin.y + line.baseline))\" "
+                + "textLength=\"\(SVGFormat.number(line.width))\" lengthAdjust=\"spacingAndGlyphs\""
             out += "<tspan \(position)>\(MarkupEscaping.escape(line.text))</tspan>"
         }
         return out + "</text>\n"

@@ -1,0 +1,3 @@
+extension Catalogue {
+    static func de(_ p: Phrase) -> String { en(p) }
+}

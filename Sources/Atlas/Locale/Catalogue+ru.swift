@@ -1,0 +1,3 @@
+extension Catalogue {
+    static func ru(_ p: Phrase) -> String { en(p) }
+}

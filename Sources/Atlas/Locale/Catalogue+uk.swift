@@ -1,0 +1,3 @@
+extension Catalogue {
+    static func uk(_ p: Phrase) -> String { en(p) }
+}
