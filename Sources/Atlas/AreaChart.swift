@@ -184,7 +184,7 @@ public struct AreaChart {
                     style: TextStyle(family: font, size: 12 * u, color: theme.mutedText), maxWidth: w - plot.x - 40 * u)))
         let summary = rows.filter { $0.date == $0.snapshotDate }.map { r in
             "\(r.date): "
-                + r.sides.filter { $0.acrossBorderKm2 > 0 }.map { "\($0.side) \(t.format.number($0.acrossBorderKm2)) km²" }.joined(
+                + r.sides.filter { $0.acrossBorderKm2 > 0 }.map { "\($0.side) \(t.format.km2Whole($0.acrossBorderKm2))" }.joined(
                     separator: ", ")
         }.joined(separator: "; ")
         return Scene(
@@ -197,7 +197,7 @@ public struct AreaChart {
                         .chartClaimed,
                         [
                             "claims": claims.map {
-                                "\($0.event.claimedBy) \($0.event.figureQualifier)\(t.format.number($0.km2)) km² (\($0.event.date))"
+                                "\($0.event.claimedBy) \($0.event.figureQualifier)\(t.format.km2Whole($0.km2)) (\($0.event.date))"
                             }
                             .joined(separator: "; ")
                         ])),

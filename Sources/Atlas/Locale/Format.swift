@@ -30,21 +30,24 @@ public struct Format: Sendable {
     public func number(_ n: Int) -> String { number(Double(n)) }
 
     /// "957 km²", "16,955 km²"; one decimal under 10; never "-0".
-    public func km2(_ v: Double) -> String { number(v, digits: abs(v) < 10 ? 1 : 0) + " km²" }
+    public func km2(_ v: Double) -> String { locale.unit(number(v, digits: abs(v) < 10 ? 1 : 0), squared: true) }
 
     /// "957 km²", "30,200 km²": three significant figures, what a compiler's polygon supports.
     public func km2Rounded(_ v: Double) -> String {
-        guard v.isFinite, abs(v) >= 0.005 else { return "0 km²" }
+        guard v.isFinite, abs(v) >= 0.005 else { return locale.unit("0", squared: true) }
         let magnitude = Int(log10(abs(v)).rounded(.down))
         let digits = max(0, 2 - magnitude)
         var scale = 1.0
         for _ in 0..<max(0, magnitude - 2) { scale *= 10 }
         let rounded = digits > 0 ? v : (v / scale).rounded() * scale
-        return number(rounded, digits: digits) + " km²"
+        return locale.unit(number(rounded, digits: digits), squared: true)
     }
 
-    /// A kilometre figure: "20 km", "2,5 km" (de).
-    public func km(_ v: Double, digits: Int = 1) -> String { number(v, digits: digits) + " km" }
+    /// A kilometre figure: "20 km", "2,5 km" (de), "20 км" (uk, ru).
+    public func km(_ v: Double, digits: Int = 1) -> String { locale.unit(number(v, digits: digits), squared: false) }
+
+    /// A figure in km² as a chart's description writes it: whole, grouped, in the locale's unit.
+    public func km2Whole(_ v: Double) -> String { locale.unit(number(v), squared: true) }
 
     /// CLDR's long date: "15 August 2024", "15. August 2024", "15 серпня 2024 р.", "15 августа 2024 г.".
     public func longDate(_ d: Day) -> String {

@@ -18,6 +18,13 @@ public enum MapLocale: String, CaseIterable, Sendable {
         }
     }
 
+    /// CLDR's short unit patterns: "{0} km²" and "{0} km" (Cyrillic "км²", "км" in Ukrainian and
+    /// Russian), the number and unit joined by a no-break space (English keeps its plain space).
+    func unit(_ value: String, squared: Bool) -> String {
+        let unit = (self == .uk || self == .ru) ? "км" : "km"
+        return value + (self == .en ? " " : "\u{00A0}") + unit + (squared ? "²" : "")
+    }
+
     /// The BCP 47 tag, for `<html lang>`.
     public var tag: String { rawValue }
 

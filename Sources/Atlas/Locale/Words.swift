@@ -34,7 +34,7 @@ public struct Words: Sendable {
     }
 
     /// One pass over the template, so a value containing "{x}" stays as it is.
-    static func fill(_ template: String, _ values: [String: String]) -> String {
+    public static func fill(_ template: String, _ values: [String: String]) -> String {
         var out = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
@@ -51,9 +51,12 @@ public struct Words: Sendable {
         return out + rest
     }
 
+    /// The catalogue's template of `phrase` in this locale, placeholders unfilled.
+    public func template(_ phrase: Phrase) -> String { Catalogue.template(phrase, locale) }
+
     /// The names of the placeholders in a template, sorted: the catalogue test checks every locale
     /// uses the same ones as English.
-    static func placeholders(_ template: String) -> [String] {
+    public static func placeholderNames(_ template: String) -> [String] {
         var names: Set<String> = []
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
