@@ -13,11 +13,22 @@ import Cartography
 /// every line carries Pango's width as `textLength` (glyphs and spacing adjusted), so a wider
 /// stand-in is squeezed to the width the layout was made for rather than overlapping.
 enum SVGText {
-    /// The family, then Open Sans (Noto Sans's Latin design, near-identical widths), then common system
-    /// sans serifs no wider than it (Roboto, Segoe UI, Helvetica, Arial), then the generic family.
+    /// The theme's first family, then fonts of near or narrower widths that have Cyrillic: Open Sans
+    /// (Noto Sans's Latin design, near-identical widths), Roboto, Segoe UI, Helvetica, Arial; then the
+    /// theme's other families (DejaVu Sans, wider, is Pango's fallback for missing glyphs, not a
+    /// stand-in for the whole text) and a generic family. Unquoted: every name is CSS identifiers.
     static func fontStack(_ family: String) -> String {
-        let fallbacks = ["Open Sans", "Roboto", "Segoe UI", "Helvetica", "Arial"].filter { $0 != family }
-        return ([family] + fallbacks).map { "'\(String($0.filter { $0 != "'" }))'" }.joined(separator: ", ") + ", sans-serif"
+        let generic: Set<String> = ["sans-serif", "serif", "monospace", "sans", "cursive", "fantasy", "system-ui"]
+        let listed = family.split(separator: ",").map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
+            .filter { !$0.isEmpty }
+        let named = listed.filter { !generic.contains($0.lowercased()) }
+        let generics = listed.filter { generic.contains($0.lowercased()) }.map { $0.lowercased() == "sans" ? "sans-serif" : $0 }
+        var stack: [String] = []
+        for name in named.prefix(1) + ["Open Sans", "Roboto", "Segoe UI", "Helvetica", "Arial"] + named.dropFirst()
+        where !stack.contains(name) {
+            stack.append(name)
+        }
+        return (stack + (generics.isEmpty ? ["sans-serif"] : generics)).joined(separator: ", ")
     }
 
     static func element(_ item: TextItem, layout: TextLayout) -> String? {
