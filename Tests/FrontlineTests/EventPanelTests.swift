@@ -87,6 +87,10 @@ struct EventPanelTests {
         let after = try Self.eventLines(try Self.scene(shuffled), heading: heading)
         #expect(after.lines == original.lines)
         #expect(after.stars == original.stars)
+        // The whole panel (legend included) and the alt text too.
+        let (a, b) = (try Self.scene(try KurskData.loaded.get()), try Self.scene(shuffled))
+        #expect(Self.texts(in: a.items, group: "legend") == Self.texts(in: b.items, group: "legend"))
+        #expect(a.description == b.description)
     }
 
     @Test("The report lists the day's events in the panel's order, with the map's star numbers and public attribution")
