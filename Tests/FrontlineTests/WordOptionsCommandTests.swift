@@ -12,7 +12,8 @@ struct WordOptionsCommandTests {
             "--title", "Kursk: the incursion", "--subtitle", "Ground held, day by day", "--source-line", "Source: ISW; DeepState",
             "--credit", "Graphic: J. Doe",
         ]
-        let r = try await CLI.run(["render", "--date", "2024-09-01", "--data", CLI.data, "--format", "svg", "--out", out.path("m.svg")] + words)
+        let render = ["render", "--date", "2024-09-01", "--data", CLI.data, "--format", "svg", "--out", out.path("m.svg")]
+        let r = try await CLI.run(render + words)
         #expect(r.status == 0, "\(r.stderr)")
         let svg = try String(contentsOfFile: out.path("m.svg"), encoding: .utf8)
         for text in ["KURSK: THE INCURSION", "Ground held, day by day", "Source: ISW; DeepState", "Graphic: J. Doe"] {
