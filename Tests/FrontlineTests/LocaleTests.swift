@@ -83,6 +83,9 @@ struct LocaleTests {
     func fillIsOnePass() {
         #expect(Words.fill("{a} and {b}", ["a": "{b}", "b": "x"]) == "{b} and x")
         #expect(Words.fill("{missing} stays", [:]) == "{missing} stays")
+        // No "р.." where a date in the genitive ends a sentence.
+        #expect(Words(.uk)(.altSince, ["date": "1 вересня 2024 р.", "changes": "x"]) == "З 1 вересня 2024 р.: x.")
+        #expect(Words.fill("on {date}.", ["date": "1 вер. 2024 р."]) == "on 1 вер. 2024 р.")
     }
 
     /// Every string literal in Atlas (and every line of its multi-line literals) that reads as words

@@ -63,7 +63,7 @@ extension Catalogue {
         case .altHoldsSource: return "{side} halten etwa {area} in {territory}, laut {sources}."
         case .altClaim: return "Einnahme von {place} durch {side} behauptet ({claimants}), noch nicht eingeschätzt."
         case .altEvents: return "Ereignisse an diesem Tag: {n}, als Behauptungen mit Quellen gezeigt."
-        case .cardSpan: return "{from} bis {to}"
+        case .cardSpan: return "vom {from} bis zum {to}"
         case .cardTitle: return "Wer hielt was, {span}"
         case .cardSnapshots:
             return "{n} Kontrollstand in diesem Zeitraum. Zwischen den Ständen ist die Karte interpoliert: eine Animationshilfe, "

@@ -47,6 +47,8 @@ public struct Words: Sendable {
             }
             out += value
             rest = rest[rest.index(after: close)...]
+            // A value that ends a sentence's abbreviation ("2024 р.") takes the sentence's full stop.
+            if value.hasSuffix("."), rest.hasPrefix(".") { rest = rest.dropFirst() }
         }
         return out + rest
     }
