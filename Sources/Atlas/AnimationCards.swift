@@ -21,19 +21,18 @@ extension SequenceContext {
                 ))
         }
         let m = dataset.manifest
-        let span = "\(from.longDescription) to \(to.longDescription)"
+        let words = self.words
+        let span = words(.cardSpan, ["from": words.longDate(from), "to": words.longDate(to)])
         let inRange = dataset.timeline.dates.filter { $0 >= from && $0 <= to }
         let events = dataset.events.filter { $0.date >= from && $0.date <= to }
         switch card {
         case .title:
             add(m.title, 56, bold: true, gap: 18)
-            add("Who held what, \(span)", 30, gap: 28)
-            add(
-                "\(inRange.count) control snapshot\(inRange.count == 1 ? "" : "s") in this span. Between snapshots the map is "
-                    + "interpolated: an animation aid, not an assessment. Stars mark reported events, as claims.", 20, muted: true,
-                gap: 0)
+            if let subtitle = m.subtitle { add(subtitle, 26, muted: true, gap: 18) }
+            add(words(.cardTitle, ["span": span]), 30, gap: 28)
+            add(words.plural(.cardSnapshots, inRange.count), 20, muted: true, gap: 0)
         case .end:
-            add("Sources", 40, bold: true, gap: 18)
+            add(words(.cardSources), 40, bold: true, gap: 18)
             var control: [String] = []
             for s in try dataset.timeline.snapshots() where s.date >= from && s.date <= to {
                 // The rest of a side's home is derived, not reported: no source to credit.
@@ -41,17 +40,17 @@ extension SequenceContext {
                     control.append(a.source.name)
                 }
             }
-            if !control.isEmpty { add("Control: \(control.joined(separator: "; "))", 20, gap: 12) }
+            if !control.isEmpty { add(words(.cardControl, ["list": control.joined(separator: "; ")]), 20, gap: 12) }
             // Outlets by how many of the events shown they reported, then by name, so the line is stable.
             var counts: [String: Int] = [:]
-            for e in events { counts[e.source.publication, default: 0] += 1 }
+            for e in events { counts[Words.outlet(e.source.publication), default: 0] += 1 }
             let outlets = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
             if !outlets.isEmpty {
                 let shown = outlets.prefix(8).joined(separator: "; ")
-                let more = outlets.count > 8 ? "; and \(outlets.count - 8) more" : ""
-                add("Events (\(events.count), as claims): \(shown)\(more)", 20, gap: 12)
+                let more = outlets.count > 8 ? words(.cardMoreOutlets, ["n": words.format.number(outlets.count - 8)]) : ""
+                add(words(.cardEvents, ["n": words.format.number(events.count), "list": shown + more]), 20, gap: 12)
             }
-            for line in m.attribution { add(line, 17, muted: true, gap: 6) }
+            for line in m.creditLines { add(line, 17, muted: true, gap: 6) }
             if let caveat = m.caveat { add(caveat, 17, muted: true, gap: 6) }
         }
         // Centred on the page as a block: measure first, then place.
@@ -64,7 +63,7 @@ extension SequenceContext {
         let text = lines.map(\.0).joined(separator: " ")
         return Scene(
             width: layout.width, height: layout.height, background: theme.panel, items: [.group(id: "card", clip: nil, items: items)],
-            title: card == .title ? m.title : "\(m.title) — sources", description: text,
+            title: card == .title ? m.title : words(.cardSourcesTitle, ["title": m.title]), description: text,
             date: card == .title ? from.description : to.description)
     }
 }

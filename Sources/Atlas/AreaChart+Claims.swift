@@ -26,7 +26,8 @@ extension AreaChart {
             let p = Point(x(c.event.date), y(c.km2))
             items.append(
                 .marker(.diamond, at: p, size: 13 * u, fill: Fill(theme.panel), stroke: Stroke(colors.line, width: 2.2 * u)))
-            let text = "\(c.event.claimedBy): \(c.event.figureQualifier)\(Format.km2Rounded(c.km2)) (claim)"
+            let text = words(
+                .claimLabel, ["claimant": c.event.claimedBy, "figure": c.event.figureQualifier + words.format.km2Rounded(c.km2)])
             let style = TextStyle(
                 family: theme.fontFamily, size: 12 * u, italic: true, color: colors.line, halo: theme.halo, haloWidth: 2.5 * u)
             // Beside its point, or stepped down until it finds room (at most five tries).

@@ -7,9 +7,11 @@ public struct AreaChart {
     public let dataset: Dataset
     public let theme: Theme
     public let measurer: any TextMeasurer
+    /// The chart's words, numbers and dates (`--locale`).
+    public var words = Words()
 
-    public init(dataset: Dataset, theme: Theme, measurer: any TextMeasurer) {
-        self.dataset = dataset; self.theme = theme; self.measurer = measurer
+    public init(dataset: Dataset, theme: Theme, measurer: any TextMeasurer, words: Words = Words()) {
+        self.dataset = dataset; self.theme = theme; self.measurer = measurer; self.words = words
     }
 
     public func scene(width: Int, height: Int) throws -> Scene {
@@ -17,22 +19,23 @@ public struct AreaChart {
         let u = Layout(width: width, height: height).unit
         let w = Double(width), h = Double(height)
         let plot = Rect(x: 110 * u, y: 120 * u, width: w - 170 * u, height: h - 250 * u)
-        let font = theme.fontFamily
+        let font = theme.fontFamily, t = words
         var items: [SceneItem] = [.rect(Rect(x: 0, y: 0, width: w, height: h), fill: Fill(theme.panel), stroke: nil, cornerRadius: 0)]
         items.append(
             .text(
                 TextItem(
-                    "Ground held across the border, km²", at: Point(plot.x, 30 * u), anchor: TextAnchor(.start, .top),
+                    t(.chartHeading), at: Point(plot.x, 30 * u), anchor: TextAnchor(.start, .top),
                     style: TextStyle(family: font, size: 30 * u, weight: .bold, color: theme.text))))
         items.append(
             .text(
                 TextItem(
-                    "\(dataset.manifest.title) · geodesic areas (WGS84) of each control snapshot; ▲ dates with reported events",
+                    t(.chartSubheading, ["title": dataset.manifest.title]),
                     at: Point(plot.x, 72 * u), anchor: TextAnchor(.start, .top),
                     style: TextStyle(family: font, size: 15 * u, color: theme.mutedText))))
         guard let first = rows.first?.date, let last = rows.last?.date, last > first else {
             return Scene(
-                width: width, height: height, background: theme.panel, items: items, title: "Area chart", description: "No data",
+                width: width, height: height, background: theme.panel, items: items, title: t(.chartEmptyTitle),
+                description: t(.chartNoData),
                 date: "2000-01-01")
         }
         let claims = areaClaims(from: first, to: last)
@@ -56,7 +59,7 @@ public struct AreaChart {
                     PagePath(subpaths: [[Point(plot.x, y(v)), Point(plot.maxX, y(v))]], closed: false), fill: nil,
                     stroke: Stroke(theme.mutedText.with(alpha: v == axis.bottom ? 0.8 : 0.2), width: 1 * u)))
             let label = TextItem(
-                Format.grouped(formatFixed(v, digits: decimals)), at: Point(plot.x - 10 * u, y(v)), anchor: TextAnchor(.end, .middle),
+                t.format.number(v, digits: decimals), at: Point(plot.x - 10 * u, y(v)), anchor: TextAnchor(.end, .middle),
                 style: axisText)
             if placer.place(label) { items.append(.text(label)) }
         }
@@ -70,7 +73,7 @@ public struct AreaChart {
                             closed: false), fill: nil, stroke: Stroke(theme.text, width: 1.5 * u)))
             }
             let note = TextItem(
-                "axis starts at \(Format.km2(axis.bottom)), not zero", at: Point(plot.x + 12 * u, plot.maxY - 6 * u),
+                t(.axisBreak, ["area": t.format.km2(axis.bottom)]), at: Point(plot.x + 12 * u, plot.maxY - 6 * u),
                 anchor: TextAnchor(.start, .bottom), style: TextStyle(family: font, size: 12 * u, italic: true, color: theme.mutedText))
             if placer.place(note) { items.append(.text(note)) }
         }
@@ -85,8 +88,7 @@ public struct AreaChart {
                     .path(
                         PagePath(subpaths: [[Point(x(month), plot.maxY), Point(x(month), plot.maxY + 6 * u)]], closed: false),
                         fill: nil, stroke: Stroke(theme.mutedText, width: 1 * u)))
-                let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-                let text = month.month == 1 || month == first ? "\(names[month.month - 1]) \(month.year)" : names[month.month - 1]
+                let text = t.format.axisMonth(month.month, year: month.year, withYear: month.month == 1 || month == first)
                 let label = TextItem(text, at: Point(x(month), plot.maxY + 10 * u), anchor: TextAnchor(.middle, .top), style: axisText)
                 if monthIndex % labelEvery == 0, placer.place(label) { items.append(.text(label)) }
                 monthIndex += 1
@@ -114,7 +116,7 @@ public struct AreaChart {
         for c in clusters {
             let centre = c.xs.reduce(0, +) / Double(c.xs.count)
             let label = TextItem(
-                c.count == 1 ? "1 event" : "\(c.count) events", at: Point(centre, plot.maxY - 18 * u), anchor: TextAnchor(.middle, .bottom),
+                t.plural(.eventCount, c.count), at: Point(centre, plot.maxY - 18 * u), anchor: TextAnchor(.middle, .bottom),
                 style: TextStyle(family: font, size: 11 * u, color: theme.text, halo: theme.halo, haloWidth: 2 * u))
             if placer.place(label) { items.append(.text(label)) }
         }
@@ -137,7 +139,7 @@ public struct AreaChart {
             for p in snapshots where p.2 > 0 {
                 valueLabels.append(
                     TextItem(
-                        Format.grouped(formatFixed(p.2, digits: 0)), at: Point(x(p.0), y(p.2) - 9 * u),
+                        t.format.number(p.2), at: Point(x(p.0), y(p.2) - 9 * u),
                         anchor: TextAnchor(.middle, .bottom),
                         style: TextStyle(
                             family: font, size: 12.5 * u, weight: .bold, color: colors.line, halo: theme.halo, haloWidth: 2.5 * u)))
@@ -156,24 +158,25 @@ public struct AreaChart {
         }
         for (index, side, _) in series {
             let colors = theme.colors(forSide: side.id, index: index)
-            let home = side.home.map { " outside \($0)" } ?? ""
+
             legend(
                 .path(
                     PagePath(subpaths: [[Point(legendX, legendY), Point(legendX + 30 * u, legendY)]], closed: false), fill: nil,
-                    stroke: Stroke(colors.line, width: 3 * u)), "\(side.name)\(home)")
+                    stroke: Stroke(colors.line, width: 3 * u)),
+                side.home.map { t(.sideOutside, ["side": side.name, "home": $0]) } ?? side.name)
         }
         if !claims.isEmpty {
             legend(
                 .marker(
                     .diamond, at: Point(legendX + 15 * u, legendY), size: 13 * u, fill: Fill(theme.panel),
                     stroke: Stroke(theme.text, width: 2.2 * u)),
-                "Area claimed (not measured)")
+                t(.legendAreaClaimed))
         }
         for item in claimItems(claims, x: x, y: y, unit: u, placer: &placer) { items.append(item) }
         // Values last: they give way to everything else, and to each other (latest first is not
         // needed; the first that fits stays).
         for label in valueLabels where placer.place(label) { items.append(.text(label)) }
-        let credits = dataset.manifest.attribution.joined(separator: " ")
+        let credits = dataset.manifest.creditLines.joined(separator: " ")
         items.append(
             .text(
                 TextItem(
@@ -181,15 +184,23 @@ public struct AreaChart {
                     style: TextStyle(family: font, size: 12 * u, color: theme.mutedText), maxWidth: w - plot.x - 40 * u)))
         let summary = rows.filter { $0.date == $0.snapshotDate }.map { r in
             "\(r.date): "
-                + r.sides.filter { $0.acrossBorderKm2 > 0 }.map { "\($0.side) \(formatFixed($0.acrossBorderKm2, digits: 0)) km²" }.joined(
+                + r.sides.filter { $0.acrossBorderKm2 > 0 }.map { "\($0.side) \(t.format.km2Whole($0.acrossBorderKm2))" }.joined(
                     separator: ", ")
         }.joined(separator: "; ")
         return Scene(
             width: width, height: height, background: theme.panel, items: items,
-            title: "\(dataset.manifest.title): ground held across the border",
-            description: "Area over time. \(summary)" + (claims.isEmpty ? "" : ". Claimed: ")
-                + claims.map { "\($0.event.claimedBy) \($0.event.figureQualifier)\(formatFixed($0.km2, digits: 0)) km² (\($0.event.date))" }
-                .joined(separator: "; "),
+            title: t(.chartTitle, ["title": dataset.manifest.title]),
+            description: t(.chartDescription, ["summary": summary])
+                + (claims.isEmpty
+                    ? ""
+                    : t(
+                        .chartClaimed,
+                        [
+                            "claims": claims.map {
+                                "\($0.event.claimedBy) \($0.event.figureQualifier)\(t.format.km2Whole($0.km2)) (\($0.event.date))"
+                            }
+                            .joined(separator: "; ")
+                        ])),
             date: last.description)
     }
 }

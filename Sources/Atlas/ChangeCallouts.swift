@@ -8,6 +8,8 @@ import Cartography
 /// sliver than a gain), so a front of many small gains is not buried in rings.
 struct ChangeCallouts {
     let u: Double
+    /// Writes the km² beside each ring, in the output locale.
+    var format = Format()
     var smallest: Double { 12 * u }
     var reach: Double { 24 * u }
     static let most = 5
@@ -69,7 +71,7 @@ struct ChangeCallouts {
             items.append(
                 .text(
                     TextItem(
-                        "+" + Format.km2(c.km2), at: Point(c.box.center.x + r + 4 * u, c.box.center.y),
+                        "+" + format.km2(c.km2), at: Point(c.box.center.x + r + 4 * u, c.box.center.y),
                         anchor: TextAnchor(.start, .middle), style: style)))
         }
         return items

@@ -58,7 +58,7 @@ extension SequenceContext {
         }
         var facts = FrameFacts(
             day: day, snapshotDate: snapshot.date, heldAcrossKm2: picture.heldAcrossKm2, since: picture.since,
-            events: events, interpolation: picture.interpolation, claims: standingClaims(on: day, over: snapshot),
+            events: EventRanking.ranked(events), interpolation: picture.interpolation, claims: standingClaims(on: day, over: snapshot),
             sources: sources)
         facts.snapshotIsPlaceholder = snapshot.isPlaceholder
         return facts
@@ -136,34 +136,37 @@ extension SequenceContext {
 
     func statusPhrase(_ s: ControlStatus) -> String {
         switch s {
-        case .assessed: return "held (assessed)"
-        case .claimed: return "claimed, not confirmed (level lines, dashed edge)"
-        case .contested: return "contested (upright lines, dashed edge)"
+        case .assessed: return words(.heldAssessed)
+        case .claimed: return words(.heldClaimed)
+        case .contested: return words(.heldContested)
         }
     }
 
-    func title(_ f: FrameFacts) -> String { "\(dataset.manifest.title) — \(f.day.longDescription)" }
+    func title(_ f: FrameFacts) -> String { words(.sceneTitle, ["title": dataset.manifest.title, "date": words.longDate(f.day)]) }
 
     /// Alt text: what the map shows, in one paragraph, from the data.
     func altText(_ f: FrameFacts) -> String {
-        var parts = ["Map of \(dataset.manifest.title) on \(f.day)."]
+        let w = words
+        var parts = [w(.altMap, ["title": dataset.manifest.title, "date": f.day.description])]
         if let i = f.interpolation {
-            parts.append("Control interpolated between the snapshots of \(i.from) and \(i.to), an animation aid, not an assessment.")
+            parts.append(w(.altInterpolated, ["from": i.from.description, "to": i.to.description]))
         } else if let age = f.snapshotAgeDays, age > 0 {
-            parts.append("Control as assessed on \(f.snapshotDate), \(age) day\(age == 1 ? "" : "s") earlier.")
+            parts.append(w(.altStale, ["date": f.snapshotDate.description, "days": w.plural(.days, age)]))
         }
         for h in f.heldAcrossKm2 {
             let name = dataset.manifest.side(h.side)?.name ?? h.side
             let source = (f.sources[h.side] ?? []).joined(separator: "; ")
             parts.append(
-                "\(name) hold about \(Format.km2Rounded(h.km2)) in \(h.territory)\(source.isEmpty ? "" : ", according to \(source)").")
+                w(
+                    source.isEmpty ? .altHolds : .altHoldsSource,
+                    ["side": name, "area": w.format.km2Rounded(h.km2), "territory": h.territory, "sources": source]))
         }
         for claim in f.claims {
             let name = dataset.manifest.side(claim.taker)?.name ?? claim.taker
             parts.append(
-                "\(claim.settlement.name) claimed taken by \(name) (\(claim.claimants.joined(separator: "; "))), not yet assessed.")
+                w(.altClaim, ["place": claim.settlement.name, "side": name, "claimants": claim.claimants.joined(separator: "; ")]))
         }
-        if !f.events.isEmpty { parts.append("\(f.events.count) event(s) reported on this date, shown as claims with sources.") }
+        if !f.events.isEmpty { parts.append(w(.altEvents, ["n": w.format.number(f.events.count)])) }
         if let c = dataset.manifest.caveat { parts.append(c) }
         return parts.joined(separator: " ")
     }

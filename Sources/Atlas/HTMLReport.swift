@@ -31,53 +31,57 @@ public struct HTMLReport {
     public let chartSize: (width: Int, height: Int)
     /// Downloadable data beside the page: (label, relative path).
     public let dataFiles: [(label: String, file: String)]
+    /// The page's words, numbers and dates (`--locale`).
+    public let words: Words
 
     public init(
         dataset: Dataset, frames: [Frame], stats: [DateStatistics], chartFile: String, chartAlt: String,
-        chartSize: (width: Int, height: Int), dataFiles: [(label: String, file: String)]
+        chartSize: (width: Int, height: Int), dataFiles: [(label: String, file: String)], words: Words = Words()
     ) {
         self.dataset = dataset; self.frames = frames; self.stats = stats; self.chartFile = chartFile
-        self.chartAlt = chartAlt; self.chartSize = chartSize; self.dataFiles = dataFiles
+        self.chartAlt = chartAlt; self.chartSize = chartSize; self.dataFiles = dataFiles; self.words = words
     }
 
     public func html() -> String {
         let m = dataset.manifest
-        let e = MarkupEscaping.escape
+        let e = MarkupEscaping.escape, w = words
         var h = """
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="\(w.locale.tag)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(e(m.title)) — report</title>
+            <title>\(e(w(.reportTitle, ["title": m.title])))</title>
             <link rel="icon" href="data:,">
             <style>\(ReportAssets.css)</style>
             </head>
             <body>
             <header>
             <h1>\(e(m.title))</h1>
-
+            \(m.subtitle.map { "<p class=\"subtitle\">\(e($0))</p>\n" } ?? "")
             """
         let summary = ReportSummary(dataset: dataset, rows: stats.filter { r in frames.contains { $0.day == r.date } })
-        for sentence in summary?.sentences ?? [] { h += "<p class=\"summary\">\(e(sentence))</p>\n" }
-        if let c = m.caveat { h += "<p class=\"caveat\"><strong>Caveat:</strong> \(e(c))</p>\n" }
+        for sentence in summary?.sentences(w) ?? [] { h += "<p class=\"summary\">\(e(sentence))</p>\n" }
+        if let c = m.caveat { h += "<p class=\"caveat\"><strong>\(e(w(.caveatLabel)))</strong> \(e(c))</p>\n" }
         h += "</header>\n<main>\n"
         h += viewer()
         // The chart draws its own title: the section's heading is for screen readers only, so the
         // title is not seen twice.
         h += """
             <section id="chart" aria-labelledby="chart-heading">
-            <h2 id="chart-heading" class="visually-hidden">Ground held across the border over time</h2>
+            <h2 id="chart-heading" class="visually-hidden">\(e(w(.chartHidden)))</h2>
             <img src="\(e(chartFile))" width="\(chartSize.width)" height="\(chartSize.height)" alt="\(e(chartAltText(summary)))">
             </section>
 
             """
         h += statsTable()
         // The caveat stands in the header already.
-        h += "<section id=\"about\">\n<h2>Sources</h2>\n"
-        h += "<ul>\n" + m.attribution.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
+        h += "<section id=\"about\">\n<h2>\(e(w(.sourcesHeading)))</h2>\n"
+        h += "<ul>\n" + m.creditLines.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
         if !dataFiles.isEmpty {
-            h += "<p>Data: " + dataFiles.map { "<a href=\"\(e($0.file))\">\(e($0.label))</a>" }.joined(separator: " · ") + "</p>\n"
+            h +=
+                "<p>\(e(w(.dataLabel))) " + dataFiles.map { "<a href=\"\(e($0.file))\">\(e($0.label))</a>" }.joined(separator: " · ")
+                + "</p>\n"
         }
         h += "</section>\n</main>\n<script>\(ReportAssets.script)</script>\n</body>\n</html>\n"
         return h
@@ -86,52 +90,54 @@ public struct HTMLReport {
     /// The chart's alt text: what it shows, what changed over the span (the summary's figures), and
     /// the chart's own per-snapshot figures.
     func chartAltText(_ summary: ReportSummary?) -> String {
-        let what = "Chart of the ground each side held across the border over time, from the control snapshots."
-        let changed = summary.map { s in s.sentences.dropFirst().dropLast().joined(separator: " ") } ?? ""
+        let what = words(.chartAltWhat)
+        let changed = summary.map { s in s.sentences(words).dropFirst().dropLast().joined(separator: " ") } ?? ""
         return [what, changed, chartAlt].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// The map, its controls, and one panel per date (alt text and events); the latest date is shown.
     /// The slider counts days from the first date, so dates sit on it by time; a datalist marks them.
     func viewer() -> String {
-        let e = MarkupEscaping.escape
+        let e = MarkupEscaping.escape, w = words
         guard let first = frames.first, let last = frames.last else {
-            return "<section id=\"viewer\"><p>No reported dates.</p></section>\n"
+            return "<section id=\"viewer\"><p>\(e(w(.noDates)))</p></section>\n"
         }
         let span = last.day.ordinal - first.day.ordinal
         var h = """
-            <section id="viewer" aria-label="Map by date">
+            <section id="viewer" aria-label="\(e(w(.viewerLabel)))">
             <div class="controls">
-            <button id="prev" type="button" aria-label="Previous date">◀</button>
-            <button id="play" type="button" aria-pressed="false">Play</button>
-            <button id="next" type="button" aria-label="Next date">▶</button>
-            <output id="date" for="slider">\(e(last.day.longDescription))</output>
+            <button id="prev" type="button" aria-label="\(e(w(.previousDate)))">◀</button>
+            <button id="play" type="button" aria-pressed="false" data-play="\(e(w(.play)))" data-pause="\(e(w(.pause)))">\(e(w(.play)))</button>
+            <button id="next" type="button" aria-label="\(e(w(.nextDate)))">▶</button>
+            <output id="date" for="slider">\(e(w.longDate(last.day)))</output>
             <div class="timescale">
             <input id="slider" type="range" min="0" max="\(span)" step="1" value="\(span)" list="report-dates" \
-            aria-label="Reported date, on a time scale" aria-valuetext="\(e(last.day.longDescription))">
+            aria-label="\(e(w(.sliderLabel)))" aria-valuetext="\(e(w.longDate(last.day)))">
             <datalist id="report-dates">\(frames.map { "<option value=\"\($0.day.ordinal - first.day.ordinal)\"></option>" }.joined())</datalist>
-            <div class="ends" aria-hidden="true"><span>\(e(first.day.shortDescription))</span><span>\(e(last.day.shortDescription))</span></div>
+            <div class="ends" aria-hidden="true"><span>\(e(w.shortDate(first.day)))</span><span>\(e(w.shortDate(last.day)))</span></div>
             </div>
             </div>
             <figure>
             <img id="map" src="\(e(last.mapFile))" width="\(last.width)" height="\(last.height)" alt="\(e(alt(frames.count - 1)))">
             </figure>
-            <p class="hint">Use the slider, ← and → (Home, End), or Play. Files of this map:
+            <p class="hint">\(e(w(.viewerHint)))
             <a id="svg-link" href="\(e(last.mapFile))">SVG</a>\(last.pngFile.map { " · <a id=\"png-link\" href=\"\(e($0))\">PNG</a>" } ?? "")</p>
 
             """
         for (k, f) in frames.enumerated() {
-            let events = dataset.events(on: f.day)
+            let events = EventRanking.ranked(dataset.events(on: f.day))
             h += "<article class=\"frame\" data-date=\"\(f.day)\" data-offset=\"\(f.day.ordinal - first.day.ordinal)\" "
-            h += "data-label=\"\(e(f.day.longDescription))\" "
+            h += "data-label=\"\(e(w.longDate(f.day)))\" "
             h += "data-map=\"\(e(f.mapFile))\" data-png=\"\(e(f.pngFile ?? ""))\"\(k == frames.count - 1 ? "" : " hidden")>\n"
             h += "<p class=\"alt\">\(e(alt(k)))</p>\n"
             if events.isEmpty {
-                h += "<p class=\"none\">No events reported on this date.</p>\n"
+                h += "<p class=\"none\">\(e(w(.noEvents)))</p>\n"
             } else {
-                h += "<h3>Events reported on this date: claims, as their sources give them</h3>\n<ol class=\"events\">\n"
-                for ev in events { h += eventItem(ev) }
-                h += "</ol>\n"
+                // Numbered as the map's stars are (`EventRanking`); events with no place get a bullet.
+                h += "<h3>\(e(w(.eventsHeading)))</h3>\n<ul class=\"events\">\n"
+                let stars = Dictionary(uniqueKeysWithValues: EventRanking.starNumbers(events).map { ($0.1.id, $0.0) })
+                for ev in events { h += eventItem(ev, star: stars[ev.id]) }
+                h += "</ul>\n"
             }
             h += "</article>\n"
         }
@@ -142,7 +148,8 @@ public struct HTMLReport {
     /// previous reported date, per side, across the border.
     func alt(_ k: Int) -> String {
         let f = frames[k]
-        guard k > 0 else { return f.altText + " The first date of this report." }
+        let w = words
+        guard k > 0 else { return f.altText + " " + w(.altFirstDate) }
         let previous = frames[k - 1].day
         let before = stats.first { $0.date == previous }, now = stats.first { $0.date == f.day }
         var changes: [String] = []
@@ -153,28 +160,34 @@ public struct HTMLReport {
             let d = s.acrossBorderKm2 - was
             changes.append(
                 abs(d) < 0.05
-                    ? "\(name): no change across the border"
-                    : "\(name): \(d > 0 ? "gained" : "lost") \(Format.km2(abs(d))) across the border")
+                    ? w(.altNoChangeSide, ["side": name])
+                    : w(d > 0 ? .altGained : .altLost, ["side": name, "area": w.format.km2(abs(d))]))
         }
-        let said = changes.isEmpty ? "no ground held across the border on either date" : changes.joined(separator: "; ")
-        return f.altText + " Since \(previous.longDescription): \(said)."
+        let said = changes.isEmpty ? w(.altNothingHeld) : changes.joined(separator: "; ")
+        return f.altText + " " + w(.altSince, ["date": w.longDate(previous), "changes": said])
     }
 
-    func eventItem(_ ev: Event) -> String {
-        let e = MarkupEscaping.escape
+    /// One event: the star number it has on the map (if it has a place there), what was said, who
+    /// claims it, and its public attribution (outlet, date, headline).
+    func eventItem(_ ev: Event, star: Int?) -> String {
+        let e = MarkupEscaping.escape, w = words
+        let badge =
+            star.map { "<span class=\"star\" title=\"\(e(w(.starLabel, ["n": w.format.number($0)])))\">★ \(w.format.number($0))</span> " }
+            ?? ""
         let place = ev.placeName.map { "<span class=\"place\">\(e($0))</span>: " } ?? ""
         let figure = ev.figure.map { " (\(e($0)))" } ?? ""
-        let approx = ev.dateIsApproximate ? " Date approximate." : ""
+        let approx = ev.dateIsApproximate ? " " + w(.dateApproximate) : ""
+        let claim = w(.eventClaim, ["claimant": ev.claimedBy, "status": w.status(ev.status)])
         return
-            "<li>\(place)\(e(ev.summary))\(figure) <span class=\"claim\">Claimed by \(e(ev.claimedBy)); \(e(ev.status)).\(approx)</span> "
-            + "<cite>\(e(ev.source.publication)), \(e(ev.source.published)): “\(e(ev.source.headline))”</cite></li>\n"
+            "<li\(star == nil ? "" : " class=\"located\"")>\(badge)\(place)\(e(ev.summary))\(figure) <span class=\"claim\">\(e(claim))\(e(approx))</span> "
+            + "<cite>\(e(Words.outlet(ev.source.publication))), \(e(w.publishedDate(ev.source.published))): “\(e(ev.source.headline))”</cite></li>\n"
     }
 
     /// One row per date: for each side that ever held ground across the border, that ground and its
     /// change since the previous reported date (the sum that matters to a reader; the whole ground a
     /// side holds, home included, is in data/stats.csv).
     func statsTable() -> String {
-        let e = MarkupEscaping.escape
+        let e = MarkupEscaping.escape, w = words
         let shown = Set(frames.map(\.day))
         let rows = stats.filter { shown.contains($0.date) }
         let sides = dataset.manifest.sides.filter { side in
@@ -182,20 +195,20 @@ public struct HTMLReport {
         }
         var h = """
             <section id="stats">
-            <h2>Ground held across the border, by date</h2>
+            <h2>\(e(w(.tableHeading)))</h2>
             <div class="table-wrap">
             <table>
-            <thead><tr><th scope="col" rowspan="2">Date</th>
+            <thead><tr><th scope="col" rowspan="2">\(e(w(.tableDate)))</th>
             """
         for side in sides {
-            let whereText = side.home.map { " outside \(e($0))" } ?? ""
-            h += "<th scope=\"colgroup\" colspan=\"2\">\(e(side.name))\(whereText)</th>"
+            let name = side.home.map { w(.sideOutside, ["side": side.name, "home": $0]) } ?? side.name
+            h += "<th scope=\"colgroup\" colspan=\"2\">\(e(name))</th>"
         }
-        h += "<th scope=\"col\" rowspan=\"2\">Control as assessed on</th></tr>\n<tr>"
-        for _ in sides { h += "<th scope=\"col\">Held, km²</th><th scope=\"col\">Change since the previous date</th>" }
+        h += "<th scope=\"col\" rowspan=\"2\">\(e(w(.tableAssessedOn)))</th></tr>\n<tr>"
+        for _ in sides { h += "<th scope=\"col\">\(e(w(.tableHeld)))</th><th scope=\"col\">\(e(w(.tableChange)))</th>" }
         h += "</tr></thead>\n<tbody>\n"
         for (k, row) in rows.enumerated() {
-            h += "<tr data-date=\"\(row.date)\"><th scope=\"row\">\(e(row.date.shortDescription))</th>"
+            h += "<tr data-date=\"\(row.date)\"><th scope=\"row\">\(e(w.shortDate(row.date)))</th>"
             for side in sides {
                 let s = row.sides.first { $0.side == side.id }
                 let held = s?.acrossBorderKm2 ?? 0
@@ -205,14 +218,12 @@ public struct HTMLReport {
                 } else {
                     let was = rows[k - 1].sides.first { $0.side == side.id }?.acrossBorderKm2 ?? 0
                     let d = held - was
-                    change = abs(d) < 0.05 ? "no change" : (d > 0 ? "+" : "−") + formatFixed(abs(d), digits: 0)
+                    change = abs(d) < 0.05 ? w(.tableNoChange) : (d > 0 ? "+" : "−") + w.format.number(abs(d))
                 }
-                h += "<td>\(formatFixed(held, digits: 0))</td><td>\(change)</td>"
+                h += "<td>\(e(w.format.number(held)))</td><td>\(e(change))</td>"
             }
-            h += "<td>\(e(row.snapshotDate.shortDescription))</td></tr>\n"
+            h += "<td>\(e(w.shortDate(row.snapshotDate)))</td></tr>\n"
         }
-        return h + "</tbody>\n</table>\n</div>\n<p class=\"note\">Ground each side held beyond its own border, in km², geodesic "
-            + "(WGS84) from the full-resolution control polygons; a date between snapshots shows the latest snapshot before it (the last column). "
-            + "Every figure, home ground included, is in the data files below.</p>\n</section>\n"
+        return h + "</tbody>\n</table>\n</div>\n<p class=\"note\">\(e(w(.tableNote)))</p>\n</section>\n"
     }
 }

@@ -28,6 +28,7 @@ enum ReportAssets {
         .alt { font-size: 15px; }
         .events { padding-left: 1.4em; }
         .events li { margin: 4px 0; overflow-wrap: anywhere; }
+        .events .star { font-weight: bold; white-space: nowrap; }
         .place { font-weight: bold; }
         .claim, cite { color: #5e5e5e; font-size: 14px; }
         .table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; }
@@ -94,7 +95,7 @@ enum ReportAssets {
               clearInterval(timer);
               timer = null;
             }
-            play.textContent = timer === null ? "Play" : "Pause";
+            play.textContent = play.getAttribute(timer === null ? "data-play" : "data-pause");
             play.setAttribute("aria-pressed", timer === null ? "false" : "true");
           }
 

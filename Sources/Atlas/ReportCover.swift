@@ -7,9 +7,10 @@ public struct ReportCover {
     public let dataset: Dataset
     public let theme: Theme
     public let measurer: any TextMeasurer
+    public let words: Words
 
-    public init(dataset: Dataset, theme: Theme, measurer: any TextMeasurer) {
-        self.dataset = dataset; self.theme = theme; self.measurer = measurer
+    public init(dataset: Dataset, theme: Theme, measurer: any TextMeasurer, words: Words = Words()) {
+        self.dataset = dataset; self.theme = theme; self.measurer = measurer; self.words = words
     }
 
     /// A page of `width × height` px for the reported dates `rows` (those the report shows).
@@ -19,7 +20,7 @@ public struct ReportCover {
         // Text in a column on the left, the chart filling the rest: the chart keeps a near-landscape shape,
         // so its type stays close to the size it has on its own.
         let margin = 56 * u, textWidth = min(520 * u, w * 0.3)
-        let font = theme.fontFamily, m = dataset.manifest
+        let font = theme.fontFamily, m = dataset.manifest, words = self.words
         var items: [SceneItem] = []
         var y = margin
         func text(_ s: String, _ style: TextStyle, gapAfter: Double) {
@@ -27,23 +28,24 @@ public struct ReportCover {
             y += measurer.measure(s, style: style, maxWidth: textWidth).height + gapAfter
         }
         let summary = ReportSummary(dataset: dataset, rows: rows)
-        text("REPORT", TextStyle(family: font, size: 15 * u, weight: .bold, color: theme.mutedText), gapAfter: 4 * u)
+        text(words(.reportKicker), TextStyle(family: font, size: 15 * u, weight: .bold, color: theme.mutedText), gapAfter: 4 * u)
         text(m.title, TextStyle(family: font, size: 40 * u, weight: .bold, color: theme.text), gapAfter: 8 * u)
+        if let subtitle = m.subtitle { text(subtitle, TextStyle(family: font, size: 20 * u, color: theme.mutedText), gapAfter: 8 * u) }
         if let summary {
             text(
-                "\(summary.first.longDescription) – \(summary.last.longDescription)",
+                words(.dateSpan, ["from": words.longDate(summary.first), "to": words.longDate(summary.last)]),
                 TextStyle(family: font, size: 22 * u, color: theme.text), gapAfter: 14 * u)
-            for s in summary.sentences { text(s, TextStyle(family: font, size: 17 * u, color: theme.text), gapAfter: 4 * u) }
+            for s in summary.sentences(words) { text(s, TextStyle(family: font, size: 17 * u, color: theme.text), gapAfter: 4 * u) }
         }
         var header = [SceneItem.group(id: "summary", clip: nil, items: items)]
 
         // Credits at the foot; the chart takes the room between.
         let creditStyle = TextStyle(family: font, size: 13 * u, color: theme.mutedText)
-        let credits = ((m.caveat.map { ["Caveat: " + $0] } ?? []) + m.attribution).joined(separator: "\n")
+        let credits = ((m.caveat.map { [words(.caveatLine, ["caveat": $0])] } ?? []) + m.creditLines).joined(separator: "\n")
         let chartLeft = margin + textWidth + 32 * u, chartTop = margin
         let chartSize = (width: Int((w - margin - chartLeft).rounded(.down)), height: Int((h - 2 * margin).rounded(.down)))
         if chartSize.width >= 300, chartSize.height >= 200 {
-            let chart = try AreaChart(dataset: dataset, theme: theme, measurer: measurer).scene(
+            let chart = try AreaChart(dataset: dataset, theme: theme, measurer: measurer, words: words).scene(
                 width: chartSize.width, height: chartSize.height)
             let frame = Rect(x: chartLeft, y: chartTop, width: Double(chartSize.width), height: Double(chartSize.height))
             header.append(.group(id: "chart", clip: frame, items: chart.items.map { $0.offset(dx: chartLeft, dy: chartTop) }))
@@ -57,9 +59,10 @@ public struct ReportCover {
                             credits, at: Point(margin, h - margin), anchor: TextAnchor(.start, .bottom), style: creditStyle,
                             maxWidth: textWidth))
                 ]))
-        let alt = ([m.title + ": report."] + (summary?.sentences ?? []) + (m.caveat.map { [$0] } ?? [])).joined(separator: " ")
+        let alt = ([words(.reportAlt, ["title": m.title])] + (summary?.sentences(words) ?? []) + (m.caveat.map { [$0] } ?? [])).joined(
+            separator: " ")
         return Scene(
-            width: width, height: height, background: theme.panel, items: header, title: "\(m.title) — report",
+            width: width, height: height, background: theme.panel, items: header, title: words(.reportTitle, ["title": m.title]),
             description: alt, date: (summary?.last ?? rows.first?.date)?.description ?? "2000-01-01")
     }
 }

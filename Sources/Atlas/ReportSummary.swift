@@ -26,19 +26,24 @@ public struct ReportSummary: Sendable {
         self.sides = sides
     }
 
-    /// Plain sentences, no markup.
-    public var sentences: [String] {
+    /// Plain sentences, no markup, in the words of `w`.
+    public func sentences(_ w: Words) -> [String] {
         var out = [
-            "\(dateCount) reported date\(dateCount == 1 ? "" : "s") from \(first.longDescription) to \(last.longDescription), "
-                + "with \(eventCount) reported event\(eventCount == 1 ? "" : "s")."
+            w(
+                .summarySpan,
+                [
+                    "dates": w.plural(.reportDates, dateCount), "from": w.longDate(first), "to": w.longDate(last),
+                    "events": w.plural(.reportEvents, eventCount),
+                ])
         ]
         for s in sides {
-            let outside = s.home.map { " outside \($0)" } ?? ""
-            out.append(
-                "\(s.name) held at most \(Format.km2(s.peakKm2))\(outside) (\(s.peakDate.longDescription)); "
-                    + "\(Format.km2(s.lastKm2)) on \(last.longDescription).")
+            let values = [
+                "side": s.name, "peak": w.format.km2(s.peakKm2), "home": s.home ?? "", "peakDate": w.longDate(s.peakDate),
+                "last": w.format.km2(s.lastKm2), "lastDate": w.longDate(last),
+            ]
+            out.append(w(s.home == nil ? .summaryPeak : .summaryPeakOutside, values))
         }
-        out.append("Areas are geodesic (WGS84), measured on the full-resolution control polygons.")
+        out.append(w(.summaryAreas))
         return out
     }
 }

@@ -9,15 +9,9 @@ extension SequenceContext {
         return (pop >= 100_000 ? 12 : pop >= 10_000 ? 10 : pop >= 3_000 ? 9 : 7.5) * layout.unit
     }
 
-    /// Events with a place on the map, numbered 1… in list order (the panel uses the same numbers).
-    func numberedLocatedEvents(_ events: [Event]) -> [(Int, Event)] {
-        var n = 0
-        return events.compactMap { e in
-            guard e.location != nil else { return nil }
-            n += 1
-            return (n, e)
-        }
-    }
+    /// Events with a place on the map and their star numbers (`EventRanking.starNumbers`): the map,
+    /// the panel and the report use the same.
+    func numberedLocatedEvents(_ events: [Event]) -> [(Int, Event)] { EventRanking.starNumbers(events) }
 
     func circle(_ c: Point, _ r: Double) -> PagePath {
         let pts = (0...48).map { k -> Point in

@@ -16,6 +16,8 @@ public final class SequenceContext {
     /// Count and hatch change since the snapshot in force on this date (`--since`) instead of the
     /// snapshot before each frame's.
     public var since: Day?
+    /// The words, numbers and dates of every text drawn, in the output locale (`--locale`).
+    public var words = Words()
     /// A map more than this many days past its snapshot says so under its date (`--stale-after`).
     public var staleAfterDays = 7
     /// An animation's panel: each block's height for the whole sequence, so the panel's parts stay

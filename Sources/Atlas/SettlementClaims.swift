@@ -20,7 +20,8 @@ extension SequenceContext {
     public func standingClaims(on day: Day, over snapshot: ControlSnapshot) -> [SettlementClaim] {
         var latest: [String: [Event]] = [:]
         var order: [String] = []
-        for e in dataset.events where e.claimsTaken && e.date <= day && e.date > snapshot.date {
+        // In ranked order, not the file's, so the legend reads the same however events.geojson is sorted.
+        for e in EventRanking.ranked(dataset.events) where e.claimsTaken && e.date <= day && e.date > snapshot.date {
             guard let name = e.settlement else { continue }
             if latest[name] == nil { order.append(name) }
             if let held = latest[name]?.first, held.date > e.date { continue }
@@ -37,7 +38,10 @@ extension SequenceContext {
             else { return nil }
             if snapshot.holder(at: l, sides: sides) == taker { return nil }
             var claimants: [String] = []
-            for e in events where !claimants.contains("\(e.claimedBy), \(e.status)") { claimants.append("\(e.claimedBy), \(e.status)") }
+            for e in events {
+                let claimant = "\(e.claimedBy), \(words.status(e.status))"
+                if !claimants.contains(claimant) { claimants.append(claimant) }
+            }
             return SettlementClaim(settlement: s, taker: taker, date: first.date, claimants: claimants)
         }
     }

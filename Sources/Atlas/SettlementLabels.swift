@@ -65,7 +65,7 @@ extension SequenceContext {
             let sub = TextStyle(
                 family: theme.fontFamily, size: 11.5 * u * theme.labelScale, italic: true, color: theme.mutedText,
                 halo: theme.halo, haloWidth: 2 * u)
-            let name = s.isApproximate ? s.name + " (approx.)" : s.name
+            let name = s.isApproximate ? words(.approximateName, ["name": s.name]) : s.name
             let m1 = measurer.measure(name, style: main, maxWidth: nil)
             let ru = theme.layers[.secondNames] ? s.secondName(dataset.manifest.secondNameLanguages) : nil
             let m2 = ru.map { measurer.measure($0, style: sub, maxWidth: nil) } ?? (width: 0, height: 0)

@@ -3,7 +3,8 @@ import GeoCore
 
 /// Everything one data set holds, as its `DataSource` returned it (the snapshots it was asked for).
 public struct Dataset: Sendable {
-    public let manifest: Manifest
+    /// What the data set is about; the drawing commands' `--title` and its kin override parts of it.
+    public var manifest: Manifest
     public let timeline: Timeline
     public let gazetteer: Gazetteer
     public let events: [Event]

@@ -63,14 +63,4 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         func pad(_ v: Int, _ n: Int) -> String { String(repeating: "0", count: max(0, n - String(v).count)) + String(v) }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
-
-    static let monthNames = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-    ]
-
-    /// "1 September 2024", for titles; English month names, independent of locale.
-    public var longDescription: String { "\(day) \(Self.monthNames[month - 1]) \(year)" }
-
-    /// "1 Sep 2024", for legends.
-    public var shortDescription: String { "\(day) \(Self.monthNames[month - 1].prefix(3)) \(year)" }
 }

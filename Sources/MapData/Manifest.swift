@@ -22,11 +22,16 @@ public struct Manifest: Sendable {
         }
     }
 
-    public let title: String
+    /// The title (`--title` overrides it), and an optional line under it (`"subtitle"`, `--subtitle`).
+    public var title: String
+    public var subtitle: String? = nil
     public let region: BBox
     public let view: BBox
     public let sides: [Side]
-    public let attribution: [String]
+    /// The source lines (`--source-line` puts one line in their place).
+    public var attribution: [String]
+    /// Who made the graphic (`"credit"`, `--credit`): printed after the source lines.
+    public var credit: String? = nil
     public let caveat: String?
     /// How far apart (km) the control data's border and the basemap's may run: `import geojson` moves
     /// slivers thinner than this across the border, and the front line is not drawn within it of
@@ -96,16 +101,22 @@ public struct Manifest: Sendable {
                 guard km >= 0, km <= 50 else { throw DataError(place: "borderToleranceKm", message: "must be 0 to 50 km") }
                 return km
             }
-            return Manifest(
+            var manifest = Manifest(
                 title: try p.string("title"), region: region, view: root["view"] == nil ? region : try box("view"),
                 sides: sides, attribution: try p.strings("attribution"), caveat: try p.optionalString("caveat"),
                 borderToleranceKm: try tolerance(), bordersFromFile: try bordersFrom(),
                 secondNameLanguages: root["secondNameLanguages"] == nil ? ["ru"] : try p.strings("secondNameLanguages"),
                 territoryNames: try p.optionalBool("territoryNames") ?? true)
+            manifest.subtitle = try p.optionalString("subtitle")
+            manifest.credit = try p.optionalString("credit")
+            return manifest
         } catch {
             throw error.in(file: file)
         }
     }
 
     public func side(_ id: String) -> Side? { sides.first { $0.id == id } }
+
+    /// The credits as printed: the source lines, then the graphic's credit.
+    public var creditLines: [String] { attribution + (credit.map { [$0] } ?? []) }
 }

@@ -6,8 +6,11 @@ import Cartography
 /// Output is byte-stable: the same scene gives the same bytes, in one process or across processes.
 public struct Renderer: Sendable {
     public let pngCompression: PNGCompression
+    public let svgText: SVGTextMode
 
-    public init(pngCompression: PNGCompression = .fast) { self.pngCompression = pngCompression }
+    public init(pngCompression: PNGCompression = .fast, svgText: SVGTextMode = .text) {
+        self.pngCompression = pngCompression; self.svgText = svgText
+    }
 
     /// Renders `scene` as `format`.
     ///
@@ -23,7 +26,7 @@ public struct Renderer: Sendable {
         try SceneValidation.check(scene, scale: scale, format: format)
         switch format {
         case .png: return try rasterizer.png(scene, scale: scale, compression: pngCompression)
-        case .svg: return try SVGOutput.render(scene)
+        case .svg: return try SVGOutput.render(scene, text: svgText)
         case .pdf: return try PDFOutput.render(pages: [scene])
         }
     }

@@ -4,11 +4,12 @@ import Cartography
 final class SVGDocument {
     private let width: Int, height: Int
     private let layout: TextLayout
+    private let text: SVGTextMode
     private var fragments = 0
     private var usedIDs: Set<String> = ["background"]
 
-    init(width: Int, height: Int, layout: TextLayout) {
-        self.width = width; self.height = height; self.layout = layout
+    init(width: Int, height: Int, layout: TextLayout, text: SVGTextMode = .text) {
+        self.width = width; self.height = height; self.layout = layout; self.text = text
     }
 
     func markup(_ items: [SceneItem]) throws -> String {
@@ -22,9 +23,10 @@ final class SVGDocument {
         }
         for item in items {
             switch item {
-            case .text(let text):
+            // As outlines, text is drawn by Cairo with the geometry around it.
+            case .text(let item) where text == .text:
                 try flush()
-                out += SVGText.element(text, layout: layout) ?? ""
+                out += SVGText.element(item, layout: layout) ?? ""
             case .group(let id, let clip, let inner):
                 try flush()
                 let name = uniqueID(id)

@@ -1,6 +1,6 @@
 import Cartography
 
-/// SVG 1.1 fit for embedding: real `<text>`, one named `<g>` per scene group, a `viewBox`, and a
+/// SVG 1.1 fit for embedding: real `<text>` (or, with `SVGTextMode.paths`, glyph outlines), one named `<g>` per scene group, a `viewBox`, and a
 /// `<title>` and `<desc>` holding the scene's title and alt text.
 ///
 /// Cairo draws all geometry (paths, markers, hatching, swatches) exactly as for PNG and PDF, one run of
@@ -8,8 +8,8 @@ import Cartography
 /// `SVGText`; group items become `<g id="…">` with their clip. Drawing order is the scene's order.
 /// Every value is written without locale and every id is renumbered, so the bytes depend only on the scene.
 enum SVGOutput {
-    static func render(_ scene: Scene) throws -> [UInt8] {
-        let document = SVGDocument(width: scene.width, height: scene.height, layout: try TextLayout())
+    static func render(_ scene: Scene, text: SVGTextMode = .text) throws -> [UInt8] {
+        let document = SVGDocument(width: scene.width, height: scene.height, layout: try TextLayout(), text: text)
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" \

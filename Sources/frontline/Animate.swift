@@ -67,7 +67,7 @@ struct Animate: ParsableCommand {
         let small = Layout.nearestNamed(width: asked.width, height: asked.height)
         let layout = small?.layout ?? asked
         let threads = try options.workerCount(workers, layout: layout)
-        let dataset = try Disk.loadDataset(options.data, strict: options.strict)
+        let dataset = try options.loadDataset()
         try options.checkView(dataset, view: view)
         guard let firstSnapshot = dataset.timeline.dates.first, let lastSnapshot = dataset.timeline.dates.last else {
             throw UsageError("\(options.data): the data set has no control snapshots")
@@ -80,6 +80,7 @@ struct Animate: ParsableCommand {
         let (scale, renderer) = (options.scale * (small?.scale ?? 1), options.renderer)
         let (theme, crs, staleAfter, interpolate) = (try options.chosenTheme(), options.crs, options.staleAfter, !noInterpolate)
         let since = try options.sinceDay()
+        let words = options.text.words
 
         let ffmpeg = FFmpeg.find()
         let framesFolder: String?
@@ -115,7 +116,7 @@ struct Animate: ParsableCommand {
         }
         let makeContext: @Sendable () throws -> SequenceContext = {
             let c = try MapOptions.context(
-                dataset, theme: theme, layout: layout, view: view, crs: crs, staleAfter: staleAfter, since: since)
+                dataset, theme: theme, layout: layout, view: view, crs: crs, staleAfter: staleAfter, since: since, words: words)
             c.timelineSpan = start...end
             return c
         }

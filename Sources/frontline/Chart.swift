@@ -17,6 +17,7 @@ struct Chart: ParsableCommand {
     @Option(help: "Output file: .png, .svg or .pdf.") var out: String
     @Option(help: "Data folder.") var data: String = "GeoData"
     @Option(help: "Size in CSS pixels, WxH.") var size: String = "1600x900"
+    @OptionGroup var text: TextOptions
 
     func run() throws {
         guard let format = OutputFormat(rawValue: (out as NSString).pathExtension.lowercased()) else {
@@ -26,8 +27,9 @@ struct Chart: ParsableCommand {
         guard parts.0 >= 300 else { throw UsageError("--size '\(size)': the chart needs a width of at least 300 pixels") }
         let writer = OutputWriter(inputs: RunInputs(data: data))
         try writer.prepareFile(out)
-        let chart = AreaChart(dataset: try Disk.loadDataset(data), theme: .standard, measurer: try PangoTextMeasurer())
-        try writer.write(try Renderer().render(chart.scene(width: parts.0, height: parts.1), format: format), to: out)
+        let chart = AreaChart(
+            dataset: text.apply(to: try Disk.loadDataset(data)), theme: .standard, measurer: try PangoTextMeasurer(), words: text.words)
+        try writer.write(try Renderer(svgText: text.svgText).render(chart.scene(width: parts.0, height: parts.1), format: format), to: out)
         Terminal.print(out)
     }
 }

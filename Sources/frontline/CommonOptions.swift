@@ -8,6 +8,7 @@ import MapRender
 /// Options every drawing command shares.
 struct MapOptions: ParsableArguments {
     @Option(help: "Data folder (see GeoData/README.md for its layout).") var data: String = "GeoData"
+    @OptionGroup var text: TextOptions
     @Option(
         help:
             "Page size: WxH in CSS pixels, or hd (1920x1080), square (1080x1080), portrait (1080x1920), a4 (842x595 pt, landscape), a4-portrait."
@@ -37,7 +38,7 @@ struct MapOptions: ParsableArguments {
 
     func sinceDay() throws -> Day? { try since.map { try parseDay($0, option: "--since") } }
 
-    var renderer: Renderer { Renderer(pngCompression: pngCompression) }
+    var renderer: Renderer { Renderer(pngCompression: pngCompression, svgText: text.svgText) }
 
     /// The options that shape a picture, for the run record `--resume` checks (`RunRecord`); the
     /// style file's bytes go into the record's data digest.
@@ -45,7 +46,7 @@ struct MapOptions: ParsableArguments {
         [
             ("--size", size), ("--scale", "\(scale)"), ("--bbox", bbox), ("--png-compression", "\(pngCompression)"), ("--theme", theme),
             ("--crs", crs), ("--strict", "\(strict)"), ("--stale-after", "\(staleAfter)"), ("--since", since),
-        ]
+        ] + text.pictureOptions
     }
 
     /// The writer for this run's outputs, which never writes over the data folder's files or the style.
@@ -122,10 +123,16 @@ struct MapOptions: ParsableArguments {
     func context(needs: SnapshotNeeds = .all, layout: Layout? = nil) throws -> SequenceContext {
         let (asked, view) = try page()
         let layout = layout ?? asked
-        let dataset = try Disk.loadDataset(data, strict: strict, needs: needs)
+        let dataset = try loadDataset(needs: needs)
         try checkView(dataset, view: view)
         return try Self.context(
-            dataset, theme: try chosenTheme(), layout: layout, view: view, crs: crs, staleAfter: staleAfter, since: try sinceDay())
+            dataset, theme: try chosenTheme(), layout: layout, view: view, crs: crs, staleAfter: staleAfter, since: try sinceDay(),
+            words: text.words)
+    }
+
+    /// The data folder's data set, with `--title` and its kin applied.
+    func loadDataset(needs: SnapshotNeeds = .all) throws -> Dataset {
+        text.apply(to: try Disk.loadDataset(data, strict: strict, needs: needs))
     }
 
     /// Says on stderr, once the map is written, when the page shows more than the data covers (a wide
@@ -144,13 +151,15 @@ struct MapOptions: ParsableArguments {
 
     /// A sequence context (one per thread: it holds a Pango font map, caches and its own PROJ handle).
     static func context(
-        _ dataset: Dataset, theme: Theme, layout: Layout, view: BBox?, crs: String?, staleAfter: Int = 7, since: Day? = nil
+        _ dataset: Dataset, theme: Theme, layout: Layout, view: BBox?, crs: String?, staleAfter: Int = 7, since: Day? = nil,
+        words: Words = Words()
     ) throws -> SequenceContext {
         let c = try SequenceContext(
             dataset: dataset, theme: theme, layout: layout, measurer: PangoTextMeasurer(), view: view,
             crs: try crs.map { try CRSProjection($0) })
         c.staleAfterDays = staleAfter
         c.since = since
+        c.words = words
         return c
     }
 }

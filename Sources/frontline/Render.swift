@@ -95,7 +95,7 @@ struct Frames: ParsableCommand {
         let part = try Shard.resolve(shard)
         let (layout, view) = try options.page()
         let threads = try options.workerCount(workers, layout: layout)
-        let dataset = try Disk.loadDataset(options.data, strict: options.strict)
+        let dataset = try options.loadDataset()
         try options.checkView(dataset, view: view)
         let all =
             try stepDays.map { try FrameDays.stepped(dataset: dataset, from: first, to: last, every: $0) }
@@ -115,12 +115,14 @@ struct Frames: ParsableCommand {
         }
         let todo = resume ? FrameDays.missing(days, files: { d in formats.map { file(d, $0) } }) : days
         let (theme, crs, staleAfter, since) = (try options.chosenTheme(), options.crs, options.staleAfter, try options.sinceDay())
+        let words = options.text.words
         try OrderedParallel.run(
             count: todo.count, workers: threads, window: 2 * threads,
             makeState: {
                 (
                     try MapOptions.context(
-                        dataset, theme: theme, layout: layout, view: view, crs: crs, staleAfter: staleAfter, since: since),
+                        dataset, theme: theme, layout: layout, view: view, crs: crs, staleAfter: staleAfter, since: since,
+                        words: words),
                     FrameRasterizer()
                 )
             },

@@ -74,7 +74,7 @@ struct Report: ParsableCommand {
     }
 
     func writePDF(_ context: SequenceContext, days: [Day], rows: [DateStatistics], writer: OutputWriter) throws {
-        let cover = ReportCover(dataset: context.dataset, theme: context.theme, measurer: try PangoTextMeasurer())
+        let cover = ReportCover(dataset: context.dataset, theme: context.theme, measurer: try PangoTextMeasurer(), words: context.words)
         var pages = [try cover.scene(width: context.layout.width, height: context.layout.height, rows: rows)]
         for day in days { pages.append(try context.scene(on: day)) }
         try writer.write(try Renderer().renderPDF(pages: pages), to: out)
@@ -83,7 +83,7 @@ struct Report: ParsableCommand {
 
     func writeHTML(_ context: SequenceContext, days: [Day], rows: [DateStatistics], writer: OutputWriter) throws {
         let folder = try StagedFolder(out, marker: Self.marker, inputs: writer.inputs)
-        let renderer = Renderer()
+        let renderer = options.renderer
         var frames: [HTMLReport.Frame] = []
         for day in days {
             let scene = try context.scene(on: day)
@@ -94,15 +94,16 @@ struct Report: ParsableCommand {
                 HTMLReport.Frame(
                     day: day, mapFile: svg, pngFile: png, width: scene.width, height: scene.height, altText: scene.description))
         }
-        let chart = try AreaChart(dataset: context.dataset, theme: context.theme, measurer: try PangoTextMeasurer()).scene(
-            width: 1600, height: 900)
+        let chart = try AreaChart(dataset: context.dataset, theme: context.theme, measurer: try PangoTextMeasurer(), words: context.words)
+            .scene(
+                width: 1600, height: 900)
         try folder.write(try renderer.render(chart, format: .svg), to: "chart.svg")
         try folder.write(Array(Stats.csv(rows).utf8), to: "data/stats.csv")
         try folder.write(Array(Stats.json(rows).utf8), to: "data/stats.json")
         let page = HTMLReport(
             dataset: context.dataset, frames: frames, stats: rows, chartFile: "chart.svg", chartAlt: chart.description,
             chartSize: (chart.width, chart.height),
-            dataFiles: [("statistics (CSV)", "data/stats.csv"), ("statistics (JSON)", "data/stats.json")])
+            dataFiles: [(context.words(.dataCSV), "data/stats.csv"), (context.words(.dataJSON), "data/stats.json")], words: context.words)
         try folder.write(Array(page.html().utf8), to: "index.html")
         try folder.commit()
         Terminal.print((out as NSString).appendingPathComponent("index.html") + ": \(days.count) dates")

@@ -48,7 +48,7 @@ struct AnimationTraceTests {
             for id in ["map", "panel", "legend", "scale-bar", "north-arrow"] {
                 #expect(ids.contains(id), "\(frame.day): no \(id)")
             }
-            #expect(words.contains(frame.day.longDescription), "\(frame.day): date not shown")
+            #expect(words.contains(Format().longDate(frame.day)), "\(frame.day): date not shown")
             #expect(scene.date == frame.day.description)
             let held = facts.heldAcrossKm2.filter { $0.side == "ukraine" }.reduce(0) { $0 + $1.km2 }
             if let step = facts.interpolation {
@@ -139,7 +139,7 @@ struct MakeAnimationTraceTests {
             }
             // The date the reader sees: the panel's first line.
             let date = try #require(textItems(group("panel-status", in: scene.items) ?? []).first?.text)
-            #expect(date == f.day.longDescription)
+            #expect(date == Format().longDate(f.day))
             if runs.last?.date == date { runs[runs.count - 1].frames += f.copies } else { runs.append((date, f.copies)) }
         }
         #expect(maps > 90, "2024-08-01 → 2025-06-01 in 3-day steps")

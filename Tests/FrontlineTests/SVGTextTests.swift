@@ -75,7 +75,7 @@ struct SVGTextTests {
         #expect(reader.texts == ["Sudzha", "Суджа", "Kursk"])
         #expect(!reader.elementNames.contains("symbol") && !reader.elementNames.contains("use"), "\(reader.elementNames)")
         let attributes = reader.textAttributes
-        #expect(attributes[0]["font-family"] == "Noto Sans, DejaVu Sans, sans-serif")
+        #expect(attributes[0]["font-family"] == "Noto Sans, Open Sans, Roboto, Segoe UI, Helvetica, Arial, DejaVu Sans, sans-serif")
         #expect(attributes[0]["text-anchor"] == nil)
         #expect(attributes[1]["text-anchor"] == "middle" && attributes[1]["font-style"] == "italic")
         #expect(attributes[1]["paint-order"] == "stroke" && attributes[1]["stroke"] == "#ffffff")

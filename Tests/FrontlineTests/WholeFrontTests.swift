@@ -113,7 +113,7 @@ struct WholeFrontTests {
             if case .text(let t) = item { return t.text }
             return nil
         }
-        #expect(label == ["+" + Format.km2(abs(km2))], "\(label) for \(abs(km2)) km²")
+        #expect(label == ["+" + Format().km2(abs(km2))], "\(label) for \(abs(km2)) km²")
     }
 
     @Test("Water is drawn as water; the page past the region as no data, with its legend entry")

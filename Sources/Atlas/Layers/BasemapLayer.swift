@@ -13,7 +13,7 @@ struct BasemapLayer: MapLayer {
             frame.legend.append(
                 LegendEntry(
                     swatch: .area(Fill(c.theme.noData), Stroke(c.theme.mutedText, width: 0.6 * c.layout.unit)),
-                    label: "No data (outside the data set's region)"))
+                    label: c.words(.legendNoData)))
         }
         land += c.territoryPaths.map { t in
             .path(t.path, fill: Fill(c.theme.territoryTint[t.name] ?? c.theme.land), stroke: nil)

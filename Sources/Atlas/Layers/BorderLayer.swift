@@ -12,6 +12,6 @@ struct BorderLayer: MapLayer {
             .group(
                 id: "border", clip: nil,
                 items: [.path(c.borderPath, fill: nil, stroke: casing), .path(c.borderPath, fill: nil, stroke: border)]))
-        frame.legend.append(LegendEntry(swatch: .line(border), label: "State border"))
+        frame.legend.append(LegendEntry(swatch: .line(border), label: c.words(.legendBorder)))
     }
 }

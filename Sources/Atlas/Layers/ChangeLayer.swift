@@ -11,7 +11,6 @@ struct ChangeLayer: MapLayer {
         guard let since = frame.picture.since else { return }
         let u = c.layout.unit
         var items: [SceneItem] = [], callouts: [SceneItem] = []
-        let soFar = frame.picture.interpolation == nil ? "" : " (so far, interpolated)"
         let approx = frame.picture.interpolation == nil ? "" : "≈ "
         for (index, side) in c.dataset.manifest.sides.enumerated() {
             guard let taken = frame.picture.taken.first(where: { $0.side == side.id }), !taken.path.isEmpty, taken.km2 >= 0.5
@@ -21,11 +20,14 @@ struct ChangeLayer: MapLayer {
                 colors.fill.with(alpha: 0.25),
                 hatch: Hatch(color: colors.line, spacing: 5 * u, lineWidth: 1.4 * u, angle: index % 2 == 0 ? 45 : -45))
             items.append(.path(taken.path, fill: fill, stroke: Stroke(colors.line, width: 0.8 * u)))
-            callouts += ChangeCallouts(u: u).items(for: taken.path, color: colors.line, theme: c.theme, km2: c.areaKm2(ofPage:))
+            callouts += ChangeCallouts(u: u, format: c.words.format).items(
+                for: taken.path, color: colors.line, theme: c.theme, km2: c.areaKm2(ofPage:))
             frame.legend.append(
                 LegendEntry(
                     swatch: .area(fill, Stroke(colors.line, width: 0.8 * u)),
-                    label: "Taken by \(side.name) since \(since.longDescription)\(soFar): \(approx)\(Format.km2(taken.km2))"))
+                    label: c.words(
+                        frame.picture.interpolation == nil ? .legendTaken : .legendTakenSoFar,
+                        ["side": side.name, "date": c.words.longDate(since), "area": approx + c.words.format.km2(taken.km2)])))
         }
         frame.map.append(.group(id: "change", clip: nil, items: items))
         if !callouts.isEmpty { frame.map.append(.group(id: "change-callouts", clip: nil, items: callouts)) }

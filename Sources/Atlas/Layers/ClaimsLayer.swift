@@ -25,7 +25,7 @@ struct ClaimsLayer: MapLayer {
             frame.legend.append(
                 LegendEntry(
                     swatch: .marker(.circle, Fill(c.theme.settlementFill), stroke),
-                    label: "Claimed taken by \(side.name), not yet in a snapshot (dashed ring): \(named.joined(separator: ", "))"))
+                    label: c.words(.legendClaimedTaken, ["side": side.name, "names": named.joined(separator: ", ")])))
         }
         frame.map.append(.group(id: "claims", clip: nil, items: items))
     }

@@ -10,6 +10,6 @@ struct CoastLayer: MapLayer {
         guard !c.coastPath.isEmpty else { return }
         let stroke = c.theme.coast.scaled(c.layout.unit)
         frame.map.append(.group(id: "coast", clip: nil, items: [.path(c.coastPath, fill: nil, stroke: stroke)]))
-        frame.legend.append(LegendEntry(swatch: .line(stroke), label: "Coast"))
+        frame.legend.append(LegendEntry(swatch: .line(stroke), label: c.words(.legendCoast)))
     }
 }

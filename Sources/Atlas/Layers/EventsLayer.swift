@@ -1,6 +1,6 @@
 import Cartography
 
-/// Event markers on their places, numbered to match the panel's list.
+/// Event markers on their places, numbered to match the panel's list (one number per place).
 struct EventsLayer: MapLayer {
     var id: LayerID? { .events }
 
@@ -16,7 +16,7 @@ struct EventsLayer: MapLayer {
                     .star, at: Point(p.x, p.y), size: c.eventMarkerSize, fill: Fill(theme.eventFill),
                     stroke: Stroke(theme.settlementLine, width: 1.2 * u)))
             let badge = TextItem(
-                "\(n)", at: Point(p.x + 9 * u, p.y - 9 * u), anchor: TextAnchor(.start, .bottom),
+                c.words.format.number(n), at: Point(p.x + 9 * u, p.y - 9 * u), anchor: TextAnchor(.start, .bottom),
                 style: TextStyle(
                     family: theme.fontFamily, size: 13 * u, weight: .bold, color: theme.text, halo: theme.halo, haloWidth: 2.5 * u))
             items.append(.text(badge))
@@ -25,7 +25,7 @@ struct EventsLayer: MapLayer {
             frame.legend.append(
                 LegendEntry(
                     swatch: .marker(.star, Fill(theme.eventFill), Stroke(theme.settlementLine, width: 1.2 * u)),
-                    label: "Event reported on this date (a claim; numbers match the list)"))
+                    label: c.words(.legendEvent)))
         }
         frame.map.append(.group(id: "events", clip: nil, items: items))
     }

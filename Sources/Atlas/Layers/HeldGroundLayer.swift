@@ -12,11 +12,15 @@ struct HeldGroundLayer: MapLayer {
             for held in frame.picture.held where held.side == side.id {
                 let fill = c.heldFill(colors, status: held.status), edge = c.heldStroke(colors, status: held.status)
                 items.append(.path(held.path, fill: fill, stroke: edge))
-                let whereText = held.territory.map { " in \($0)" } ?? ""
                 frame.legend.append(
                     LegendEntry(
                         swatch: .area(fill, edge),
-                        label: "\(side.name)\(whereText): \(phrase(held.status, frame.picture.interpolation, c))"))
+                        label: c.words(
+                            held.territory == nil ? .legendHeldAnywhere : .legendHeld,
+                            [
+                                "side": side.name, "territory": held.territory ?? "",
+                                "status": phrase(held.status, frame.picture.interpolation, c),
+                            ])))
             }
             frame.map.append(.group(id: "control-\(side.id)", clip: nil, items: items))
         }
@@ -25,7 +29,8 @@ struct HeldGroundLayer: MapLayer {
     /// A morphed frame's ground is no assessment: its legend says so.
     func phrase(_ status: ControlStatus, _ step: Interpolation?, _ c: SequenceContext) -> String {
         guard let step else { return c.statusPhrase(status) }
-        let between = "interpolated between \(step.from.shortDescription) and \(step.to.shortDescription), not an assessment"
-        return status == .assessed ? "held, \(between)" : "\(c.statusPhrase(status)), \(between)"
+        let dates = ["from": c.words.shortDate(step.from), "to": c.words.shortDate(step.to)]
+        guard status != .assessed else { return c.words(.heldInterpolated, dates) }
+        return c.words(.statusInterpolatedLegend, dates.merging(["status": c.statusPhrase(status)]) { a, _ in a })
     }
 }

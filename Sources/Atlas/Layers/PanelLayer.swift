@@ -36,10 +36,13 @@ struct PanelLayer: MapLayer {
             items.append(.text(TextItem(s, at: Point(x, y), anchor: TextAnchor(.start, .top), style: style, maxWidth: width)))
             y += m.height + gapAfter
         }
-        let font = c.theme.fontFamily
+        let font = c.theme.fontFamily, w = c.words
         text(
             c.dataset.manifest.title.uppercased(), TextStyle(family: font, size: 15 * u, weight: .bold, color: c.theme.mutedText),
             gapAfter: 6 * u)
+        if let subtitle = c.dataset.manifest.subtitle {
+            text(subtitle, TextStyle(family: font, size: 14 * u, color: c.theme.mutedText), gapAfter: 6 * u)
+        }
         // The panel and the title are the same on every frame: a raster sequence draws them once.
         let base = SceneItem.group(id: "panel-base", clip: nil, items: items)
         items = []
@@ -57,33 +60,30 @@ struct PanelLayer: MapLayer {
             y = top + reserve
         }
         let statusTop = y
-        text(f.day.longDescription, TextStyle(family: font, size: 40 * u, weight: .bold, color: c.theme.text), gapAfter: 6 * u)
+        text(w.longDate(f.day), TextStyle(family: font, size: 40 * u, weight: .bold, color: c.theme.text), gapAfter: 6 * u)
         guard c.theme.layers[.panelDetails] else { return ([base, .group(id: "panel", clip: nil, items: items)], blocks) }
         // A stale map says so where the reader looks first, under the date.
         let age = f.snapshotAgeDays ?? 0
         let stale = f.interpolation == nil && age > c.staleAfterDays
         if stale {
             text(
-                "Control as assessed on \(f.snapshotDate.longDescription), \(age) days earlier",
+                w(.statusStale, ["date": w.longDate(f.snapshotDate), "days": w.plural(.days, age)]),
                 TextStyle(family: font, size: 19 * u, weight: .bold, color: c.theme.text), gapAfter: 6 * u)
         }
         var subtitle: String
         if let i = f.interpolation {
-            subtitle =
-                "Control interpolated between \(i.from.longDescription) and \(i.to.longDescription) "
-                + "(snapshots): an animation aid, not an assessment."
+            subtitle = w(.statusInterpolated, ["from": w.longDate(i.from), "to": w.longDate(i.to)])
         } else if f.snapshotIsPlaceholder {
-            subtitle = "No control data yet: this snapshot is a placeholder, and nothing is drawn as held."
+            subtitle = w(.statusPlaceholder)
         } else if age == 0 {
-            subtitle = "Control as assessed on this date."
+            subtitle = w(.statusToday)
         } else if stale {
-            let latest = c.dataset.timeline.dates.last == f.snapshotDate ? "the latest in the data" : "the latest before this date"
-            subtitle = "The map shows that snapshot, \(latest): ground may have changed since."
+            let latest = c.dataset.timeline.dates.last == f.snapshotDate ? w(.latestInData) : w(.latestBeforeDate)
+            subtitle = w(.statusStaleNote, ["which": latest])
         } else {
-            subtitle =
-                "Control as last assessed on \(f.snapshotDate.longDescription) (\(age) day\(age == 1 ? "" : "s") earlier), the latest snapshot before this date."
+            subtitle = w(.statusRecent, ["date": w.longDate(f.snapshotDate), "days": w.plural(.days, age)])
         }
-        if !f.claims.isEmpty { subtitle += " Settlements claimed taken since then are ringed as claims." }
+        if !f.claims.isEmpty { subtitle += " " + w(.claimsRinged) }
         text(subtitle, TextStyle(family: font, size: 15 * u, color: c.theme.mutedText), gapAfter: 18 * u)
         close("panel-status", top: statusTop, start: 0, reserve: reserved?.status, measured: &blocks.status)
         let areasTop = y, areasStart = items.count
@@ -95,24 +95,27 @@ struct PanelLayer: MapLayer {
             guard let territory = held.first?.territory else { continue }
             let km2 = held.reduce(0) { $0 + $1.km2 }
             let colors = c.theme.colors(forSide: side.id, index: index)
-            text("\(side.name) hold in \(territory)", TextStyle(family: font, size: 15 * u, color: c.theme.text), gapAfter: 2 * u)
+            text(
+                w(.sideHoldsIn, ["side": side.name, "territory": territory]), TextStyle(family: font, size: 15 * u, color: c.theme.text),
+                gapAfter: 2 * u)
             let approx = f.interpolation == nil ? "" : "≈ "
             text(
-                approx + Format.km2Rounded(km2), TextStyle(family: font, size: 34 * u, weight: .bold, color: colors.line),
+                approx + w.format.km2Rounded(km2), TextStyle(family: font, size: 34 * u, weight: .bold, color: colors.line),
                 gapAfter: 2 * u)
             let muted = TextStyle(family: font, size: 13 * u, color: c.theme.mutedText)
             if let names = f.sources[side.id], !names.isEmpty {
-                let how = f.interpolation == nil ? "according to" : "interpolated between snapshots by"
-                text("\(how) \(names.joined(separator: "; "))", muted, gapAfter: 2 * u)
+                let how: Phrase = f.interpolation == nil ? .accordingTo : .interpolatedBy
+                text(w(how, ["sources": names.joined(separator: "; ")]), muted, gapAfter: 2 * u)
             }
             if let since = f.since {
                 // Only what moved: no "−0 km²".
                 let gained = picture.gainedKm2(side.id), lost = picture.lostKm2(side.id)
-                let moves = (gained >= 0.05 ? ["+" + Format.km2(gained)] : []) + (lost >= 0.05 ? ["−" + Format.km2(lost)] : [])
-                let change = moves.isEmpty ? "No change" : approx + moves.joined(separator: " / ")
-                text("\(change) since \(since.longDescription) · geodesic, WGS84", muted, gapAfter: 14 * u)
+                let moves =
+                    (gained >= 0.05 ? ["+" + w.format.km2(gained)] : []) + (lost >= 0.05 ? ["−" + w.format.km2(lost)] : [])
+                let change = moves.isEmpty ? w(.noChange) : approx + moves.joined(separator: " / ")
+                text(w(.changeSince, ["change": change, "date": w.longDate(since)]), muted, gapAfter: 14 * u)
             } else {
-                text("geodesic area, WGS84", muted, gapAfter: 14 * u)
+                text(w(.geodesicArea), muted, gapAfter: 14 * u)
             }
         }
 
@@ -120,7 +123,7 @@ struct PanelLayer: MapLayer {
 
         // Credits go at the bottom; measure them first so the lists above know where to stop.
         let creditStyle = TextStyle(family: font, size: 11.5 * u, color: c.theme.mutedText)
-        let credits = (c.dataset.manifest.attribution + (c.dataset.manifest.caveat.map { [$0] } ?? [])).joined(separator: "\n")
+        let credits = (c.dataset.manifest.creditLines + (c.dataset.manifest.caveat.map { [$0] } ?? [])).joined(separator: "\n")
         let creditHeight = c.measurer.measure(credits, style: creditStyle, maxWidth: width).height
         let creditX = x
         let bottom = twoColumns ? p.maxY - pad : p.maxY - pad - creditHeight - 12 * u
@@ -137,19 +140,18 @@ struct PanelLayer: MapLayer {
 
         if !f.events.isEmpty {
             text(
-                f.events.allSatisfy({ $0.date == f.day })
-                    ? "Reported on this date: claims, as their sources give them"
-                    : "Reported since the previous frame: claims, as their sources give them",
+                f.events.allSatisfy({ $0.date == f.day }) ? w(.eventsOnDate) : w(.eventsSinceFrame),
                 TextStyle(family: font, size: 14 * u, weight: .bold, color: c.theme.text), gapAfter: 6 * u)
+            // Ranked (`EventRanking`) and numbered as the stars on the map and the report's list are.
             let numbers = Dictionary(uniqueKeysWithValues: c.numberedLocatedEvents(f.events).map { ($0.1.id, $0.0) })
             let style = TextStyle(family: font, size: 12.5 * u, color: c.theme.text)
             for (k, e) in f.events.enumerated() {
-                let tag = numbers[e.id].map { "\($0). " } ?? "• "
-                let line = "\(tag)\(e.summary) [\(e.claimedBy), \(e.status); \(e.source.publication) \(e.source.published)]"
+                let tag = numbers[e.id].map { "\(w.format.number($0)). " } ?? "• "
+                let line = "\(tag)\(e.summary) \(w.attribution(e))"
                 let m = c.measurer.measure(line, style: style, maxWidth: width)
                 if y + m.height > bottom - 20 * u {
                     text(
-                        "+ \(f.events.count - k) more in events.geojson",
+                        w(.moreEvents, ["n": w.format.number(f.events.count - k)]),
                         TextStyle(family: font, size: 12.5 * u, italic: true, color: c.theme.mutedText), gapAfter: 0)
                     break
                 }

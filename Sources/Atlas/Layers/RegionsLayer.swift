@@ -10,6 +10,6 @@ struct RegionsLayer: MapLayer {
         guard !c.regionBoundaryPath.isEmpty else { return }
         let stroke = c.theme.regionEdge.scaled(c.layout.unit)
         frame.map.append(.group(id: "regions", clip: nil, items: [.path(c.regionBoundaryPath, fill: nil, stroke: stroke)]))
-        frame.legend.append(LegendEntry(swatch: .line(stroke), label: "Region boundary"))
+        frame.legend.append(LegendEntry(swatch: .line(stroke), label: c.words(.legendRegionBoundary)))
     }
 }

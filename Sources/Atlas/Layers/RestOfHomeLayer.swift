@@ -14,7 +14,7 @@ struct RestOfHomeLayer: MapLayer {
             frame.legend.append(
                 LegendEntry(
                     swatch: .area(Fill(land), Stroke(colors.line, width: 1.2 * c.layout.unit)),
-                    label: "\(side.name): the rest of \(home) (not in the data; taken as held)"))
+                    label: c.words(.legendRestOfHome, ["side": side.name, "home": home])))
         }
     }
 }

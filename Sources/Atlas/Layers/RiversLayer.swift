@@ -13,6 +13,8 @@ struct RiversLayer: MapLayer {
             rivers.append(.path(r.path, fill: nil, stroke: Stroke(c.theme.river, width: w)))
         }
         frame.map.append(.group(id: "rivers", clip: nil, items: rivers))
-        if !rivers.isEmpty { frame.legend.append(LegendEntry(swatch: .line(Stroke(c.theme.river, width: 1.6 * u)), label: "River")) }
+        if !rivers.isEmpty {
+            frame.legend.append(LegendEntry(swatch: .line(Stroke(c.theme.river, width: 1.6 * u)), label: c.words(.legendRiver)))
+        }
     }
 }

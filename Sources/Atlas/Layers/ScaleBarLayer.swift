@@ -32,12 +32,13 @@ struct ScaleBarLayer: MapLayer {
         items.append(
             .text(
                 TextItem(
-                    formatFixed(km / 2, digits: 1), at: Point(x0 + len / 2, y0 - 9 * u), anchor: TextAnchor(.middle, .bottom), style: style)
+                    c.words.format.number(km / 2, digits: 1), at: Point(x0 + len / 2, y0 - 9 * u), anchor: TextAnchor(.middle, .bottom),
+                    style: style)
             ))
         items.append(
             .text(
                 TextItem(
-                    "\(formatFixed(km, digits: 1)) km", at: Point(x0 + len, y0 - 9 * u), anchor: TextAnchor(.start, .bottom), style: style))
+                    c.words.format.km(km), at: Point(x0 + len, y0 - 9 * u), anchor: TextAnchor(.start, .bottom), style: style))
         )
         return [.group(id: "scale-bar", clip: nil, items: items)]
     }

@@ -49,17 +49,17 @@ struct SettlementsLayer: MapLayer {
             frame.legend.append(
                 LegendEntry(
                     swatch: .marker(.circle, Fill(theme.settlementFill), Stroke(theme.text, width: 2.4 * u)),
-                    label: "Settlement that changed hands since \(since.longDescription) (ring in the new holder's colour)"))
+                    label: c.words(.legendChangedHands, ["date": c.words.longDate(since)])))
         }
         if sawExact {
             frame.legend.append(
-                LegendEntry(swatch: .marker(.circle, Fill(theme.settlementFill), solid), label: "Settlement (position exact)"))
+                LegendEntry(swatch: .marker(.circle, Fill(theme.settlementFill), solid), label: c.words(.legendSettlementExact)))
         }
         if sawApprox {
             frame.legend.append(
                 LegendEntry(
                     swatch: .marker(.circle, Fill(theme.settlementFill), dashed),
-                    label: "Settlement, approximate position (dashed ring: stated uncertainty)"))
+                    label: c.words(.legendSettlementApprox)))
         }
         frame.map.append(.group(id: "settlements", clip: nil, items: rings + markers + changed))
     }

@@ -34,7 +34,7 @@ struct TimelineLayer: MapLayer {
             .rect(box, fill: Fill(theme.panel.with(alpha: 0.9)), stroke: nil, cornerRadius: 4 * u),
             .text(
                 TextItem(
-                    "Timeline: ticks are control snapshots, stars are dates with events", at: Point(x0, box.y + 6 * u),
+                    c.words(.timelineNote), at: Point(x0, box.y + 6 * u),
                     anchor: TextAnchor(.start, .top), style: small, maxWidth: x1 - x0)),
             .path(line(x0, x1, axisY), fill: nil, stroke: Stroke(theme.mutedText, width: 1.5 * u)),
         ]
@@ -61,11 +61,11 @@ struct TimelineLayer: MapLayer {
         items.append(
             .text(
                 TextItem(
-                    span.lowerBound.shortDescription, at: Point(x0, axisY + 10 * u), anchor: TextAnchor(.start, .top), style: dates)))
+                    c.words.shortDate(span.lowerBound), at: Point(x0, axisY + 10 * u), anchor: TextAnchor(.start, .top), style: dates)))
         items.append(
             .text(
                 TextItem(
-                    span.upperBound.shortDescription, at: Point(x1, axisY + 10 * u), anchor: TextAnchor(.end, .top), style: dates)))
+                    c.words.shortDate(span.upperBound), at: Point(x1, axisY + 10 * u), anchor: TextAnchor(.end, .top), style: dates)))
         return items
     }
 

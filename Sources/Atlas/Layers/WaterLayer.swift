@@ -9,6 +9,6 @@ struct WaterLayer: MapLayer {
         guard !c.waterPaths.isEmpty else { return }
         frame.map.append(
             .group(id: "water", clip: nil, items: c.waterPaths.map { .path($0.path, fill: Fill(c.theme.water), stroke: nil) }))
-        frame.legend.append(LegendEntry(swatch: .area(Fill(c.theme.water), nil), label: "Sea, lake"))
+        frame.legend.append(LegendEntry(swatch: .area(Fill(c.theme.water), nil), label: c.words(.legendWater)))
     }
 }
