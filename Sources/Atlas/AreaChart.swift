@@ -29,7 +29,9 @@ public struct AreaChart {
         items.append(
             .text(
                 TextItem(
-                    t(.chartSubheading, ["title": dataset.manifest.title]),
+                    t(
+                        dataset.events.contains { $0.date >= (rows.first?.date ?? $0.date) && $0.date <= (rows.last?.date ?? $0.date) }
+                            ? .chartSubheading : .chartSubheadingNoEvents, ["title": dataset.manifest.title]),
                     at: Point(plot.x, 72 * u), anchor: TextAnchor(.start, .top),
                     style: TextStyle(family: font, size: 15 * u, color: theme.mutedText))))
         guard let first = rows.first?.date, let last = rows.last?.date, last > first else {
@@ -77,26 +79,26 @@ public struct AreaChart {
                 anchor: TextAnchor(.start, .bottom), style: TextStyle(family: font, size: 12 * u, italic: true, color: theme.mutedText))
             if placer.place(note) { items.append(.text(note)) }
         }
-        // Month ticks, labelled every month there is room for.
-        let monthWidth = plot.width * 30.44 / Double(max(1, last.ordinal - first.ordinal))
-        let labelEvery = max(1, Int((60 * u / max(monthWidth, 1)).rounded(.up)))
-        var month = (try? Day(year: first.year, month: first.month, day: 1)) ?? first
-        var monthIndex = 0
-        while month <= last {
-            if month >= first {
+        // Time ticks: days or weeks on a span of up to four months (one month label would be all a
+        // month of daily snapshots got), else months, labelled every one there is room for.
+        if last.ordinal - first.ordinal <= 120 {
+            let span = last.ordinal - first.ordinal
+            let dayWidth = plot.width / Double(max(1, span))
+            let step = [1, 2, 7, 14, 28].first { Double($0) * dayWidth >= 64 * u } ?? 28
+            var tick = first, previous: Day?
+            while tick <= last {
                 items.append(
                     .path(
-                        PagePath(subpaths: [[Point(x(month), plot.maxY), Point(x(month), plot.maxY + 6 * u)]], closed: false),
+                        PagePath(subpaths: [[Point(x(tick), plot.maxY), Point(x(tick), plot.maxY + 6 * u)]], closed: false),
                         fill: nil, stroke: Stroke(theme.mutedText, width: 1 * u)))
-                let text = t.format.axisMonth(month.month, year: month.year, withYear: month.month == 1 || month == first)
-                let label = TextItem(text, at: Point(x(month), plot.maxY + 10 * u), anchor: TextAnchor(.middle, .top), style: axisText)
-                if monthIndex % labelEvery == 0, placer.place(label) { items.append(.text(label)) }
-                monthIndex += 1
+                let text = t.format.axisDay(tick, withYear: previous == nil || previous?.year != tick.year)
+                let label = TextItem(text, at: Point(x(tick), plot.maxY + 10 * u), anchor: TextAnchor(.middle, .top), style: axisText)
+                if placer.place(label) { items.append(.text(label)) }
+                previous = tick
+                tick = tick.adding(days: step)
             }
-            month =
-                month.month == 12
-                ? ((try? Day(year: month.year + 1, month: 1, day: 1)) ?? last.adding(days: 1))
-                : ((try? Day(year: month.year, month: month.month + 1, day: 1)) ?? last.adding(days: 1))
+        } else {
+            monthTicks(first: first, last: last, plot: plot, x: x, unit: u, style: axisText, placer: &placer, into: &items)
         }
         // Event dates: a marker each; dates closer than a label's width share one count label.
         var clusters: [(xs: [Double], count: Int)] = []
@@ -136,7 +138,13 @@ public struct AreaChart {
                     .marker(
                         .circle, at: Point(x(p.0), y(p.2)), size: 9 * u, fill: Fill(colors.fill), stroke: Stroke(.white, width: 1.5 * u)))
             }
-            for p in snapshots where p.2 > 0 {
+            // Every value while they are few; past a dozen, the first, the last and the highest, as a
+            // reader of a daily series wants them (the line says the rest).
+            let peak = snapshots.max { $0.2 < $1.2 }?.0
+            let labelled = snapshots.enumerated().filter { k, p in
+                snapshots.count <= 12 || k == 0 || k == snapshots.count - 1 || p.0 == peak
+            }.map(\.element)
+            for p in labelled where p.2 > 0 {
                 valueLabels.append(
                     TextItem(
                         t.format.number(p.2), at: Point(x(p.0), y(p.2) - 9 * u),
@@ -176,7 +184,10 @@ public struct AreaChart {
         // Values last: they give way to everything else, and to each other (latest first is not
         // needed; the first that fits stays).
         for label in valueLabels where placer.place(label) { items.append(.text(label)) }
-        let credits = dataset.manifest.creditLines.joined(separator: " ")
+        // Lines that end a sentence run on with a space; the others ("Places: GeoNames (CC BY 4.0)") with a dot.
+        let credits = dataset.manifest.creditLines.enumerated().map { k, line in
+            k == 0 ? line : ((dataset.manifest.creditLines[k - 1].hasSuffix(".") ? " " : " · ") + line)
+        }.joined()
         items.append(
             .text(
                 TextItem(

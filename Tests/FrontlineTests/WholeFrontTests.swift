@@ -303,6 +303,18 @@ struct AreaChartRangeTests {
                 Issue.record("'\(a.0)' overlaps '\(b.0)' (\(values.first ?? 0)…\(values.last ?? 0) km²)")
             }
         }
+        // 60 days: day ticks a week apart (not the one month label a month-only axis gave), and the
+        // first, last and highest values only (60 labels were noise).
+        let months = ["Jan", "Feb", "Mar"]
+        let timeLabels = boxes.filter { b in months.contains { b.0.contains($0) } && b.0.first?.isNumber == true }
+        #expect(timeLabels.count >= 7, "time labels: \(timeLabels.map(\.0))")
+        let valueLabels = scene.items.compactMap { item -> String? in
+            guard case .text(let t) = item, t.style.weight == .bold, t.style.color == Theme.standard.fallbackSides[0].line else {
+                return nil
+            }
+            return t.text
+        }
+        #expect((1...3).contains(valueLabels.count), "value labels: \(valueLabels)")
         let u = Layout(width: 1600, height: 900).unit, plotHeight = 900 - 250 * u
         let line = scene.items.compactMap { item -> [Point]? in
             if case .path(let p, nil, let s?) = item, abs(s.width - 3 * u) < 1e-9, s.color == Theme.standard.fallbackSides[0].line {

@@ -77,6 +77,7 @@ extension Catalogue {
         case .cardSourcesTitle: return "{title} — Quellen"
         case .chartHeading: return "Jenseits der Grenze gehaltenes Gebiet, km²"
         case .chartSubheading: return "{title} · geodätische Flächen (WGS84) jedes Kontrollstands; ▲ Tage mit gemeldeten Ereignissen"
+        case .chartSubheadingNoEvents: return "{title} · geodätische Flächen (WGS84) jedes Kontrollstands"
         case .chartEmptyTitle: return "Flächendiagramm"
         case .chartNoData: return "Keine Daten"
         case .axisBreak: return "Achse beginnt bei {area}, nicht bei null"

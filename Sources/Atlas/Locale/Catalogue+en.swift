@@ -74,6 +74,7 @@ extension Catalogue {
         case .cardSourcesTitle: return "{title} — sources"
         case .chartHeading: return "Ground held across the border, km²"
         case .chartSubheading: return "{title} · geodesic areas (WGS84) of each control snapshot; ▲ dates with reported events"
+        case .chartSubheadingNoEvents: return "{title} · geodesic areas (WGS84) of each control snapshot"
         case .chartEmptyTitle: return "Area chart"
         case .chartNoData: return "No data"
         case .axisBreak: return "axis starts at {area}, not zero"

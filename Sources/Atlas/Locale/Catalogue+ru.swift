@@ -77,6 +77,7 @@ extension Catalogue {
         case .cardSourcesTitle: return "{title} — источники"
         case .chartHeading: return "Территория, удерживаемая за границей, км²"
         case .chartSubheading: return "{title} · геодезические площади (WGS84) каждого среза контроля; ▲ даты с сообщёнными событиями"
+        case .chartSubheadingNoEvents: return "{title} · геодезические площади (WGS84) каждого среза контроля"
         case .chartEmptyTitle: return "Диаграмма площади"
         case .chartNoData: return "Нет данных"
         case .axisBreak: return "ось начинается с {area}, а не с нуля"

@@ -76,6 +76,7 @@ extension Catalogue {
         case .cardSourcesTitle: return "{title} — джерела"
         case .chartHeading: return "Територія, утримувана за кордоном, км²"
         case .chartSubheading: return "{title} · геодезичні площі (WGS84) кожного зрізу контролю; ▲ дати з повідомленими подіями"
+        case .chartSubheadingNoEvents: return "{title} · геодезичні площі (WGS84) кожного зрізу контролю"
         case .chartEmptyTitle: return "Діаграма площі"
         case .chartNoData: return "Немає даних"
         case .axisBreak: return "вісь починається з {area}, а не з нуля"

@@ -22,7 +22,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     // Animation cards.
     case cardSpan, cardTitle, cardSnapshots, cardSources, cardControl, cardMoreOutlets, cardEvents, cardSourcesTitle
     // Area chart.
-    case chartHeading, chartSubheading, chartEmptyTitle, chartNoData, axisBreak, eventCount, sideOutside
+    case chartHeading, chartSubheading, chartSubheadingNoEvents, chartEmptyTitle, chartNoData, axisBreak, eventCount, sideOutside
     case legendAreaClaimed, chartTitle, chartDescription, chartClaimed, claimLabel
     // Report: cover, summary and page.
     case reportKicker, dateSpan, caveatLine, reportAlt, reportTitle, reportDates, reportEvents, summarySpan

@@ -72,6 +72,14 @@ public struct Format: Sendable {
         }
     }
 
+    /// A day on a short time axis: "8 Mar", "8. März", "8 бер.", "8 марта"; with the year where the
+    /// axis starts or the year turns ("1 Mar 2025").
+    public func axisDay(_ d: Day, withYear: Bool) -> String {
+        let month = locale.shortMonthsInDate[d.month - 1]
+        let dayMonth = locale == .de ? "\(d.day). \(month)" : "\(d.day) \(month)"
+        return withYear ? "\(dayMonth) \(d.year)" : dayMonth
+    }
+
     /// A month on a time axis: "Aug", or "Jan 2025" where the year turns (`withYear`).
     public func axisMonth(_ month: Int, year: Int, withYear: Bool) -> String {
         let name = locale.axisMonths[month - 1]
