@@ -30,7 +30,7 @@ public struct ReportSummary: Sendable {
     public func sentences(_ w: Words) -> [String] {
         var out = [
             w(
-                .summarySpan,
+                eventCount == 0 ? .summarySpanNoEvents : .summarySpan,
                 [
                     "dates": w.plural(.reportDates, dateCount), "from": w.longDate(first), "to": w.longDate(last),
                     "events": w.plural(.reportEvents, eventCount),
@@ -41,7 +41,13 @@ public struct ReportSummary: Sendable {
                 "side": s.name, "peak": w.format.km2(s.peakKm2), "home": s.home ?? "", "peakDate": w.longDate(s.peakDate),
                 "last": w.format.km2(s.lastKm2), "lastDate": w.longDate(last),
             ]
-            out.append(w(s.home == nil ? .summaryPeak : .summaryPeakOutside, values))
+            // When the latest figure is the peak, one figure says it ("held 957 km² on 1 September,
+            // the most in this span"), not the same number twice.
+            let latestIsPeak = s.peakKm2 == s.lastKm2
+            let phrase: Phrase =
+                latestIsPeak
+                ? (s.home == nil ? .summaryLatestPeak : .summaryLatestPeakOutside) : (s.home == nil ? .summaryPeak : .summaryPeakOutside)
+            out.append(w(phrase, values))
         }
         out.append(w(.summaryAreas))
         return out

@@ -98,6 +98,10 @@ extension Catalogue {
         case .summarySpan: return "{dates} vom {from} bis {to}, mit {events}."
         case .summaryPeak: return "{side} hielten höchstens {peak} ({peakDate}); {last} am {lastDate}."
         case .summaryPeakOutside: return "{side} hielten höchstens {peak} außerhalb von {home} ({peakDate}); {last} am {lastDate}."
+        case .summarySpanNoEvents: return "{dates} vom {from} bis {to}."
+        case .summaryLatestPeak: return "{side} hielten am {lastDate} {last}, so viel wie nie zuvor in diesem Zeitraum."
+        case .summaryLatestPeakOutside:
+            return "{side} hielten am {lastDate} {last} außerhalb von {home}, so viel wie nie zuvor in diesem Zeitraum."
         case .summaryAreas: return "Flächen sind geodätisch (WGS84), gemessen an den Kontrollpolygonen in voller Auflösung."
         case .caveatLabel: return "Hinweis:"
         case .chartHidden: return "Jenseits der Grenze gehaltenes Gebiet im Zeitverlauf"

@@ -26,7 +26,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case legendAreaClaimed, chartTitle, chartDescription, chartClaimed, claimLabel
     // Report: cover, summary and page.
     case reportKicker, dateSpan, caveatLine, reportAlt, reportTitle, reportDates, reportEvents, summarySpan
-    case summaryPeak, summaryPeakOutside, summaryAreas, caveatLabel, chartHidden, sourcesHeading, dataLabel
+    case summaryPeak, summaryPeakOutside, summarySpanNoEvents, summaryLatestPeak, summaryLatestPeakOutside, summaryAreas, caveatLabel,
+        chartHidden, sourcesHeading, dataLabel
     case chartAltWhat, noDates, viewerLabel, previousDate, nextDate, play, pause, sliderLabel, viewerHint
     case noEvents, eventsHeading, altFirstDate, altNoChangeSide, altGained, altLost, altNothingHeld, altSince
     case eventClaim, dateApproximate, tableDate, tableAssessedOn, tableHeld, tableChange, tableNoChange, tableNote
