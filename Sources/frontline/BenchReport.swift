@@ -62,8 +62,9 @@ struct PeerResult {
                 let name = object["peer"] as? String, let frame = object["frame_ms_median"] as? Double
             else { throw UsageError("\(path):\(n + 1): not a peer result (a JSON object with \"peer\" and \"frame_ms_median\")") }
             return PeerResult(
-                name: name, frame: object["frame"] as? String ?? "bench", frameMs: frame, drawMs: object["draw_ms_median"] as? Double ?? .nan,
-                encodeMs: object["encode_ms_median"] as? Double ?? .nan, peakRSSMB: object["peak_rss_mb"] as? Double ?? .nan)
+                name: name, frame: object["frame"] as? String ?? "bench", frameMs: frame,
+                drawMs: object["draw_ms_median"] as? Double ?? .nan, encodeMs: object["encode_ms_median"] as? Double ?? .nan,
+                peakRSSMB: object["peak_rss_mb"] as? Double ?? .nan)
         }
     }
 }
