@@ -103,6 +103,16 @@ public final class GeometryEngine {
         return try polygons(owning: GEOSClipByRect_r(ctx, g, box.west, box.south, box.east, box.north))
     }
 
+    /// `a` clipped to each box in turn (`clipByRect`), read into GEOS once: a national outline of
+    /// 28,000 vertices clipped to a front's seven moved sectors is copied once, not seven times.
+    public func clipByRect(_ a: MultiPolygon, to boxes: [BBox]) throws(GeometryError) -> [MultiPolygon] {
+        let g = try make(a)
+        defer { GEOSGeom_destroy_r(ctx, g) }
+        var out: [MultiPolygon] = []
+        for box in boxes { out.append(try polygons(owning: GEOSClipByRect_r(ctx, g, box.west, box.south, box.east, box.north))) }
+        return out
+    }
+
     // MARK: line operations
 
     /// The faces that a set of lines (noded together) encloses.
