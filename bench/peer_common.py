@@ -130,6 +130,8 @@ def parse_args(peer):
     ap.add_argument("--fixture", required=True, help="data folder in the GeoData layout (bench/fixture)")
     ap.add_argument("--frames", type=int, default=30, help="frames to draw, cycling through the snapshot dates")
     ap.add_argument("--out", required=True, help="folder for the PNGs (one per date)")
+    ap.add_argument("--offset", type=int, default=0, help="the first frame's date, as an index into the snapshot dates "
+                                                             "(two processes can split a sequence)")
     ap.add_argument("--frame", choices=["bench", "full"], default="bench",
                     help="bench: the stripped frame; full: also the change hatched, the front line, settlements "
                          "with labels and the panel's text and legend (bench/README.md)")

@@ -291,7 +291,7 @@ def main():
 
     timer = pc.FrameTimer()
     for i in range(args.frames):
-        date = dates[i % len(dates)]
+        date = dates[(args.offset + i) % len(dates)]
         m.layers[held].datasource = held_ds[date]
         m.layers[text].datasource = text_by_date[date]
         if full:

@@ -281,7 +281,7 @@ def main():
 
     timer = pc.FrameTimer()
     for i in range(args.frames):
-        date = dates[i % len(dates)]
+        date = dates[(args.offset + i) % len(dates)]
         timer.start()
         for side, patch in held.items():
             geoms = [shapely.transform(g, project) for s, g in snapshots[date] if s == side]
