@@ -66,6 +66,7 @@ bench: build $(NATIONAL)/dataset.json
 	  --peers .build-bench/peers.jsonl --process-data GeoData --process-date 2024-09-01
 	$(RELEASE) bench --data $(NATIONAL) --frames $(or $(FRAMES),30) --memory-frames $(or $(MEMORY_FRAMES),1000) \
 	  --peers .build-bench/peers-national.jsonl
+	bench/sequence_vs_peer.sh $(RELEASE) $(NATIONAL)
 
 ## Every command at the README's documented limits (issue 24): inputs from bench/limits/make_inputs.py
 ## (written once into .build-bench/limits/inputs), then time and peak memory for validate, render,

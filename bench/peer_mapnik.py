@@ -15,8 +15,11 @@ Writing the file happens after the timing. Prints one line of JSON (see peer_com
 import io
 import json
 import os
+import struct
 import sys
+import tempfile
 import time
+import zlib
 from xml.sax.saxutils import quoteattr
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -33,7 +36,7 @@ LONLAT = "+proj=longlat +datum=WGS84 +no_defs"
 FONT_DIRS = ["/usr/share/fonts/truetype/noto", "/usr/share/fonts/truetype/dejavu"]
 
 
-def style_xml(ds):
+def style_xml(ds, extra=""):
     """The map as Mapnik XML: styles in Frontline's drawing order, layers bound later."""
     tints = "".join(
         '<Rule><Filter>[name] = %s</Filter><PolygonSymbolizer fill="%s"/></Rule>' % (quoteattr(n), c)
@@ -69,12 +72,94 @@ def style_xml(ds):
   <LineSymbolizer stroke="{cc}" stroke-opacity="{co}" stroke-width="{cw}"/>
   <LineSymbolizer stroke="{bc}" stroke-width="{bw}" stroke-dasharray="{','.join(map(str, dash))}" stroke-linecap="butt"/>
 </Rule></Style>
-<Style name="panel"><Rule><PolygonSymbolizer fill="{pc.PANEL}"/></Rule></Style>
+<Style name="panel"><Rule><PolygonSymbolizer fill="{pc.PANEL}"/></Rule></Style>{extra}
 <Style name="title">
   <Rule><Filter>[kind] = 'title'</Filter>{text % (title_s, title_c, 0)}</Rule>
   <Rule><Filter>[kind] = 'date'</Filter>{text % (date_s, date_c, -7)}</Rule>
 </Style>
 </Map>"""
+
+
+def full_styles(ds, hatch_files, square_file):
+    """The full frame's styles (issue 22): change hatched, front line, settlements with labels, and
+    the panel's text and legend swatches."""
+    change = ""
+    for side, _ in ds.sides:
+        fill, line = ds.side_colors(side)
+        change += ('<Rule><Filter>[side] = %s</Filter><PolygonSymbolizer fill="%s" fill-opacity="%g"/>'
+                   '<PolygonPatternSymbolizer file="%s" alignment="global"/>'
+                   '<LineSymbolizer stroke="%s" stroke-width="%g"/></Rule>'
+                   % (quoteattr(side), fill, pc.CHANGE_ALPHA, hatch_files[side], line, pc.CHANGE_LINE_W))
+    fill, edge, width = pc.SETTLEMENT
+    markers = ""
+    for size in (7.5, 9, 10, 12):
+        marker = '<MarkersSymbolizer %s width="%g" height="%g" fill="%s" stroke="%s" stroke-width="%g" allow-overlap="true"/>'
+        markers += '<Rule><Filter>[size] = %g and [square] = 0</Filter>%s</Rule>' % (
+            size, marker % ("", size, size, fill, edge, width))
+        markers += '<Rule><Filter>[size] = %g and [square] = 1</Filter>%s</Rule>' % (
+            size, marker % ('file="%s"' % square_file, size, size, fill, edge, width))
+    hc, ho, hw = pc.HALO
+    label = ('<TextSymbolizer fontset-name="%s" size="%g" fill="%s" halo-fill="%s" halo-opacity="%g" halo-radius="%g" '
+             'horizontal-alignment="right" vertical-alignment="middle" dx="[dx]" placement="point">[name]</TextSymbolizer>')
+    labels = ('<Rule><Filter>[big] = 1</Filter>%s</Rule><Rule><ElseFilter/>%s</Rule>'
+              % (label % ("bold", 17, pc.TEXT, hc, ho, hw), label % ("regular", 14, pc.TEXT, hc, ho, hw)))
+    text = ('<TextSymbolizer fontset-name="%s" size="%g" fill="%s" horizontal-alignment="right" vertical-alignment="bottom" '
+            'dy="%g" placement="point" allow-overlap="true">[label]</TextSymbolizer>')
+    panel_text = ""
+    for kind, size, color, font in [("text", 15, pc.TEXT, "regular"), ("muted", 12, pc.MUTED, "regular"),
+                                    ("legend", 14, pc.TEXT, "regular"), ("credit", 12, pc.MUTED, "regular")]:
+        panel_text += '<Rule><Filter>[kind] = %s</Filter>%s</Rule>' % (quoteattr(kind), text % (font, size, color, -size * 0.18))
+    for side, _ in ds.sides:
+        panel_text += '<Rule><Filter>[kind] = %s</Filter>%s</Rule>' % (
+            quoteattr("big-" + side), text % ("bold", 34, ds.side_colors(side)[1], -34 * 0.18))
+    bc, bw, dash = pc.BORDER
+    swatches = {"water": '<PolygonSymbolizer fill="%s"/>' % pc.WATER,
+                "coast": '<LineSymbolizer stroke="%s" stroke-width="%g"/>' % pc.COAST,
+                "river": '<LineSymbolizer stroke="%s" stroke-width="1.6"/>' % pc.RIVER,
+                "border": '<LineSymbolizer stroke="%s" stroke-width="%g" stroke-dasharray="%s" stroke-linecap="butt"/>'
+                          % (bc, bw, ",".join(map(str, dash))),
+                "front": '<LineSymbolizer stroke="%s" stroke-width="%g"/>' % pc.FRONT,
+                "settlement": '<MarkersSymbolizer width="7.5" height="7.5" fill="%s" stroke="%s" stroke-width="%g" '
+                              'allow-overlap="true"/>' % (fill, edge, width)}
+    for side, home in ds.sides:
+        f, line = ds.side_colors(side)
+        swatches["held-" + side] = ('<PolygonSymbolizer fill="%s" fill-opacity="%g"/><LineSymbolizer stroke="%s" stroke-width="%g"/>'
+                                    % (f, pc.HELD_OPACITY, line, pc.HELD_LINE_W))
+        swatches["rest-" + side] = ('<PolygonSymbolizer fill="%s"/><LineSymbolizer stroke="%s" stroke-width="%g"/>'
+                                    % (pc.TINT.get(home, pc.LAND), line, pc.HELD_LINE_W))
+        swatches["taken-" + side] = ('<PolygonSymbolizer fill="%s" fill-opacity="%g"/><PolygonPatternSymbolizer file="%s" '
+                                     'alignment="global"/><LineSymbolizer stroke="%s" stroke-width="%g"/>'
+                                     % (f, pc.CHANGE_ALPHA, hatch_files[side], line, pc.CHANGE_LINE_W))
+    legend = "".join('<Rule><Filter>[swatch] = %s</Filter>%s</Rule>' % (quoteattr(k), v) for k, v in swatches.items())
+    return f"""
+<FontSet name="regular"><Font face-name="Noto Sans Regular"/><Font face-name="DejaVu Sans Book"/></FontSet>
+<Style name="change">{change}</Style>
+<Style name="front"><Rule><LineSymbolizer stroke="{pc.FRONT[0]}" stroke-width="{pc.FRONT[1]}" stroke-linejoin="round" stroke-linecap="round"/></Rule></Style>
+<Style name="places">{markers}</Style>
+<Style name="labels">{labels}</Style>
+<Style name="panel-text">{panel_text}</Style>
+<Style name="legend">{legend}</Style>"""
+
+
+def hatch_png(path, color, angle):
+    """A hatch tile as a PNG: one line of the side's colour, HATCH's width, across a 7 px tile (5 px
+    apart at 45°, as Frontline hatches change), with antialiased edges; `angle` 45 or -45."""
+    spacing, width = pc.HATCH
+    n = round(spacing * 2 ** 0.5)
+    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    rows = b""
+    for y in range(n):
+        row = b"\0"
+        for x in range(n):
+            t = ((x + 0.5) - (y + 0.5) if angle > 0 else (x + 0.5) + (y + 0.5)) % n
+            d = min(t, n - t) / 2 ** 0.5  # distance from the line through the tile's corners, px
+            a = max(0.0, min(1.0, width / 2 + 0.5 - d))
+            row += bytes((r, g, b, int(a * 255 + 0.5)))
+        rows += row
+    chunk = lambda kind, data: struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    with open(path, "wb") as fh:
+        fh.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", n, n, 8, 6, 0, 0, 0))
+                 + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
 def inline(features):
@@ -107,8 +192,22 @@ def main():
     for d in FONT_DIRS:
         if os.path.isdir(d):
             mapnik.register_fonts(d)
+    full = args.frame == "full"
+    extra = ""
+    if full:
+        pre = pc.Precomputed(args.geometry)
+        # The hatch tiles and the square marker, written once (Mapnik reads symbol files by name).
+        assets = tempfile.mkdtemp(prefix="peer-mapnik-")
+        hatch_files = {}
+        for side, _ in ds.sides:
+            hatch_files[side] = os.path.join(assets, "hatch-%s.png" % side)
+            hatch_png(hatch_files[side], ds.side_colors(side)[1], ds.hatch_angle(side))
+        square = os.path.join(assets, "square.svg")
+        with open(square, "w") as fh:
+            fh.write('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>')
+        extra = full_styles(ds, hatch_files, square)
     m = mapnik.Map(pc.WIDTH, pc.HEIGHT, srs)
-    mapnik.load_map_from_string(m, style_xml(ds))
+    mapnik.load_map_from_string(m, style_xml(ds, extra))
 
     def layer(name, style, datasource, layer_srs=LONLAT):
         """Adds a layer; returns its index: m.layers holds copies, so later changes go through it."""
@@ -125,8 +224,22 @@ def main():
     dates = [pc.snapshot_date(p) for p in ds.control]
     held_ds = {d: mapnik.Datasource(type="geojson", file=p) for d, p in zip(dates, ds.control)}
     held = layer("held", "held", held_ds[dates[0]])
+    if full:
+        # The precomputed change and front line of each date, opened (parsed, indexed) at load like
+        # the control files; the layers are pointed at a date's before its frame.
+        change_ds = {d: mapnik.Datasource(type="geojson", file=pre.change_path(d)) for d in dates}
+        front_ds = {d: mapnik.Datasource(type="geojson", file=pre.front_path(d)) for d in dates}
+        change = layer("change", "change", change_ds[dates[0]])
     if ds.path("basemap/border.geojson"):
         layer("border", "border", mapnik.Datasource(type="geojson", file=ds.path("basemap/border.geojson")))
+    if full:
+        front = layer("front", "front", front_ds[dates[0]])
+        places = [{"type": "Feature", "properties": {
+            "name": name, "size": pc.marker_size(pop), "square": int((pop or 0) >= 100_000),
+            "big": int(pc.label_style(pop)[1]), "dx": pc.marker_size(pop) / 2 + 4},
+            "geometry": {"type": "Point", "coordinates": [lon, lat]}} for name, lon, lat, pop in ds.settlements()]
+        places_ds = inline(places)
+        layer("places", "places", places_ds)
     # The panel: a white rectangle over the page's left part, drawn in map metres after the map
     # (so it also clips the map to its rectangle), then the title and the date on it.
     corners = [page_to_map(x, y) for x, y in [(0, 0), (pc.PANEL_W, 0), (pc.PANEL_W, pc.HEIGHT), (0, pc.HEIGHT), (0, 0)]]
@@ -143,14 +256,48 @@ def main():
 
     text_by_date = {d: text_ds(d) for d in dates}
     text = layer("title", "title", text_by_date[dates[0]], srs)
+    if full:
+        layer("labels", "labels", places_ds)  # over everything but the panel's own text
+        extras = (ds.path("basemap/water.geojson") is not None, ds.path("peers/coast.geojson") is not None,
+                  ds.path("basemap/rivers.geojson") is not None)
+        w, h = pc.SWATCH
+
+        def panel_ds(date):
+            """The panel's text and legend swatches for one date, in map metres (page positions)."""
+            held_km2, changes = pre.facts(date)
+            texts, swatches = [], []
+            for kind, y, label, side in pc.panel_items(ds, date, held_km2, changes, *extras):
+                x = pc.LEGEND_LABEL_X if kind == "legend" else pc.TEXT_X
+                texts.append({"type": "Feature", "properties": {"kind": "big-" + side if kind == "big" else kind, "label": label},
+                              "geometry": {"type": "Point", "coordinates": list(page_to_map(x, y + (1 if kind == "legend" else 0)))}})
+                if kind != "legend":
+                    continue
+                x0, x1, y0, y1 = pc.LEGEND_X, pc.LEGEND_X + w, y, y + h
+                if side in ("coast", "river", "border", "front"):
+                    geometry = {"type": "LineString", "coordinates": [page_to_map(x0, y + h / 2), page_to_map(x1, y + h / 2)]}
+                elif side == "settlement":
+                    geometry = {"type": "Point", "coordinates": page_to_map(x0 + w / 2, y + h / 2)}
+                else:
+                    geometry = {"type": "Polygon", "coordinates": [[page_to_map(a, b) for a, b in
+                                                                    [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]]]}
+                swatches.append({"type": "Feature", "properties": {"swatch": side}, "geometry": geometry})
+            return inline(texts), inline(swatches)
+
+        panel_by_date = {d: panel_ds(d) for d in dates}
+        panel_text = layer("panel-text", "panel-text", panel_by_date[dates[0]][0], srs)
+        legend = layer("legend", "legend", panel_by_date[dates[0]][1], srs)
     m.zoom_to_box(mapnik.Box2d(*page_to_map(0, pc.HEIGHT), *page_to_map(pc.WIDTH, 0)))
     load_s = time.perf_counter() - t0
 
     timer = pc.FrameTimer()
     for i in range(args.frames):
-        date = dates[i % len(dates)]
+        date = dates[(args.offset + i) % len(dates)]
         m.layers[held].datasource = held_ds[date]
         m.layers[text].datasource = text_by_date[date]
+        if full:
+            m.layers[change].datasource = change_ds[date]
+            m.layers[front].datasource = front_ds[date]
+            m.layers[panel_text].datasource, m.layers[legend].datasource = panel_by_date[date]
         timer.start()
         if args.backend == "agg":
             image = mapnik.Image(pc.WIDTH, pc.HEIGHT)
@@ -168,7 +315,7 @@ def main():
         timer.encoded()
         with open(os.path.join(args.out, date + ".png"), "wb") as fh:
             fh.write(png)
-    pc.report("mapnik-" + args.backend, args.frames, load_s, timer,
+    pc.report("mapnik-" + args.backend, args.frames, load_s, timer, frame=args.frame,
               version=mapnik.mapnik_version(), png_bytes=len(png))
 
 

@@ -106,21 +106,12 @@ extension BasemapLines {
     /// Whether some segment of the outlines is used by one outline only and does not lie along the
     /// region's outline: a candidate coast. Exact (shared vertices), so false only when there is none.
     static func mayHaveCoast(_ outlines: [[LineString]], region: BBox) -> Bool {
-        struct Segment: Hashable {
-            let a: LonLat, b: LonLat
-            init(_ p: LonLat, _ q: LonLat) { (a, b) = (p.lon, p.lat) < (q.lon, q.lat) ? (p, q) : (q, p) }
+        func onRegionEdge(_ a: LonLat, _ b: LonLat) -> Bool {
+            (a.lon == region.west && b.lon == region.west) || (a.lon == region.east && b.lon == region.east)
+                || (a.lat == region.south && b.lat == region.south) || (a.lat == region.north && b.lat == region.north)
         }
-        func onRegionEdge(_ s: Segment) -> Bool {
-            (s.a.lon == region.west && s.b.lon == region.west) || (s.a.lon == region.east && s.b.lon == region.east)
-                || (s.a.lat == region.south && s.b.lat == region.south) || (s.a.lat == region.north && s.b.lat == region.north)
-        }
-        var uses: [Segment: Int] = [:]
-        for lines in outlines {
-            for line in lines {
-                for (p, q) in zip(line.points, line.points.dropFirst()) where p != q { uses[Segment(p, q), default: 0] += 1 }
-            }
-        }
-        return uses.contains { $0.value == 1 && !onRegionEdge($0.key) }
+        let uses = EdgeTable(lines: outlines.flatMap { $0.map(\.points) })
+        return uses.edges { $0 == 1 }.contains { !onRegionEdge($0.0, $0.1) }
     }
 }
 

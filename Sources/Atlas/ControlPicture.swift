@@ -44,14 +44,14 @@ extension SequenceContext {
     func exactPicture(_ snapshot: ControlSnapshot, change: ControlChange?) throws -> ControlPicture {
         var picture = ControlPicture()
         let across = timed(clock, .query) { filledAreas(snapshot) }
+        let paths = timed(clock, .project) { filledPaths(snapshot) }
         for side in dataset.manifest.sides {
             for status in ControlStatus.allCases {
-                let areas = timed(clock, .query) { across.filter { $0.side == side.id && $0.status == status } }
-                let path = timed(clock, .project) {
-                    PagePath(subpaths: areas.flatMap { builder.path($0.geometry).subpaths }, closed: true)
-                }
+                let picked = timed(clock, .query) { across.indices.filter { across[$0].side == side.id && across[$0].status == status } }
+                let path = PagePath(subpaths: picked.flatMap { paths[$0].subpaths }, closed: true)
                 guard !path.isEmpty else { continue }
-                picture.held.append(.init(side: side.id, status: status, territory: areas.first?.territory, path: path))
+                picture.held.append(
+                    .init(side: side.id, status: status, territory: picked.first.flatMap { across[$0].territory }, path: path))
             }
         }
         // Geodesic areas cost a geodesic per edge (about 100 ms for a 30,000-vertex front), so only
@@ -69,16 +69,50 @@ extension SequenceContext {
         return picture
     }
 
+    /// The page path of each of `filledAreas(snapshot)`, in order, cached per snapshot: a frame draws
+    /// its snapshot's, and the area names avoid those of the snapshot before too (`placeNames`).
+    func filledPaths(_ snapshot: ControlSnapshot) -> [PagePath] {
+        if let hit = pathCache.first(where: { $0.date == snapshot.date }) { return hit.paths }
+        let paths = filledAreas(snapshot).map { builder.path($0.geometry) }
+        pathCache.append((snapshot.date, paths))
+        if pathCache.count > 2 { pathCache.removeFirst() }
+        return paths
+    }
+
     /// Ground held across the border, per area: the one rule (`Dataset.acrossBorder`) that snapshot
     /// maps, morphs, stats and the chart all state. Measured once per snapshot.
     func acrossKm2(_ snapshot: ControlSnapshot) -> [(side: String, territory: String, km2: Double)] {
         if let hit = acrossCache.first(where: { $0.date == snapshot.date }) { return hit.areas }
+        let derived = (try? derivedAcrossKm2(snapshot)) ?? [:]
         let areas = dataset.acrossBorder(snapshot).compactMap { a in
-            a.territory.map { (side: a.side, territory: $0, km2: a.geometry.areaKm2) }
+            a.territory.map { (side: a.side, territory: $0, km2: derived[a.side] ?? a.geometry.areaKm2) }
         }
         acrossCache.append((snapshot.date, areas))
         if acrossCache.count > Self.cachedSnapshots { acrossCache.removeFirst() }
         return areas
+    }
+
+    /// Ground held across the border per side, from the snapshot before's and the change since it,
+    /// where that is exact: a side whose only area is held across the border on both dates, in the
+    /// same territory, holds it less what it lost plus what it gained (pieces the change measured).
+    /// A 28,000-vertex national front then costs a geodesic per changed edge, not one per vertex.
+    /// Empty unless this context already measured the snapshot before (frames in date order).
+    func derivedAcrossKm2(_ snapshot: ControlSnapshot) throws -> [String: Double] {
+        guard let change = changes[snapshot.date], change.to == snapshot.date,
+            let previous = acrossCache.first(where: { $0.date == change.from }),
+            let before = try dataset.timeline.state(on: change.from), before.date == change.from
+        else { return [:] }
+        let across = dataset.acrossBorder(snapshot)
+        var out: [String: Double] = [:]
+        for s in change.sides {
+            let now = snapshot.areas(side: s.side), was = before.areas(side: s.side)
+            let then = previous.areas.filter { $0.side == s.side }
+            guard now.count == 1, was.count == 1, then.count == 1, let t = now[0].territory, was[0].territory == t,
+                then[0].territory == t, across.contains(where: { $0.side == s.side })
+            else { continue }
+            out[s.side] = then[0].km2 + s.gainedKm2 - s.lostKm2
+        }
+        return out
     }
 
     /// Geodesic area in km² of the even–odd fill of page rings that turn consistently (as traced

@@ -43,16 +43,18 @@ public final class SequenceContext {
     /// Whether the map frame reaches past the data set's region (drawn as "no data").
     public let showsBeyondRegion: Bool
     private var frontLines: [Day: PagePath] = [:]
-    struct EdgeIndex {
+    struct EdgeIndex: Sendable {
         let tolerance: Double
         let segments: SegmentSet
         let grid: SegmentGrid
     }
     private var edgeIndexCache: EdgeIndex?
-    private var changes: [Day: ControlChange] = [:]
+    private(set) var changes: [Day: ControlChange] = [:]
     private var morph: MorphFields?
     /// Ground held across the border per snapshot, in km² (see `acrossKm2`).
     var acrossCache: [(date: Day, areas: [(side: String, territory: String, km2: Double)])] = []
+    /// The filled areas' page paths of the last two snapshots shown (see `filledPaths`).
+    var pathCache: [(date: Day, paths: [PagePath])] = []
     /// Per-snapshot results kept at most: frames come in date order, so a few are enough, and memory
     /// stays flat however long the sequence.
     static let cachedSnapshots = 8
@@ -136,13 +138,16 @@ public final class SequenceContext {
         return path
     }
 
-    /// The territory edges as a segment set and grid, made once per sequence (see `frontLine`).
+    /// The territory edges as a segment set and grid, made once per data set and shared by every
+    /// worker's context (see `frontLine`, `DatasetCache`).
     var edgeIndex: EdgeIndex {
         if let edgeIndexCache { return edgeIndexCache }
         // A data set whose border and the basemap's disagree says by how much (dataset.json), in km.
         let tolerance = dataset.manifest.borderToleranceKm.map { $0 / 111.32 } ?? 0.002
         let edges = basemapLines.territoryEdges
-        let index = EdgeIndex(tolerance: tolerance, segments: SegmentSet(edges), grid: SegmentGrid(edges, cell: 4 * tolerance))
+        let index = dataset.cache.value("territory-edge-index") {
+            EdgeIndex(tolerance: tolerance, segments: SegmentSet(edges), grid: SegmentGrid(edges, cell: 4 * tolerance))
+        }
         edgeIndexCache = index
         return index
     }

@@ -13,21 +13,12 @@ public enum ChangeWindow {
     /// cuts only where they agree; nil when they are the same everywhere. The polygons of each list
     /// must not overlap one another (touching is fine).
     public static func bounds(before: [Polygon], after: [Polygon], margin: Double = 1e-3) -> BBox? {
-        var odd = Set<Edge>()
-        for polygon in before + after {
-            for ring in polygon.rings {
-                let p = ring.points
-                for i in 1..<p.count where p[i - 1] != p[i] {
-                    let e = Edge(p[i - 1], p[i])
-                    if odd.remove(e) == nil { odd.insert(e) }
-                }
-            }
-        }
+        let odd = oddEdges(before + after)
         guard !odd.isEmpty else { return nil }
         var w = Double.infinity, s = Double.infinity, e = -Double.infinity, n = -Double.infinity
-        for edge in odd {
-            w = min(w, edge.a.lon, edge.b.lon); e = max(e, edge.a.lon, edge.b.lon)
-            s = min(s, edge.a.lat, edge.b.lat); n = max(n, edge.a.lat, edge.b.lat)
+        for (a, b) in odd {
+            w = min(w, a.lon, b.lon); e = max(e, a.lon, b.lon)
+            s = min(s, a.lat, b.lat); n = max(n, a.lat, b.lat)
         }
         return BBox(uncheckedWest: w - margin, south: s - margin, east: e + margin, north: n + margin)
     }
@@ -56,16 +47,13 @@ public enum ChangeWindow {
             }
             return i
         }
-        let ends = odd.map { (node($0.a), node($0.b)) }
+        let ends = odd.map { (node($0.0), node($0.1)) }
         for (a, b) in ends { parent[root(a)] = root(b) }
         var groups: [Int: (w: Double, s: Double, e: Double, n: Double)] = [:]
-        for (edge, (a, _)) in zip(odd, ends) {
+        for ((p, q), (a, _)) in zip(odd, ends) {
             let r = root(a)
             let g = groups[r] ?? (.infinity, .infinity, -.infinity, -.infinity)
-            groups[r] = (
-                min(g.w, edge.a.lon, edge.b.lon), min(g.s, edge.a.lat, edge.b.lat), max(g.e, edge.a.lon, edge.b.lon),
-                max(g.n, edge.a.lat, edge.b.lat)
-            )
+            groups[r] = (min(g.w, p.lon, q.lon), min(g.s, p.lat, q.lat), max(g.e, p.lon, q.lon), max(g.n, p.lat, q.lat))
         }
         var boxes = groups.values.map {
             BBox(uncheckedWest: $0.w - margin, south: $0.s - margin, east: $0.e + margin, north: $0.n + margin)
@@ -92,25 +80,10 @@ public enum ChangeWindow {
         return boxes
     }
 
-    private static func oddEdges(_ polygons: [Polygon]) -> [Edge] {
-        var odd = Set<Edge>()
-        for polygon in polygons {
-            for ring in polygon.rings {
-                let p = ring.points
-                for i in 1..<p.count where p[i - 1] != p[i] {
-                    let e = Edge(p[i - 1], p[i])
-                    if odd.remove(e) == nil { odd.insert(e) }
-                }
-            }
-        }
-        return Array(odd)
-    }
-
-    /// An undirected edge: the same two positions in either order are one key.
-    private struct Edge: Hashable {
-        let a: LonLat, b: LonLat
-        init(_ p: LonLat, _ q: LonLat) {
-            (a, b) = (p.lon, p.lat) < (q.lon, q.lat) ? (p, q) : (q, p)
-        }
+    /// The edges that occur an odd number of times in the polygons' rings (see `EdgeTable`).
+    private static func oddEdges(_ polygons: [Polygon]) -> [(LonLat, LonLat)] {
+        var table = EdgeTable(capacity: polygons.reduce(0) { $0 + $1.vertexCount })
+        for polygon in polygons { for ring in polygon.rings { table.addEdges(of: ring.points) } }
+        return table.oddEdges
     }
 }

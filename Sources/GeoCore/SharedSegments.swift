@@ -3,24 +3,14 @@
 /// sea) share their vertices, so a hash finds in O(n) the edges an exact overlay finds by noding
 /// every segment of both (an overlay of two 10,000-vertex outlines that coincide along a border
 /// costs ~60 ms: every segment meets its twin).
-public struct SegmentSet {
-    /// An undirected segment: the same two positions in either order are one key.
-    public struct Segment: Hashable {
-        public let a: LonLat, b: LonLat
-        public init(_ p: LonLat, _ q: LonLat) { (a, b) = (p.lon, p.lat) < (q.lon, q.lat) ? (p, q) : (q, p) }
-    }
+public struct SegmentSet: Sendable {
+    private let segments: EdgeTable
 
-    private var segments = Set<Segment>()
+    public init(_ lines: [LineString]) { segments = EdgeTable(lines: lines.map(\.points)) }
 
-    public init(_ lines: [LineString]) {
-        for line in lines {
-            for (p, q) in zip(line.points, line.points.dropFirst()) where p != q { segments.insert(Segment(p, q)) }
-        }
-    }
+    public var isEmpty: Bool { segments.distinct == 0 }
 
-    public var isEmpty: Bool { segments.isEmpty }
-
-    public func contains(_ p: LonLat, _ q: LonLat) -> Bool { segments.contains(Segment(p, q)) }
+    public func contains(_ p: LonLat, _ q: LonLat) -> Bool { segments.contains(p, q) }
 
     /// The runs of `lines` whose segments are in the set (`keep: true`) or not in it (`keep: false`),
     /// each in its line's own direction; repeated positions neither start nor break a run.
@@ -58,12 +48,14 @@ extension GeometryEngine {
 /// The segments of some lines in a grid of square cells, to find the few that come near other lines
 /// without testing every pair: a national front's outline meets the territory edges along a border
 /// and a coast, but its free stretch (the front itself) comes near them only at its ends.
-public struct SegmentGrid {
-    private struct Cell: Hashable { let x: Int, y: Int }
+public struct SegmentGrid: Sendable {
+    private struct Cell: Hashable, Sendable { let x: Int, y: Int }
     private let lines: [LineString]
     private let cell: Double
     /// Per cell, the segments whose box touches it: (line, index of the segment's first point).
     private var cells: [Cell: [(line: Int, segment: Int)]] = [:]
+    /// The cells that hold a segment, for `touches` (asked for every segment of a front on every frame).
+    private var occupied = CellTable()
     /// Segments too long to list per cell, picked for every query.
     private var always: [(line: Int, segment: Int)] = []
     private static let maxCells = 4096
@@ -82,7 +74,12 @@ public struct SegmentGrid {
                     always.append((l, i))
                     continue
                 }
-                for x in x0...x1 { for y in y0...y1 { cells[Cell(x: x, y: y), default: []].append((l, i)) } }
+                for x in x0...x1 {
+                    for y in y0...y1 {
+                        cells[Cell(x: x, y: y), default: []].append((l, i))
+                        occupied.insert(x, y)
+                    }
+                }
             }
         }
     }
@@ -128,7 +125,7 @@ public struct SegmentGrid {
         guard always.isEmpty else { return true }
         guard (w.x1 - w.x0 + 1) * (w.y1 - w.y0 + 1) <= Self.maxCells else { return true }
         for x in w.x0...w.x1 {
-            for y in w.y0...w.y1 where cells[Cell(x: x, y: y)] != nil { return true }
+            for y in w.y0...w.y1 where occupied.contains(x, y) { return true }
         }
         return false
     }
@@ -172,5 +169,61 @@ public struct SegmentGrid {
             if !run.isEmpty { out.append(LineString(unchecked: run)) }
         }
         return out
+    }
+}
+
+/// Grid cells (two integers) in an open-addressing set: `SegmentGrid.touches` asks for nine cells per
+/// segment of a 15,000-vertex front each frame, where a `Set` or `Dictionary` spends its time hashing.
+struct CellTable: Sendable {
+    private var keys: [UInt64] = []
+    private var used: [Bool] = []
+    private var count = 0
+
+    mutating func insert(_ x: Int, _ y: Int) {
+        if 2 * (count + 1) > used.count { grow() }
+        let k = Self.key(x, y)
+        var i = Self.slot(k, used.count)
+        while used[i] {
+            if keys[i] == k { return }
+            i = (i + 1) & (used.count - 1)
+        }
+        keys[i] = k
+        used[i] = true
+        count += 1
+    }
+
+    func contains(_ x: Int, _ y: Int) -> Bool {
+        guard !used.isEmpty else { return false }
+        let k = Self.key(x, y)
+        var i = Self.slot(k, used.count)
+        while used[i] {
+            if keys[i] == k { return true }
+            i = (i + 1) & (used.count - 1)
+        }
+        return false
+    }
+
+    private static func key(_ x: Int, _ y: Int) -> UInt64 {
+        UInt64(UInt32(truncatingIfNeeded: x)) << 32 | UInt64(UInt32(truncatingIfNeeded: y))
+    }
+
+    private static func slot(_ k: UInt64, _ size: Int) -> Int {
+        let h = (k ^ (k >> 29)) &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: h ^ (h >> 32)) & (size - 1)
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, used).filter { $0.1 }.map(\.0)
+        let size = max(64, 2 * used.count)
+        keys = [UInt64](repeating: 0, count: size)
+        used = [Bool](repeating: false, count: size)
+        count = 0
+        for k in old {
+            var i = Self.slot(k, size)
+            while used[i] { i = (i + 1) & (size - 1) }
+            keys[i] = k
+            used[i] = true
+            count += 1
+        }
     }
 }

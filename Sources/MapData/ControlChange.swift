@@ -39,33 +39,61 @@ public struct ControlChange: Sendable {
         guard let a = try timeline.state(on: from), let b = try timeline.state(on: to) else {
             throw DataError(message: "no control snapshot on or before \(min(from, to))")
         }
-        var changes: [SideChange] = []
-        for side in sides {
+        var changes: [String: SideChange] = [:]
+        // Where any side's ground can differ: a settlement outside every box keeps its holder.
+        var anyWindow: [BBox] = []
+        // Sides that hold only the rest of their home are derived from the others' change below.
+        let derived = sides.filter { restOfHomeOther(of: $0, sides: sides, a, b) != nil }
+        for side in sides where !derived.contains(side) {
             let before = a.areas(side: side), after = b.areas(side: side)
             var gainedParts: [Polygon] = [], lostParts: [Polygon] = []
             // Each box holds every difference inside it and none outside (`ChangeWindow.boxes`), and
             // the boxes are disjoint, so the parts from all of them make the whole difference.
             let windows = Self.windows(before, after)
-            for box in windows {
-                // Box by box, each clip is one pass (the overlay that `clip` is would see every vertex).
-                let fast = windows.count > 1
-                let was = try held(before, in: box, engine, fast: fast), now = try held(after, in: box, engine, fast: fast)
-                gainedParts += try engine.difference(now, was).polygons
-                lostParts += try engine.difference(was, now).polygons
+            anyWindow += windows
+            // Box by box, each clip is one pass (the overlay that `clip` is would see every vertex).
+            let was = try held(before, in: windows, engine), now = try held(after, in: windows, engine)
+            for (w, n) in zip(was, now) {
+                gainedParts += try engine.difference(n, w).polygons
+                lostParts += try engine.difference(w, n).polygons
             }
             let gained = MultiPolygon(gainedParts), lost = MultiPolygon(lostParts)
-            changes.append(
-                SideChange(
-                    side: side, gained: gained, lost: lost, gainedKm2: gained.areaKm2, lostKm2: lost.areaKm2,
-                    before: before, after: after))
+            changes[side] = SideChange(
+                side: side, gained: gained, lost: lost, gainedKm2: gained.areaKm2, lostKm2: lost.areaKm2, before: before, after: after)
+        }
+        for side in derived {
+            guard let other = restOfHomeOther(of: side, sides: sides, a, b), let o = changes[other] else { continue }
+            // The rest of home is the home less the other side's ground in it: what that side lost
+            // there, this one gained, and the other way round (the same pieces, measured once).
+            changes[side] = SideChange(
+                side: side, gained: o.lost, lost: o.gained, gainedKm2: o.lostKm2, lostKm2: o.gainedKm2,
+                before: a.areas(side: side), after: b.areas(side: side))
         }
         var hands: [HandsChange] = []
         for s in gazetteer.settlements {
-            guard let l = s.location else { continue }
+            // A derived side's change is inside the other's boxes, so these boxes cover every side.
+            guard let l = s.location, anyWindow.contains(where: { $0.contains(l) }) else { continue }
             let was = a.holder(at: l, sides: sides), now = b.holder(at: l, sides: sides)
             if was != now { hands.append(HandsChange(settlement: s, from: was, to: now)) }
         }
-        return ControlChange(from: a.date, to: b.date, sides: changes, settlements: hands)
+        return ControlChange(from: a.date, to: b.date, sides: sides.compactMap { changes[$0] }, settlements: hands)
+    }
+
+    /// The one other side whose ground `side`'s areas are the rest of, on both snapshots, or nil.
+    ///
+    /// One-sided data (`RestOfHome`) gives a side the rest of its home: its home territory less every
+    /// control area in it. When that is all the side holds on both dates, and one other side holds
+    /// ground, all of it split into that home (its areas' `territory`, as import splits them), the
+    /// side's change is the other's, reversed; overlaying the rest of home (the whole country's
+    /// outline) again would cost most of a national frame.
+    static func restOfHomeOther(of side: String, sides: [String], _ a: ControlSnapshot, _ b: ControlSnapshot) -> String? {
+        let mine = a.areas(side: side) + b.areas(side: side)
+        guard let home = mine.first?.territory, mine.allSatisfy({ $0.source.name == RestOfHome.source.name && $0.territory == home })
+        else { return nil }
+        let holders = sides.filter { $0 != side && !(a.areas(side: $0).isEmpty && b.areas(side: $0).isEmpty) }
+        guard holders.count == 1, let other = holders.first else { return nil }
+        let theirs = a.areas(side: other) + b.areas(side: other)
+        return theirs.allSatisfy { $0.territory == home && $0.source.name != RestOfHome.source.name } ? other : nil
     }
 
     /// Where to overlay: the boxes of the groups of edges that moved (`ChangeWindow.boxes`) when the
@@ -88,17 +116,23 @@ public struct ControlChange: Sendable {
     /// Vertices in the one window above which the change is overlaid box by box.
     static let splitVertices = 20_000
 
-    /// The union of the areas' parts inside `box`.
-    private static func held(_ areas: [ControlArea], in box: BBox, _ engine: GeometryEngine, fast: Bool) throws -> MultiPolygon {
-        var parts: [Polygon] = []
+    /// The union of the areas' parts inside each box. One box is clipped by overlay (Kursk's single
+    /// window, whose bytes this keeps); several by GEOS's rectangle clip, each area read into GEOS once.
+    private static func held(_ areas: [ControlArea], in boxes: [BBox], _ engine: GeometryEngine) throws -> [MultiPolygon] {
+        var parts = [[Polygon]](repeating: [], count: boxes.count)
         for area in areas {
-            guard let bounds = area.geometry.bounds, bounds.intersects(box) else { continue }
-            if box.contains(bounds) {
-                parts += area.geometry.polygons
+            guard let bounds = area.geometry.bounds else { continue }
+            let cut = boxes.indices.filter { boxes[$0].intersects(bounds) && !boxes[$0].contains(bounds) }
+            for i in boxes.indices where boxes[i].contains(bounds) { parts[i] += area.geometry.polygons }
+            guard !cut.isEmpty else { continue }
+            if boxes.count == 1 {
+                parts[0] += try engine.clip(area.geometry, to: boxes[0]).polygons
             } else {
-                parts += (fast ? try engine.clipByRect(area.geometry, to: box) : try engine.clip(area.geometry, to: box)).polygons
+                for (i, clipped) in zip(cut, try engine.clipByRect(area.geometry, to: cut.map { boxes[$0] })) {
+                    parts[i] += clipped.polygons
+                }
             }
         }
-        return try engine.unaryUnion(MultiPolygon(parts))
+        return try parts.map { try engine.unaryUnion(MultiPolygon($0)) }
     }
 }

@@ -12,11 +12,36 @@ public struct ControlArea: Sendable {
     public let status: ControlStatus
     /// Whose country the ground lies in, when the data says ("Russia"); nil when not split.
     public let territory: String?
-    public let geometry: MultiPolygon
     public let source: SourceRef
+    private let shape: Shape
+
+    /// The geometry as given, or made on first use (the rest of a home, see `DeferredGeometry`).
+    private enum Shape: Sendable {
+        case given(MultiPolygon)
+        case deferred(DeferredGeometry)
+    }
+
+    public var geometry: MultiPolygon {
+        switch shape {
+        case .given(let g): return g
+        case .deferred(let d): return d.value
+        }
+    }
 
     public init(side: String, status: ControlStatus, territory: String?, geometry: MultiPolygon, source: SourceRef) {
-        self.side = side; self.status = status; self.territory = territory; self.geometry = geometry; self.source = source
+        self.side = side; self.status = status; self.territory = territory; self.shape = .given(geometry); self.source = source
+    }
+
+    init(side: String, status: ControlStatus, territory: String?, deferred: DeferredGeometry, source: SourceRef) {
+        self.side = side; self.status = status; self.territory = territory; self.shape = .deferred(deferred); self.source = source
+    }
+
+    /// Whether the area holds `p` (a deferred geometry answers without being made).
+    public func contains(_ p: LonLat) -> Bool {
+        switch shape {
+        case .given(let g): return g.contains(p)
+        case .deferred(let d): return d.contains(p)
+        }
     }
 }
 

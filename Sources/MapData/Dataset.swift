@@ -18,6 +18,8 @@ public struct Dataset: Sendable {
     public let water: TerritoryLayer
     /// Regions within the countries (basemap/regions.geojson), for their outlines and names.
     public let regions: TerritoryLayer
+    /// Derived values shared by every copy (see `DatasetCache`).
+    public let cache = DatasetCache()
 
     public init(
         manifest: Manifest, timeline: Timeline, gazetteer: Gazetteer, events: [Event], border: LineLayer,

@@ -157,27 +157,26 @@ public final class GeoJSONFolder: DataSource, @unchecked Sendable {
     /// read would give them.
     private func decodeControl(_ names: [String], named: [Day?]) throws(DataError) -> [(Day, ControlArea)] {
         let strict = repair.strict, cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        var read: [[UInt8]] = []
-        for n in names { read.append(try required(n)) }
-        let bytes = read
         var areas: [(Day, ControlArea)] = []
         // A date and side from one file only, no feature twice, no empty file (see DatasetConsistency).
         var seen: [ControlFile.DateSide: String] = [:]
         do {
+            // Each worker reads its own file: only the files in the window are in memory at once (a
+            // national sequence's 60 files are 38 MB of text, more than the areas they decode to).
             try OrderedParallel.run(
                 count: names.count, workers: max(1, min(names.count, cores)), window: 2 * cores,
                 makeState: {},
                 produce: { _, k in
                     let local = GeometryRepair(strict: strict)
                     return Result { () throws(DataError) in
-                        (try ControlFile.decode(bytes[k], file: names[k], named: named[k], repair: local), local.warnings)
+                        let bytes = try self.required(names[k])
+                        let found = try ControlFile.decode(bytes, file: names[k], named: named[k], repair: local)
+                        return (found, local.warnings, found.isEmpty && ControlFile.isPlaceholder(bytes))
                     }
                 }
             ) { k, decoded in
-                let (found, warnings) = try decoded.get()
-                if !(found.isEmpty && ControlFile.isPlaceholder(bytes[k])) {
-                    try ControlFile.checkJoining(found, file: names[k], seen: &seen)
-                }
+                let (found, warnings, placeholder) = try decoded.get()
+                if !placeholder { try ControlFile.checkJoining(found, file: names[k], seen: &seen) }
                 areas += found
                 repair.absorb(warnings)
             }

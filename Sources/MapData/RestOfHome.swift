@@ -37,47 +37,39 @@ public struct RestOfHome {
             }
             homes.append((s.id, home, t.geometry))
         }
-        // Each snapshot is one difference of the home with the areas reaching into it (a national
-        // home of ~35,000 vertices less a ~28,000-vertex front costs ~100 ms): on every core, in order.
-        let homesList = homes
-        var out: [ControlSnapshot] = []
-        do {
-            try OrderedParallel.run(
-                count: snapshots.count, workers: ProcessInfo.processInfo.activeProcessorCount, window: 4,
-                makeState: { GeometryEngine() },
-                produce: { engine, index in try Self.complete(snapshots[index], homes: homesList, engine: engine, folder: folder) },
-                consume: { _, snapshot in out.append(snapshot) })
-        } catch let e as DataError {
-            throw e
-        } catch {
-            throw DataError(file: folder + "/control/", message: "the rest of home: \(error)")
-        }
-        return out
+        // Each snapshot's rest is one difference of the home with the areas reaching into it (a
+        // national home of ~35,000 vertices less a ~28,000-vertex front costs ~100 ms): made when
+        // first read (`DeferredGeometry`), since maps never draw it.
+        return snapshots.map { Self.complete($0, homes: homes) }
     }
 
-    private static func complete(
-        _ snapshot: ControlSnapshot, homes: [(String, String, MultiPolygon)], engine: GeometryEngine, folder: String
-    ) throws(DataError) -> ControlSnapshot {
+    private static func complete(_ snapshot: ControlSnapshot, homes: [(String, String, MultiPolygon)]) -> ControlSnapshot {
         var areas = snapshot.areas
         for (side, home, geometry) in homes {
-            do {
-                var rest = geometry
-                // Only areas reaching into the home take anything from it.
-                for a in snapshot.areas {
-                    guard let ab = a.geometry.bounds, let hb = rest.bounds, ab.intersects(hb) else { continue }
-                    rest = try engine.difference(rest, a.geometry)
-                }
-                // Slivers of no area are dropped. A polygon of visible plane area has a geodesic area,
-                // so only the nearly flat ones are measured on the ellipsoid (a geodesic per edge).
-                let kept = MultiPolygon(rest.polygons.filter { $0.planarAreaDegrees > 1e-9 || $0.areaKm2 > 0 })
-                if !kept.isEmpty {
-                    areas.append(ControlArea(side: side, status: .assessed, territory: home, geometry: kept, source: Self.source))
-                }
-            } catch {
-                throw DataError(file: folder + "/control/", message: "\(snapshot.date): the rest of \(home) for \(side): \(error)")
-            }
+            // Only areas reaching into the home take anything from it.
+            let hb = geometry.bounds
+            let others = snapshot.areas.filter { a in a.geometry.bounds.map { b in hb.map { b.intersects($0) } ?? false } ?? false }
+            let rest = DeferredGeometry(
+                make: { Self.rest(of: geometry, less: others) },
+                holds: { p in geometry.contains(p) && !others.contains { $0.contains(p) } })
+            areas.append(ControlArea(side: side, status: .assessed, territory: home, deferred: rest, source: Self.source))
         }
         return ControlSnapshot(date: snapshot.date, areas: areas)
+    }
+
+    /// The home less the areas. GEOS fails only on invalid input, which loading repairs or refuses;
+    /// should it fail here, the areas are made valid first, and failing again the rest is empty.
+    private static func rest(of home: MultiPolygon, less areas: [ControlArea]) -> MultiPolygon {
+        let engine = GeometryEngine()
+        func difference(_ repair: Bool) throws -> MultiPolygon {
+            var rest = home
+            for a in areas { rest = try engine.difference(rest, repair ? try engine.makeValid(a.geometry) : a.geometry) }
+            return rest
+        }
+        guard let rest = (try? difference(false)) ?? (try? difference(true)) else { return .empty }
+        // Slivers of no area are dropped. A polygon of visible plane area has a geodesic area,
+        // so only the nearly flat ones are measured on the ellipsoid (a geodesic per edge).
+        return MultiPolygon(rest.polygons.filter { $0.planarAreaDegrees > 1e-9 || $0.areaKm2 > 0 })
     }
 }
 

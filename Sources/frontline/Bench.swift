@@ -192,13 +192,14 @@ struct Bench: ParsableCommand {
         ) { _, _ in }
     }
 
-    /// The frame reduced to its static groups and the fills of the control areas (no outlines).
+    /// The frame reduced to its static groups and the fills of the control areas and of the change
+    /// since the previous snapshot (no outlines): what any renderer must paint for this frame.
     static func floorScene(_ scene: Scene) -> Scene {
         func keep(_ items: [SceneItem]) -> [SceneItem] {
             items.compactMap { item in
                 guard case let .group(id, clip, children) = item else { return nil }
                 if scene.staticGroups.contains(id) { return item }
-                if id.hasPrefix("control-") {
+                if id.hasPrefix("control-") || id == "change" {
                     return .group(
                         id: id, clip: clip,
                         items: children.compactMap { c in

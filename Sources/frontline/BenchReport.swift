@@ -46,6 +46,8 @@ struct ProcessTiming {
 /// One peer renderer's line from bench/run_peers.sh.
 struct PeerResult {
     let name: String
+    /// The kind of frame it drew: `bench` (the stripped layers) or `full` (bench/README.md).
+    let frame: String
     let frameMs: Double
     let drawMs: Double
     let encodeMs: Double
@@ -60,8 +62,9 @@ struct PeerResult {
                 let name = object["peer"] as? String, let frame = object["frame_ms_median"] as? Double
             else { throw UsageError("\(path):\(n + 1): not a peer result (a JSON object with \"peer\" and \"frame_ms_median\")") }
             return PeerResult(
-                name: name, frameMs: frame, drawMs: object["draw_ms_median"] as? Double ?? .nan,
-                encodeMs: object["encode_ms_median"] as? Double ?? .nan, peakRSSMB: object["peak_rss_mb"] as? Double ?? .nan)
+                name: name, frame: object["frame"] as? String ?? "bench", frameMs: frame,
+                drawMs: object["draw_ms_median"] as? Double ?? .nan, encodeMs: object["encode_ms_median"] as? Double ?? .nan,
+                peakRSSMB: object["peak_rss_mb"] as? Double ?? .nan)
         }
     }
 }
@@ -109,19 +112,17 @@ struct BenchReport {
             "frame ÷ floor".padding(toLength: 40, withPad: " ", startingAt: 0)
                 + kinds.map { (f($0.frameMs / $0.floorMs, 2) + "×").leftPad(10) }.joined())
         if !peers.isEmpty {
-            // The peers draw the bench frame's layers: the bench frame is like for like, the full frame
-            // (which draws much more) is set against their same frames.
+            // Each peer frame is set against Frontline's frame of the same kind (the same layers).
             out += [
-                "", "peer (same frames, same run)             frame ms   draw ms  encode ms  peak MB   peer ÷ Frontline bench, full",
+                "", "peer (same frames, same run)             frame ms   draw ms  encode ms  peak MB   peer ÷ Frontline, same frame",
             ]
-            let bench = kinds.first { $0.name == "bench" }?.frameMs ?? .nan
-            let full = kinds.first { $0.name == "full" }?.frameMs ?? .nan
             for p in peers {
+                let mine = kinds.first { $0.name == p.frame }?.frameMs ?? .nan
                 out.append(
-                    p.name.padding(toLength: 40, withPad: " ", startingAt: 0) + f(p.frameMs).leftPad(9) + f(p.drawMs).leftPad(10)
-                        + f(p.encodeMs).leftPad(11) + f(p.peakRSSMB).leftPad(9)
-                        + "   \(f(p.frameMs / bench))×, \(f(p.frameMs / full, 2))×")
+                    "\(p.name), \(p.frame) frame".padding(toLength: 40, withPad: " ", startingAt: 0) + f(p.frameMs).leftPad(9)
+                        + f(p.drawMs).leftPad(10) + f(p.encodeMs).leftPad(11) + f(p.peakRSSMB).leftPad(9) + "   \(f(p.frameMs / mine, 2))×")
             }
+            out += targets()
         }
         out.append("")
         let one = fps.first { $0.workers == 1 }?.fps ?? .nan
@@ -139,6 +140,26 @@ struct BenchReport {
         }
         out.append("1-minute load average at the end: \(f(loadAverage, 2))")
         return out.joined(separator: "\n")
+    }
+
+    /// Issue 22's frame targets, as measured in this run: the full frame against the peers' full frames
+    /// and Mapnik AGG's bare one, and against its floor.
+    func targets() -> [String] {
+        guard let full = kinds.first(where: { $0.name == "full" }) else { return [] }
+        func peer(_ name: String, _ frame: String) -> Double {
+            peers.first { $0.name == name && $0.frame == frame }?.frameMs ?? .nan
+        }
+        func check(_ ok: Bool) -> String { ok ? "met" : "not met" }
+        let agg = peer("mapnik-agg", "full") / full.frameMs, mpl = peer("matplotlib", "full") / full.frameMs
+        let bare = peer("mapnik-agg", "bench")
+        let floor = full.frameMs / full.floorMs
+        return [
+            "",
+            "issue 22: full frame \(f(agg, 2))× faster than Mapnik AGG's full frame (target 2×: \(check(agg >= 2))), "
+                + "\(f(mpl, 2))× than matplotlib's (target 3×: \(check(mpl >= 3)))",
+            "issue 22: full frame \(f(full.frameMs)) ms against half of Mapnik AGG's bare frame, \(f(bare / 2)) ms "
+                + "(\(check(full.frameMs <= bare / 2))); \(f(floor, 2))× its floor (target 3×: \(check(floor <= 3)))",
+        ]
     }
 
     func json() -> String {
@@ -159,7 +180,7 @@ struct BenchReport {
             o["process"] =
                 ["data": p.data, "date": p.date, "runs": p.runs, "median_ms": p.medianMs, "fastest_ms": p.fastestMs] as [String: Any]
         }
-        o["peers"] = peers.map { ["peer": $0.name, "frame_ms": $0.frameMs] }
+        o["peers"] = peers.map { ["peer": $0.name, "frame": $0.frame, "frame_ms": $0.frameMs] as [String: Any] }
         let data = (try? JSONSerialization.data(withJSONObject: o, options: [.sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }

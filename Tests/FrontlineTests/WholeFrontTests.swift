@@ -208,6 +208,22 @@ enum CoastalFront {
 
     static func point(_ p: (Double, Double)) throws -> LonLat { try LonLat(lon: p.0, lat: p.1) }
 
+    /// Days 2…`days` after 1 March 2024: red's front pushed west by 0.004° a day.
+    static func writeMovingDays(to root: URL, days: Int) throws {
+        let start = try Day(parsing: "2024-03-01")
+        for k in 1..<days {
+            let day = start.adding(days: k)
+            let shift = 0.004 * Double(k)
+            let moved = red.map { p in p.0 < 3 && p.1 > 1.15 ? (p.0 - shift, p.1) : p }
+            let ring = "[" + moved.map { "[\($0.0), \($0.1)]" }.joined(separator: ", ") + "]"
+            let feature =
+                "{\"type\": \"Feature\", \"properties\": {\"date\": \"\(day)\", \"side\": \"red\", \"status\": \"assessed\", "
+                + "\"territory\": \"West\", \"source\": \"generated\"}, \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [\(ring)]}}"
+            try Data("{\"type\": \"FeatureCollection\", \"features\": [\(feature)]}".utf8).write(
+                to: root.appendingPathComponent("control/\(day).geojson"))
+        }
+    }
+
     static func write(to root: URL) throws {
         func put(_ path: String, _ text: String) throws {
             let url = root.appendingPathComponent(path)
@@ -336,17 +352,7 @@ struct SinceTests {
         try CoastalFront.write(to: dir.url)
         // 59 more days: red's front pushes west a little each day.
         let start = try Day(parsing: "2024-03-01")
-        for k in 1..<60 {
-            let day = start.adding(days: k)
-            let shift = 0.004 * Double(k)
-            let red = CoastalFront.red.map { p in p.0 < 3 && p.1 > 1.15 ? (p.0 - shift, p.1) : p }
-            let ring = "[" + red.map { "[\($0.0), \($0.1)]" }.joined(separator: ", ") + "]"
-            let feature =
-                "{\"type\": \"Feature\", \"properties\": {\"date\": \"\(day)\", \"side\": \"red\", \"status\": \"assessed\", "
-                + "\"territory\": \"West\", \"source\": \"generated\"}, \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [\(ring)]}}"
-            try Data("{\"type\": \"FeatureCollection\", \"features\": [\(feature)]}".utf8).write(
-                to: dir.url.appendingPathComponent("control/\(day).geojson"))
-        }
+        try CoastalFront.writeMovingDays(to: dir.url, days: 60)
         let last = start.adding(days: 59)
         let out = try TempDir()
         let r = try await CLI.run([

@@ -50,7 +50,7 @@ extension SequenceContext {
         var ground: [PagePath] = []
         for d in shown {
             guard let s = try dataset.timeline.state(on: d) else { continue }
-            ground += filledAreas(s).map { builder.path($0.geometry) }
+            ground += filledPaths(s)
         }
         let items = makeNames(avoiding: ground)
         namesCache.append((key, items))
