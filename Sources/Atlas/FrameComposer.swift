@@ -119,10 +119,11 @@ extension SequenceContext {
         switch status {
         case .assessed: return Fill(c.fill.with(alpha: theme.heldOpacity))
         case .claimed, .contested:
+            let hatch = layout.hatch(spacing: theme.hatchSpacing, lineWidth: 1.2)
             return Fill(
                 c.fill.with(alpha: theme.heldOpacity * 0.45),
                 hatch: Hatch(
-                    color: c.line, spacing: theme.hatchSpacing * layout.unit, lineWidth: 1.2 * layout.unit,
+                    color: c.line, spacing: hatch.spacing, lineWidth: hatch.lineWidth,
                     angle: status == .claimed ? 0 : 90))
         }
     }

@@ -12,10 +12,11 @@ public struct LegendEntry: Equatable, Sendable {
     public init(swatch: Swatch, label: String) { self.swatch = swatch; self.label = label }
 }
 
-/// Lays legend entries out as scene items from `origin` down, within `width`; returns the items and the height used.
+/// Lays legend entries out as scene items from `origin` down, within `width`; returns the items and the
+/// height used. Entries that would run past `maxHeight` are left out.
 func legendItems(
     _ entries: [LegendEntry], origin: Point, width: Double, style: TextStyle, measurer: any TextMeasurer,
-    unit: Double
+    unit: Double, maxHeight: Double = .infinity
 ) -> ([SceneItem], Double) {
     var items: [SceneItem] = []
     var y = origin.y
@@ -24,6 +25,7 @@ func legendItems(
         let textWidth = width - sw - gap
         let size = measurer.measure(e.label, style: style, maxWidth: textWidth)
         let rowHeight = max(sh, size.height)
+        if y + rowHeight - origin.y > maxHeight { break }
         let box = Rect(x: origin.x, y: y + (rowHeight - sh) / 2, width: sw, height: sh)
         switch e.swatch {
         case .area(let fill, let stroke):

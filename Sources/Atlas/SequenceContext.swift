@@ -56,6 +56,8 @@ public final class SequenceContext {
     static let cachedSnapshots = 8
     /// Settlement labels placed once for the sequence (see `LabelPlan`); made on first use.
     var labelPlanCache: LabelPlan?
+    /// Gazetteer names of the key places: dataset.json's `keyPlaces` and any `emphasize`d.
+    public internal(set) var keyPlaces: Set<String>
     /// The inset locator map, the same on every frame; made on first use.
     var insetCache: (items: [SceneItem], page: PageProjection)?
     /// Area names placed per pair of snapshots shown (see `PlaceNamesLayer`).
@@ -69,6 +71,7 @@ public final class SequenceContext {
         self.theme = theme
         self.layout = layout
         self.measurer = measurer
+        keyPlaces = Set(dataset.manifest.keyPlaces.compactMap { dataset.gazetteer.resolve($0)?.name })
         layers = MapLayers.standard.filter { layer in layer.id.map { theme.layers[$0] } ?? true }
         let box = view ?? dataset.manifest.view
         let frame = layout.map.insetBy(layout.margin)

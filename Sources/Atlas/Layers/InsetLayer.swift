@@ -96,7 +96,7 @@ struct InsetLayer: MapLayer {
         var placer = NamePlacer(frame: slot.insetBy(4 * u), blocked: [], cell: 2 * u)
         var items: [SceneItem] = []
         for face in inset.faces.territories where InsetMap.isWater(face.name) {
-            let style = TextStyle(family: c.theme.fontFamily, size: 10 * u, italic: true, color: c.theme.waterText)
+            let style = TextStyle(family: c.theme.fontFamily, size: c.layout.textSize(10), italic: true, color: c.theme.waterText)
             let m = c.measurer.measure(face.name, style: style, maxWidth: nil)
             let room = placer.room(in: builder.path(face.geometry))
             if let p = placer.place(width: m.width, height: m.height, in: room, pad: 1 * u) {

@@ -31,15 +31,25 @@ struct PanelLayer: MapLayer {
         let width = columnWidth
         var y = p.y + pad
         var items: [SceneItem] = [.rect(p, fill: Fill(c.theme.panel), stroke: nil, cornerRadius: 0)]
-        func text(_ s: String, _ style: TextStyle, gapAfter: Double) {
+        let font = c.theme.fontFamily
+        // Credits go at the bottom; measure them first so the blocks above know where to stop.
+        let creditStyle = TextStyle(family: font, size: c.layout.textSize(11.5, .credit), color: c.theme.mutedText)
+        let credits = (c.dataset.manifest.attribution + (c.dataset.manifest.caveat.map { [$0] } ?? [])).joined(separator: "\n")
+        let creditHeight = c.measurer.measure(credits, style: creditStyle, maxWidth: width).height
+        var bottom = p.maxY - pad - creditHeight - 12 * u
+        /// Sets a block of text at `y`, never below the layout's smallest type; a block that would run
+        /// past `bottom` is left out (a small page thins its panel rather than shrinking it).
+        func text(_ s: String, _ style: TextStyle, gapAfter: Double, always: Bool = false) {
+            var style = style
+            style.size = max(style.size, c.layout.minimumTextSize())
             let m = c.measurer.measure(s, style: style, maxWidth: width)
+            guard always || y + m.height <= bottom else { return }
             items.append(.text(TextItem(s, at: Point(x, y), anchor: TextAnchor(.start, .top), style: style, maxWidth: width)))
             y += m.height + gapAfter
         }
-        let font = c.theme.fontFamily
         text(
             c.dataset.manifest.title.uppercased(), TextStyle(family: font, size: 15 * u, weight: .bold, color: c.theme.mutedText),
-            gapAfter: 6 * u)
+            gapAfter: 6 * u, always: true)
         // The panel and the title are the same on every frame: a raster sequence draws them once.
         let base = SceneItem.group(id: "panel-base", clip: nil, items: items)
         items = []
@@ -57,7 +67,8 @@ struct PanelLayer: MapLayer {
             y = top + reserve
         }
         let statusTop = y
-        text(f.day.longDescription, TextStyle(family: font, size: 40 * u, weight: .bold, color: c.theme.text), gapAfter: 6 * u)
+        text(
+            f.day.longDescription, TextStyle(family: font, size: 40 * u, weight: .bold, color: c.theme.text), gapAfter: 6 * u, always: true)
         guard c.theme.layers[.panelDetails] else { return ([base, .group(id: "panel", clip: nil, items: items)], blocks) }
         // A stale map says so where the reader looks first, under the date.
         let age = f.snapshotAgeDays ?? 0
@@ -118,18 +129,13 @@ struct PanelLayer: MapLayer {
 
         close("panel-areas", top: areasTop, start: areasStart, reserve: reserved?.areas, measured: &blocks.areas)
 
-        // Credits go at the bottom; measure them first so the lists above know where to stop.
-        let creditStyle = TextStyle(family: font, size: 11.5 * u, color: c.theme.mutedText)
-        let credits = (c.dataset.manifest.attribution + (c.dataset.manifest.caveat.map { [$0] } ?? [])).joined(separator: "\n")
-        let creditHeight = c.measurer.measure(credits, style: creditStyle, maxWidth: width).height
         let creditX = x
-        let bottom = twoColumns ? p.maxY - pad : p.maxY - pad - creditHeight - 12 * u
-        if twoColumns { (x, y) = (p.x + 2 * pad + columnWidth, p.y + pad) }
+        if twoColumns { (x, y, bottom) = (p.x + 2 * pad + columnWidth, p.y + pad, p.maxY - pad) }
 
-        let legendStyle = TextStyle(family: font, size: 13.5 * u, color: c.theme.text)
+        let legendStyle = TextStyle(family: font, size: c.layout.textSize(13.5), color: c.theme.text)
         let (legendItems, legendHeight) = Atlas.legendItems(
             legend, origin: Point(x, y), width: width, style: legendStyle,
-            measurer: c.measurer, unit: u)
+            measurer: c.measurer, unit: u, maxHeight: bottom - y)
         blocks.legend = legendHeight
         let legendBox = reserved.map { Rect(x: x, y: y, width: width, height: $0.legend) }
         items.append(.group(id: "legend", clip: legendBox, items: legendItems))

@@ -19,7 +19,7 @@ struct ScaleBarLayer: MapLayer {
         let km = [5 * step, 2 * step, step].first { $0 <= target } ?? step
         let len = km * pxPerKm
         let x0 = r.x + 12 * u, y0 = r.maxY - 16 * u
-        let style = TextStyle(family: c.theme.fontFamily, size: 13 * u, color: c.theme.text)
+        let style = TextStyle(family: c.theme.fontFamily, size: c.layout.textSize(13), color: c.theme.text)
         var items: [SceneItem] = [.rect(r, fill: Fill(c.theme.panel.with(alpha: 0.85)), stroke: nil, cornerRadius: 4 * u)]
         let halves = [(x0, x0 + len / 2, c.theme.text), (x0 + len / 2, x0 + len, c.theme.panel)]
         for (a, b, colour) in halves {
