@@ -54,10 +54,10 @@ public struct Layout: Sendable, Equatable {
             map = Rect(x: 0, y: 0, width: w, height: h - ph)
         }
         let u = unit, edge = 20 * u
-        let insetWidth = min(max(map.width * 0.22, 190 * u), 340 * u, map.width * 0.34)
+        let insetWidth = min(max(map.width * 0.22, 190 * u), 340 * u, map.width * 0.3)
         inset = Rect(x: map.x + edge, y: map.y + edge, width: insetWidth, height: insetWidth * 0.8)
         northArrow = Rect(x: map.maxX - 54 * u - edge, y: map.y + edge, width: 54 * u, height: 78 * u)
-        let barWidth = min(260 * u, map.width * 0.45)
+        let barWidth = min(260 * u, map.width * 0.38)
         scaleBar = Rect(x: map.x + 24 * u, y: map.maxY - 70 * u, width: barWidth, height: 52 * u)
     }
 
@@ -66,6 +66,9 @@ public struct Layout: Sendable, Equatable {
     /// The page sizes `--size` knows by name. A4 is in PDF points (1/72 in), landscape to suit a
     /// region wider than tall; PNG at `--scale 4.1667` is then 300 dpi.
     public static let named: [(name: String, width: Int, height: Int)] = LayoutRules.all.map { ($0.name, $0.width, $0.height) }
+
+    /// The panel's inner margin: 28 px of the hd design, 16 px as displayed on a phone or card.
+    public var panelPadding: Double { rules.displayWidth == nil ? 28 * unit : 16 * pagePerDisplayPx }
 
     /// The width the page is seen at, in displayed px: its rules' width, or its own.
     public var displayWidth: Double { min(Double(width), rules.displayWidth ?? Double(width)) }

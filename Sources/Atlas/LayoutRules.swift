@@ -36,11 +36,11 @@ public struct LayoutRules: Sendable, Equatable {
             name: "square", width: 1080, height: 1080, displayWidth: nil, minBodyPx: 11, minCreditPx: 9, displayUnit: 1,
             panelColumns: 2, mapShare: nil, minHatchSpacingPx: 5, minHatchWidthPx: 1, purpose: "a square post seen at its size"),
         LayoutRules(
-            name: "mobile", width: 1080, height: 1350, displayWidth: 390, minBodyPx: 11, minCreditPx: 9, displayUnit: 0.8,
-            panelColumns: 1, mapShare: 0.56, minHatchSpacingPx: 4, minHatchWidthPx: 0.8,
+            name: "mobile", width: 1080, height: 1350, displayWidth: 390, minBodyPx: 11, minCreditPx: 9, displayUnit: 0.72,
+            panelColumns: 1, mapShare: 0.44, minHatchSpacingPx: 4, minHatchWidthPx: 0.8,
             purpose: "a phone, in an article or a feed (4:5, seen 390 px wide)"),
         LayoutRules(
-            name: "story", width: 1080, height: 1920, displayWidth: 390, minBodyPx: 11, minCreditPx: 9, displayUnit: 0.8,
+            name: "story", width: 1080, height: 1920, displayWidth: 390, minBodyPx: 11, minCreditPx: 9, displayUnit: 0.72,
             panelColumns: 1, mapShare: 0.45, minHatchSpacingPx: 4, minHatchWidthPx: 0.8,
             purpose: "a phone held upright, full screen (9:16, seen 390 px wide)"),
         LayoutRules(

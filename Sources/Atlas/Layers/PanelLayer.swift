@@ -22,7 +22,7 @@ struct PanelLayer: MapLayer {
     /// to that fixed box, so nothing below it moves from frame to frame.
     func items(_ c: SequenceContext, _ f: FrameFacts, picture: ControlPicture, legend: [LegendEntry]) -> ([SceneItem], PanelBlocks) {
         let u = c.layout.unit, p = c.layout.panel
-        let pad = 28 * u
+        let pad = c.layout.panelPadding
         let twoColumns = c.layout.panelColumns == 2
         // Two columns: title, date and areas on the left with the credits under them; legend and
         // events on the right.
@@ -106,6 +106,9 @@ struct PanelLayer: MapLayer {
             guard let territory = held.first?.territory else { continue }
             let km2 = held.reduce(0) { $0 + $1.km2 }
             let colors = c.theme.colors(forSide: side.id, index: index)
+            // The heading and its figure go together or not at all: never a heading without its figure.
+            let figure = c.measurer.measure("0 km²", style: TextStyle(family: font, size: 34 * u, weight: .bold), maxWidth: nil)
+            guard y + 1.4 * c.layout.textSize(15) + figure.height <= bottom else { continue }
             text("\(side.name) hold in \(territory)", TextStyle(family: font, size: 15 * u, color: c.theme.text), gapAfter: 2 * u)
             let approx = f.interpolation == nil ? "" : "≈ "
             text(

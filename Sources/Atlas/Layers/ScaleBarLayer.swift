@@ -8,12 +8,13 @@ struct ScaleBarLayer: MapLayer {
 
     func draw(_ frame: inout FrameDraft, in c: SequenceContext) throws { frame.map += items(c) }
 
-    /// A bar of a round number of km (1, 2 or 5 × 10ⁿ) near 200 px long, measured at the map's centre.
+    /// A bar of a round number of km (1, 2 or 5 × 10ⁿ) at most 200 px long (less in a narrow slot),
+    /// measured at the map's centre.
     func items(_ c: SequenceContext) -> [SceneItem] {
         let u = c.layout.unit, r = c.layout.scaleBar
         let centre = c.dataset.manifest.view.center
         let pxPerKm = c.projection.pixelsPerKm(at: centre)
-        let target = 200 * u / pxPerKm
+        let target = min(200 * u, r.width - 60 * u) / pxPerKm
         var step = 1.0
         while step * 10 <= target { step *= 10 }
         let km = [5 * step, 2 * step, step].first { $0 <= target } ?? step
