@@ -14,8 +14,10 @@ extension SequenceContext {
             guard let s = dataset.gazetteer.resolve(name) else { throw UnknownPlace(name: name) }
             keyPlaces.insert(s.name)
         }
+        layout = layout.arranged(avoiding: furnitureWeights())
         labelPlanCache = nil
         namesCache = []
+        insetCache = nil
     }
 
     /// How `s` is drawn: its rank, and whether it is a key place.
