@@ -43,7 +43,9 @@ public struct Layout: Sendable, Equatable {
         panelColumns = rules.panelColumns
         if wide {
             // Wide: the panel beside the map, as on a 16:9 screen.
-            let pw = rules.mapShare.map { w * (1 - $0) } ?? min(max(w * 0.25, 300 * unit), 560 * unit, w * 0.4)
+            // At least 300 px of the hd design, or as much at the layout's smallest type on a small page.
+            let least = 300 * max(unit, rules.minBodyPx * w / min(w, rules.displayWidth ?? w) / 11)
+            let pw = rules.mapShare.map { w * (1 - $0) } ?? min(max(w * 0.25, least), 560 * unit, w * 0.4)
             panel = Rect(x: 0, y: 0, width: pw, height: h)
             map = Rect(x: pw, y: 0, width: w - pw, height: h)
         } else {

@@ -48,11 +48,11 @@ public struct LayoutRules: Sendable, Equatable {
             panelColumns: 1, mapShare: 0.55, minHatchSpacingPx: 4, minHatchWidthPx: 0.8,
             purpose: "a link preview card (seen about 600 px wide)"),
         LayoutRules(
-            name: "a4", width: 842, height: 595, displayWidth: nil, minBodyPx: 7, minCreditPx: 6, displayUnit: 1,
+            name: "a4", width: 842, height: 595, displayWidth: nil, minBodyPx: 6, minCreditPx: 5.5, displayUnit: 1,
             panelColumns: 1, mapShare: nil, minHatchSpacingPx: 4.5, minHatchWidthPx: 0.7,
-            purpose: "print, in PDF points (7 pt type at least)"),
+            purpose: "print, in PDF points (6 pt type at least)"),
         LayoutRules(
-            name: "a4-portrait", width: 595, height: 842, displayWidth: nil, minBodyPx: 7, minCreditPx: 6, displayUnit: 1,
+            name: "a4-portrait", width: 595, height: 842, displayWidth: nil, minBodyPx: 6, minCreditPx: 5.5, displayUnit: 1,
             panelColumns: 1, mapShare: nil, minHatchSpacingPx: 4.5, minHatchWidthPx: 0.7, purpose: "print, upright"),
     ]
 

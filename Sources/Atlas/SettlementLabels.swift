@@ -68,9 +68,10 @@ extension SequenceContext {
         // (see LabelPlan): reserving them outright would crowd out names around Sudzha on every frame.
         var eventPoints: Set<Point> = []
         for e in dataset.events { if let l = e.location { eventPoints.insert(projection.project(l)) } }
-        // A second name whose type would fall below the layout's minimum is left off, not enlarged.
-        let subSize = 11.5 * u * theme.labelScale
-        let showSub = theme.layers[.secondNames] && subSize >= layout.minimumTextSize() - 1e-9
+        // A second name is set at the layout's smallest type at least; one that would have to grow
+        // more than 10% to get there is left off (the page is too small for it), not enlarged.
+        let designed = 11.5 * u * theme.labelScale, subSize = max(designed, layout.minimumTextSize())
+        let showSub = theme.layers[.secondNames] && designed >= 0.9 * layout.minimumTextSize()
         let specs = located.map { s, p -> LabelPlan.Spec in
             let symbol = symbol(s)
             let main = TextStyle(

@@ -18,7 +18,7 @@ struct ChangeLayer: MapLayer {
             else { continue }
             let colors = c.theme.colors(forSide: side.id, index: index)
             // Per layout: never finer than the layout allows as displayed (newsprint closes fine hatching).
-            let hatch = c.layout.hatch(spacing: 5, lineWidth: 1.4)
+            let hatch = c.layout.hatch(spacing: 5 * c.theme.hatchSpacing / 7, lineWidth: c.theme.hatchLineWidth + 0.2)
             let fill = Fill(
                 colors.fill.with(alpha: 0.25),
                 hatch: Hatch(color: colors.line, spacing: hatch.spacing, lineWidth: hatch.lineWidth, angle: index % 2 == 0 ? 45 : -45))
