@@ -122,7 +122,7 @@ struct Frames: ParsableCommand {
                 (
                     try MapOptions.context(
                         dataset, theme: theme, layout: layout, view: view, crs: crs, staleAfter: staleAfter, since: since,
-                emphasize: emphasize),
+                        emphasize: emphasize),
                     FrameRasterizer()
                 )
             },

@@ -129,7 +129,8 @@ struct PublishableLayoutTests {
     @Test("--emphasize: a name the gazetteer does not know is refused; one it knows becomes a key place")
     func emphasize() throws {
         let dataset = try KurskData.loaded.get()
-        let context = try SequenceContext(dataset: dataset, theme: .standard, layout: Layout(LayoutRules.all[0]), measurer: PangoTextMeasurer())
+        let context = try SequenceContext(
+            dataset: dataset, theme: .standard, layout: Layout(LayoutRules.all[0]), measurer: PangoTextMeasurer())
         #expect(throws: UnknownPlace.self) { try context.emphasize(["Atlantis"]) }
         try context.emphasize(["Korenewo"])
         #expect(context.keyPlaces == ["Sudzha", "Korenevo"])

@@ -23,7 +23,8 @@ struct ChangeLayer: MapLayer {
                 colors.fill.with(alpha: 0.25),
                 hatch: Hatch(color: colors.line, spacing: hatch.spacing, lineWidth: hatch.lineWidth, angle: index % 2 == 0 ? 45 : -45))
             items.append(.path(taken.path, fill: fill, stroke: Stroke(colors.line, width: 0.8 * u)))
-            callouts += ChangeCallouts(u: u, textSize: c.layout.textSize(12)).items(for: taken.path, color: colors.line, theme: c.theme, km2: c.areaKm2(ofPage:))
+            callouts += ChangeCallouts(u: u, textSize: c.layout.textSize(12)).items(
+                for: taken.path, color: colors.line, theme: c.theme, km2: c.areaKm2(ofPage:))
             frame.legend.append(
                 LegendEntry(
                     swatch: .area(fill, Stroke(colors.line, width: 0.8 * u)),

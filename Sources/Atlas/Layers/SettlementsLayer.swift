@@ -33,7 +33,8 @@ struct SettlementsLayer: MapLayer {
             } else {
                 sawExact = true
                 markers.append(
-                    .marker(symbol.shape, at: p, size: size, fill: fill, stroke: Stroke(theme.settlementLine, width: symbol.strokeWidth * u)))
+                    .marker(
+                        symbol.shape, at: p, size: size, fill: fill, stroke: Stroke(theme.settlementLine, width: symbol.strokeWidth * u)))
             }
         }
         var changed: [SceneItem] = []
@@ -58,12 +59,15 @@ struct SettlementsLayer: MapLayer {
         if sawExact {
             frame.legend.append(
                 LegendEntry(
-                    swatch: .marker(.circle, Fill(theme.settlementFill), solid), label: "City (square), town, village: by size of marker and name"))
+                    swatch: .marker(.circle, Fill(theme.settlementFill), solid),
+                    label: "City (square), town, village: by size of marker and name"))
         }
         if sawApprox {
             frame.legend.append(
                 LegendEntry(
-                    swatch: .marker(.circle, Fill(theme.settlementFill), Stroke(theme.settlementLine, width: 1.3 * u, dash: [2.5 * u, 1.8 * u], cap: .butt)),
+                    swatch: .marker(
+                        .circle, Fill(theme.settlementFill),
+                        Stroke(theme.settlementLine, width: 1.3 * u, dash: [2.5 * u, 1.8 * u], cap: .butt)),
                     label: "Dashed marker: position approximate (ring: stated uncertainty)"))
         }
         frame.map.append(.group(id: "settlements", clip: nil, items: rings + markers + changed))
