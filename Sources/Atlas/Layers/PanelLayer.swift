@@ -95,7 +95,15 @@ struct PanelLayer: MapLayer {
                 "Control as last assessed on \(f.snapshotDate.longDescription) (\(age) day\(age == 1 ? "" : "s") earlier), the latest snapshot before this date."
         }
         if !f.claims.isEmpty { subtitle += " Settlements claimed taken since then are ringed as claims." }
-        text(subtitle, TextStyle(family: font, size: 15 * u, color: c.theme.mutedText), gapAfter: 18 * u)
+        let subtitleStyle = TextStyle(family: font, size: c.layout.textSize(15), color: c.theme.mutedText)
+        // On a short panel the area figure outranks the subtitle, unless the subtitle warns (an
+        // interpolated frame, a placeholder): the subtitle gives way when both do not fit.
+        let figureHeight = c.measurer.measure("0 km²", style: TextStyle(family: font, size: 34 * u, weight: .bold), maxWidth: nil).height
+        let areaNeed = f.heldAcrossKm2.isEmpty ? 0 : 1.4 * c.layout.textSize(15) + figureHeight
+        let subtitleNeed = c.measurer.measure(subtitle, style: subtitleStyle, maxWidth: width).height + 18 * u
+        if f.interpolation != nil || f.snapshotIsPlaceholder || y + subtitleNeed + areaNeed <= bottom {
+            text(subtitle, subtitleStyle, gapAfter: 18 * u)
+        }
         close("panel-status", top: statusTop, start: 0, reserve: reserved?.status, measured: &blocks.status)
         let areasTop = y, areasStart = items.count
 
@@ -107,8 +115,7 @@ struct PanelLayer: MapLayer {
             let km2 = held.reduce(0) { $0 + $1.km2 }
             let colors = c.theme.colors(forSide: side.id, index: index)
             // The heading and its figure go together or not at all: never a heading without its figure.
-            let figure = c.measurer.measure("0 km²", style: TextStyle(family: font, size: 34 * u, weight: .bold), maxWidth: nil)
-            guard y + 1.4 * c.layout.textSize(15) + figure.height <= bottom else { continue }
+            guard y + 1.4 * c.layout.textSize(15) + figureHeight <= bottom else { continue }
             text("\(side.name) hold in \(territory)", TextStyle(family: font, size: 15 * u, color: c.theme.text), gapAfter: 2 * u)
             let approx = f.interpolation == nil ? "" : "≈ "
             text(
