@@ -77,6 +77,9 @@ struct LabelPlan {
     func place(priority: Set<String>, stars: [Star], extra: [Rect] = [], soft: [Rect] = [], sequence: Bool = false) -> Frame {
         var placer = LabelPlacer(bounds: bounds, obstacles: obstacles + extra + stars.map(\.box))
         var frame = Frame()
+        // A name keeps off the markers of places that may yet be shown where it can, so that it does
+        // not hide one (whose name and marker would then both go).
+        let soft = soft + specs.filter { sequence || $0.preferred != nil || $0.key }.map(\.marker)
         let reach = LabelPlacer.farthestRing + 1
         func onStar(_ s: Spec) -> Bool { stars.contains { $0.box.contains(s.anchor) } }
         // Key places: markers first (a later key name must not cover an earlier key marker), then names.
