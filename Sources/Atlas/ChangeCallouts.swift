@@ -8,6 +8,8 @@ import Cartography
 /// sliver than a gain), so a front of many small gains is not buried in rings.
 struct ChangeCallouts {
     let u: Double
+    /// The area's type size, px (the layout's, never below its minimum).
+    let textSize: Double
     /// Writes the km² beside each ring, in the output locale.
     var format = Format()
     var smallest: Double { 12 * u }
@@ -67,7 +69,7 @@ struct ChangeCallouts {
             let r: Double = max(9 * u, diagonal / 2 + 5 * u)
             items.append(.marker(.circle, at: c.box.center, size: 2 * r, fill: nil, stroke: Stroke(color, width: 2 * u)))
             let style = TextStyle(
-                family: theme.fontFamily, size: 12 * u, weight: .bold, color: color, halo: theme.halo, haloWidth: 2.5 * u)
+                family: theme.fontFamily, size: textSize, weight: .bold, color: color, halo: theme.halo, haloWidth: 2.5 * u)
             items.append(
                 .text(
                     TextItem(

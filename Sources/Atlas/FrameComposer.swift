@@ -85,9 +85,21 @@ extension SequenceContext {
     /// The layers' items for one frame, before they become a scene.
     func draft(_ day: Day, _ picture: ControlPicture, _ facts: FrameFacts) throws -> FrameDraft {
         var frame = FrameDraft(day: day, facts: facts, picture: picture)
-        for layer in layers { try layer.draw(&frame, in: self) }
+        for layer in layers {
+            let before = frame.legend.count
+            try layer.draw(&frame, in: self)
+            // What the basemap layers explain gives way first in a short panel (see `legendItems`).
+            if Self.basemapLayers.contains(where: { $0 == type(of: layer) }) {
+                for k in before..<frame.legend.count { frame.legend[k].isBasemap = true }
+            }
+        }
         return frame
     }
+
+    /// The layers that draw the ground the data lies on, not the data.
+    static let basemapLayers: [any MapLayer.Type] = [
+        BasemapLayer.self, WaterLayer.self, RegionsLayer.self, CoastLayer.self, RiversLayer.self, BorderLayer.self,
+    ]
 
     /// The heights the panel's blocks take on `day`, drawn as an animation frame (see `PanelBlocks`).
     public func panelBlocks(on day: Day, events: [Event], interpolate: Bool) throws -> PanelBlocks {
@@ -119,10 +131,11 @@ extension SequenceContext {
         switch status {
         case .assessed: return Fill(c.fill.with(alpha: theme.heldOpacity))
         case .claimed, .contested:
+            let hatch = layout.hatch(spacing: theme.hatchSpacing, lineWidth: theme.hatchLineWidth)
             return Fill(
                 c.fill.with(alpha: theme.heldOpacity * 0.45),
                 hatch: Hatch(
-                    color: c.line, spacing: theme.hatchSpacing * layout.unit, lineWidth: 1.2 * layout.unit,
+                    color: c.line, spacing: hatch.spacing, lineWidth: hatch.lineWidth,
                     angle: status == .claimed ? 0 : 90))
         }
     }

@@ -7,7 +7,8 @@ import MapData
 public final class SequenceContext {
     public let dataset: Dataset
     public let theme: Theme
-    public let layout: Layout
+    /// The page, its furniture moved off what the map is about (`Layout.arranged`).
+    public internal(set) var layout: Layout
     public let projection: PageProjection
     public let builder: PathBuilder
     let measurer: any TextMeasurer
@@ -60,6 +61,8 @@ public final class SequenceContext {
     static let cachedSnapshots = 8
     /// Settlement labels placed once for the sequence (see `LabelPlan`); made on first use.
     var labelPlanCache: LabelPlan?
+    /// Gazetteer names of the key places: dataset.json's `keyPlaces` and any `emphasize`d.
+    public internal(set) var keyPlaces: Set<String>
     /// The inset locator map, the same on every frame; made on first use.
     var insetCache: (items: [SceneItem], page: PageProjection)?
     /// Area names placed per pair of snapshots shown (see `PlaceNamesLayer`).
@@ -73,6 +76,7 @@ public final class SequenceContext {
         self.theme = theme
         self.layout = layout
         self.measurer = measurer
+        keyPlaces = Set(dataset.manifest.keyPlaces.compactMap { dataset.gazetteer.resolve($0)?.name })
         layers = MapLayers.standard.filter { layer in layer.id.map { theme.layers[$0] } ?? true }
         let box = view ?? dataset.manifest.view
         let frame = layout.map.insetBy(layout.margin)
@@ -103,6 +107,43 @@ public final class SequenceContext {
         let corners = [Point(m.x, m.y), Point(m.maxX, m.y), Point(m.maxX, m.maxY), Point(m.x, m.maxY)].map { exact.unproject($0) }
         let region = dataset.manifest.region
         showsBeyondRegion = corners.contains { !region.contains($0) }
+        self.layout = layout.arranged(avoiding: furnitureWeights())
+    }
+
+    /// What the furniture should not cover, by weight: key places 10, places with events 4, towns and
+    /// cities 2, villages 1 (fixed positions only, so every frame agrees).
+    func furnitureWeights() -> [(point: Point, weight: Double)] {
+        let frame = layout.map
+        var out: [(point: Point, weight: Double)] = []
+        for s in dataset.gazetteer.settlements {
+            guard let l = s.location else { continue }
+            let p = projection.project(l)
+            guard frame.contains(p) else { continue }
+            out.append((p, keyPlaces.contains(s.name) ? 10 : SettlementRank(s) == .village ? 1 : 2))
+        }
+        for e in dataset.events {
+            guard let l = e.location else { continue }
+            let p = projection.project(l)
+            if frame.contains(p) { out.append((p, 4)) }
+        }
+        // Ground a reference outline holds (the furthest extent of an advance), sampled every 16 px:
+        // the furniture keeps off the whole story, not only its towns.
+        let step = 16 * layout.unit
+        for r in dataset.references {
+            let path = builder.path(r.geometry)
+            guard let box = path.bounds?.intersection(frame) else { continue }
+            var y = box.y + step / 2
+            while y < box.maxY {
+                var x = box.x + step / 2
+                while x < box.maxX {
+                    let p = Point(x, y)
+                    if path.containsEvenOdd(p) { out.append((p, 0.5)) }
+                    x += step
+                }
+                y += step
+            }
+        }
+        return out
     }
 
     /// The areas the map fills: ground held across the border, or every area when the data is not

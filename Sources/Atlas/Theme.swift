@@ -44,6 +44,9 @@ public struct Theme: Sendable {
     public var insetExtent: Stroke = Stroke(Color(hex: 0xC0392B), width: 2)
     /// Settlement label sizes are multiplied by this.
     public var labelScale: Double = 1
+    /// Width of the hatch lines on claimed, contested and changed ground, px at unit 1 (never finer
+    /// than the layout allows as displayed, see `Layout.hatch`).
+    public var hatchLineWidth: Double = 1.2
     /// Which layers the map draws (all by default).
     public var layers = LayerSwitches.all
 
@@ -103,15 +106,15 @@ public struct Theme: Sendable {
         frontLine: Stroke(Color(hex: 0x000000), width: 2.4),
         sides: [
             "ukraine": SideColors(fill: Color(hex: 0x303030), line: Color(hex: 0x000000)),
-            "russia": SideColors(fill: Color(hex: 0xB4B4B4), line: Color(hex: 0x5A5A5A)),
+            "russia": SideColors(fill: Color(hex: 0x8C8C8C), line: Color(hex: 0x5A5A5A)),
         ],
         fallbackSides: [
             SideColors(fill: Color(hex: 0x303030), line: Color(hex: 0x000000)),
-            SideColors(fill: Color(hex: 0xB4B4B4), line: Color(hex: 0x5A5A5A)),
+            SideColors(fill: Color(hex: 0x8C8C8C), line: Color(hex: 0x5A5A5A)),
             SideColors(fill: Color(hex: 0x707070), line: Color(hex: 0x2A2A2A)),
         ],
         heldOpacity: 0.42,
-        hatchSpacing: 7,
+        hatchSpacing: 9,
         settlementFill: Color(hex: 0xFFFFFF),
         settlementLine: Color(hex: 0x000000),
         eventFill: Color(hex: 0xD8D8D8),
@@ -122,7 +125,10 @@ public struct Theme: Sendable {
         water: Color(hex: 0xDCDCDC), waterText: Color(hex: 0x4A4A4A),
         coast: Stroke(Color(hex: 0x000000), width: 0.9),
         noData: Color(hex: 0xF4F4F4),
-        insetExtent: Stroke(Color(hex: 0x000000), width: 2))
+        insetExtent: Stroke(Color(hex: 0x000000), width: 2),
+        // Newsprint: ink spreads and tints under ~15% drop out, so the hatch is heavier and wider apart
+        // than on screen, and the light side's ground is a 20% tone, not 12%.
+        hatchLineWidth: 1.6)
 
     /// The themes `--theme` knows, by name.
     public static let all: [Theme] = [.standard, .print, .dark]

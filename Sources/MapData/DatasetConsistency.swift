@@ -22,6 +22,9 @@ extension Dataset {
         func problem(_ place: String, _ message: String) { out.append(DataError(file: "dataset.json", place: place, message: message)) }
         let m = manifest
         if !m.region.contains(m.view) { problem("view", "[\(m.view)] is not inside the region [\(m.region)]") }
+        for (k, name) in m.keyPlaces.enumerated() where gazetteer.resolve(name) == nil {
+            problem("keyPlaces[\(k)]", "'\(name)' is not a settlement of settlements.geojson")
+        }
         let names = territoryNames
         for (k, side) in m.sides.enumerated() {
             if let j = m.sides.prefix(k).firstIndex(where: { $0.id == side.id }) {

@@ -48,6 +48,9 @@ public struct Manifest: Sendable {
     public let secondNameLanguages: [String]
     /// Whether the map names countries, seas and regions (`"territoryNames": false` turns them off).
     public let territoryNames: Bool
+    /// The places the story is about (`"keyPlaces": ["Sudzha"]`, gazetteer names): every map names
+    /// them, a step up in marker and type.
+    public var keyPlaces: [String] = []
 
     public static func decode(_ bytes: [UInt8], file: String) throws(DataError) -> Manifest {
         do throws(DataError) {
@@ -106,7 +109,8 @@ public struct Manifest: Sendable {
                 sides: sides, attribution: try p.strings("attribution"), caveat: try p.optionalString("caveat"),
                 borderToleranceKm: try tolerance(), bordersFromFile: try bordersFrom(),
                 secondNameLanguages: root["secondNameLanguages"] == nil ? ["ru"] : try p.strings("secondNameLanguages"),
-                territoryNames: try p.optionalBool("territoryNames") ?? true)
+                territoryNames: try p.optionalBool("territoryNames") ?? true,
+                keyPlaces: root["keyPlaces"] == nil ? [] : try p.strings("keyPlaces"))
             manifest.subtitle = try p.optionalString("subtitle")
             manifest.credit = try p.optionalString("credit")
             return manifest

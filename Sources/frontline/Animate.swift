@@ -79,6 +79,7 @@ struct Animate: ParsableCommand {
         let plan = AnimationPlan(dataset: dataset, from: start, to: end, stepDays: stepDays, pacing: pacing)
         let (scale, renderer) = (options.scale * (small?.scale ?? 1), options.renderer)
         let (theme, crs, staleAfter, interpolate) = (try options.chosenTheme(), options.crs, options.staleAfter, !noInterpolate)
+        let emphasize = options.emphasize
         let since = try options.sinceDay()
         let words = options.text.words
 
@@ -116,7 +117,8 @@ struct Animate: ParsableCommand {
         }
         let makeContext: @Sendable () throws -> SequenceContext = {
             let c = try MapOptions.context(
-                dataset, theme: theme, layout: layout, view: view, crs: crs, staleAfter: staleAfter, since: since, words: words)
+                dataset, theme: theme, layout: layout, view: view, crs: crs, staleAfter: staleAfter, since: since, words: words,
+                emphasize: emphasize)
             c.timelineSpan = start...end
             return c
         }

@@ -11,9 +11,14 @@ struct MapOptions: ParsableArguments {
     @OptionGroup var text: TextOptions
     @Option(
         help:
-            "Page size: WxH in CSS pixels, or hd (1920x1080), square (1080x1080), portrait (1080x1920), a4 (842x595 pt, landscape), a4-portrait."
+            "Page size: a layout, hd (1920x1080), square (1080x1080), mobile (1080x1350, seen 390 px wide), story (1080x1920; alias portrait), card (1200x630), a4 (842x595 pt), a4-portrait; or WxH in CSS pixels, which takes the rules of the layout nearest its shape."
     )
     var size: String = "1920x1080"
+    @Option(
+        help: ArgumentHelp(
+            "Label this settlement on every map, a step up in marker and type, as dataset.json's keyPlaces are (repeatable).",
+            valueName: "name"))
+    var emphasize: [String] = []
     @Option(help: "Pixel density for PNG (2 for HiDPI).") var scale: Double = 1
     @Option(help: "Map extent W,S,E,N in degrees; default: the data set's view.") var bbox: String?
     @Option(help: "PNG compression: fast (no filter, ISA-L deflate 1) or small (no filter, zlib deflate 9).")
@@ -46,6 +51,7 @@ struct MapOptions: ParsableArguments {
         [
             ("--size", size), ("--scale", "\(scale)"), ("--bbox", bbox), ("--png-compression", "\(pngCompression)"), ("--theme", theme),
             ("--crs", crs), ("--strict", "\(strict)"), ("--stale-after", "\(staleAfter)"), ("--since", since),
+            ("--emphasize", emphasize.isEmpty ? nil : emphasize.joined(separator: ",")),
         ] + text.pictureOptions
     }
 
@@ -53,9 +59,9 @@ struct MapOptions: ParsableArguments {
     var writer: OutputWriter { OutputWriter(inputs: RunInputs(data: data, files: [style])) }
 
     func pageSize() throws -> (Int, Int) {
-        if let named = Layout.named.first(where: { $0.name == size.lowercased() }) { return (named.width, named.height) }
+        if let named = LayoutRules.named(size) { return (named.width, named.height) }
         do { return try OptionText.size(size, in: 100...10000) } catch {
-            throw UsageError("\(error.message), or one of \(Layout.named.map(\.name).joined(separator: ", "))")
+            throw UsageError("\(error.message), or one of \(LayoutRules.all.map(\.name).joined(separator: ", "))")
         }
     }
 
@@ -127,7 +133,7 @@ struct MapOptions: ParsableArguments {
         try checkView(dataset, view: view)
         return try Self.context(
             dataset, theme: try chosenTheme(), layout: layout, view: view, crs: crs, staleAfter: staleAfter, since: try sinceDay(),
-            words: text.words)
+            words: text.words, emphasize: emphasize)
     }
 
     /// The data folder's data set, with `--title` and its kin applied.
@@ -152,11 +158,12 @@ struct MapOptions: ParsableArguments {
     /// A sequence context (one per thread: it holds a Pango font map, caches and its own PROJ handle).
     static func context(
         _ dataset: Dataset, theme: Theme, layout: Layout, view: BBox?, crs: String?, staleAfter: Int = 7, since: Day? = nil,
-        words: Words = Words()
+        words: Words = Words(), emphasize: [String] = []
     ) throws -> SequenceContext {
         let c = try SequenceContext(
             dataset: dataset, theme: theme, layout: layout, measurer: PangoTextMeasurer(), view: view,
             crs: try crs.map { try CRSProjection($0) })
+        do { try c.emphasize(emphasize) } catch { throw UsageError("--emphasize \(error)") }
         c.staleAfterDays = staleAfter
         c.since = since
         c.words = words

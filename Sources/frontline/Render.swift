@@ -116,13 +116,14 @@ struct Frames: ParsableCommand {
         let todo = resume ? FrameDays.missing(days, files: { d in formats.map { file(d, $0) } }) : days
         let (theme, crs, staleAfter, since) = (try options.chosenTheme(), options.crs, options.staleAfter, try options.sinceDay())
         let words = options.text.words
+        let emphasize = options.emphasize
         try OrderedParallel.run(
             count: todo.count, workers: threads, window: 2 * threads,
             makeState: {
                 (
                     try MapOptions.context(
                         dataset, theme: theme, layout: layout, view: view, crs: crs, staleAfter: staleAfter, since: since,
-                        words: words),
+                        words: words, emphasize: emphasize),
                     FrameRasterizer()
                 )
             },

@@ -96,7 +96,9 @@ struct MakeAnimationTraceTests {
         }
     }
 
-    @Test("Panel and legend boxes the same on every map, every text inside its box, each date ≥ 0.3 s, the timeline on every map")
+    @Test(
+        "Panel and legend boxes the same on every map, every text inside its box, each date ≥ 0.3 s, the timeline and Sudzha's name on every map"
+    )
     func fixedBoxesAndPacing() throws {
         let dataset = try KurskData.loaded.get()
         let from = try Day(parsing: "2024-08-01"), to = try #require(dataset.timeline.dates.last)
@@ -140,6 +142,8 @@ struct MakeAnimationTraceTests {
             // The date the reader sees: the panel's first line.
             let date = try #require(textItems(group("panel-status", in: scene.items) ?? []).first?.text)
             #expect(date == Format().longDate(f.day))
+            // The key place is named on every map of the animation (issue 20).
+            #expect(textItems(group("labels", in: scene.items) ?? []).contains { $0.text == "Sudzha" }, "\(f.day): Sudzha not labelled")
             if runs.last?.date == date { runs[runs.count - 1].frames += f.copies } else { runs.append((date, f.copies)) }
         }
         #expect(maps > 90, "2024-08-01 → 2025-06-01 in 3-day steps")

@@ -72,9 +72,9 @@ import MapData
     /// The print theme (greys and hatching) on a frame with both advances and retreats.
     @Test func kurskFramePrint() throws { try checkKursk("2024-10-01", theme: .print, named: "kursk-2024-10-01-960-print") }
 
-    /// The four page layouts (16:9 screen, square and portrait for social media, A4 for print) on a date
+    /// The page layouts (16:9 screen, square, phone and card for social media, A4 for print) on a date
     /// with events: panel beside or below the map, furniture on the grid, inset, labels.
-    @Test(arguments: ["hd", "square", "portrait", "a4"])
+    @Test(arguments: ["hd", "square", "story", "mobile", "card", "a4"])
     func layouts(_ name: String) throws {
         let page = try #require(Layout.named.first { $0.name == name })
         try checkKursk("2025-01-05", theme: .standard, width: page.width, height: page.height, named: "layout-\(name)-2025-01-05")

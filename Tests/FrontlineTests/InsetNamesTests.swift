@@ -9,7 +9,7 @@ import MapData
 /// inside the inset, apart from each other and off the main map's extent (where the front is).
 @Suite("Inset names")
 struct InsetNamesTests {
-    @Test("Kursk, 1 September 2024, hd and square: Black Sea, UKRAINE, RUSSIA and BELARUS named in the inset, clear of the extent box")
+    @Test("Kursk, 1 September 2024, hd and square: UKRAINE, RUSSIA and BELARUS (and on hd the Black Sea) named in the inset, clear of the extent box")
     func kurskInset() throws {
         let dataset = try KurskData.loaded.get()
         let measurer = try PangoTextMeasurer()
@@ -33,7 +33,8 @@ struct InsetNamesTests {
             }
             let extentBox = try #require(extent, "the main map's extent is outlined")
             let found = Set(names.map(\.0))
-            for expected in ["Black Sea", "UKRAINE", "RUSSIA", "BELARUS"] {
+            // The sea's name needs the room of the hd inset; the countries are named on both.
+            for expected in (layout.width == 1920 ? ["Black Sea"] : []) + ["UKRAINE", "RUSSIA", "BELARUS"] {
                 #expect(found.contains(expected), "\(layout.width)×\(layout.height): \(expected) in \(found.sorted())")
             }
             for (k, (name, box)) in names.enumerated() {

@@ -123,7 +123,8 @@ struct LabelTraceTests {
         #expect(unforced.isEmpty, "moves with nothing in the way: \(unforced)")
         #expect(labelsSeen > plan.frames.count * 20, "most settlements are labelled on every frame")
         // Measured when the sequence placement came in: 8 moves in 305 frames, all around the January
-        // 2025 events near Sudzha. More means placement got less stable: look before raising this.
+        // 2025 events near Sudzha; none since event numbers are placed with the names and markers
+        // without room are left off (issue 20). More means placement got less stable: look before raising this.
         #expect(moves.count <= 8)
     }
 }

@@ -361,8 +361,11 @@ struct SinceTests {
         ])
         #expect(r.status == 0, "\(r.stderr)")
         let svg = try String(contentsOfFile: out.path("f/\(last).svg"), encoding: .utf8)
-        let legend = try #require(svg.range(of: "Taken by Red forces since 1 March 2024: "), "no change legend")
-        let figure = svg[legend.upperBound...].prefix { $0.isNumber || $0 == "," || $0 == "." }.replacingOccurrences(of: ",", with: "")
+        let legend = try #require(svg.range(of: "Taken by Red forces since 1 March 2024:"), "no change legend")
+        // The entry may wrap after the colon, its figure then in the next <tspan>: read past the tags.
+        let words = String(svg[legend.upperBound...].prefix(300)).replacingOccurrences(
+            of: "<[^>]+>", with: "", options: .regularExpression)
+        let figure = words.drop { $0 == " " }.prefix { $0.isNumber || $0 == "," || $0 == "." }.replacingOccurrences(of: ",", with: "")
         let d = try await CLI.run(["diff", "--data", dir.path("."), "--from", "\(start)", "--to", "\(last)", "--json"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(d.stdout.utf8)) as? [String: Any])
         let sides = try #require(json["sides"] as? [[String: Any]])

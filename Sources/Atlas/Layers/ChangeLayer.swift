@@ -16,11 +16,13 @@ struct ChangeLayer: MapLayer {
             guard let taken = frame.picture.taken.first(where: { $0.side == side.id }), !taken.path.isEmpty, taken.km2 >= 0.5
             else { continue }
             let colors = c.theme.colors(forSide: side.id, index: index)
+            // Per layout: never finer than the layout allows as displayed (newsprint closes fine hatching).
+            let hatch = c.layout.hatch(spacing: 5 * c.theme.hatchSpacing / 7, lineWidth: c.theme.hatchLineWidth + 0.2)
             let fill = Fill(
                 colors.fill.with(alpha: 0.25),
-                hatch: Hatch(color: colors.line, spacing: 5 * u, lineWidth: 1.4 * u, angle: index % 2 == 0 ? 45 : -45))
+                hatch: Hatch(color: colors.line, spacing: hatch.spacing, lineWidth: hatch.lineWidth, angle: index % 2 == 0 ? 45 : -45))
             items.append(.path(taken.path, fill: fill, stroke: Stroke(colors.line, width: 0.8 * u)))
-            callouts += ChangeCallouts(u: u, format: c.words.format).items(
+            callouts += ChangeCallouts(u: u, textSize: c.layout.textSize(12), format: c.words.format).items(
                 for: taken.path, color: colors.line, theme: c.theme, km2: c.areaKm2(ofPage:))
             frame.legend.append(
                 LegendEntry(
@@ -30,6 +32,7 @@ struct ChangeLayer: MapLayer {
                         ["side": side.name, "date": c.words.longDate(since), "area": approx + c.words.format.km2(taken.km2)])))
         }
         frame.map.append(.group(id: "change", clip: nil, items: items))
+        frame.mapText += c.textBoxes(callouts)
         if !callouts.isEmpty { frame.map.append(.group(id: "change-callouts", clip: nil, items: callouts)) }
     }
 }

@@ -1,25 +1,27 @@
 import Cartography
 
-/// Event markers on their places, numbered to match the panel's list (one number per place).
+/// Event markers on their places, numbered to match the panel's list; a number goes beside its star
+/// where no name is (placed with the names, see `LabelPlan`), and events at one place share a star.
 struct EventsLayer: MapLayer {
     var id: LayerID? { .events }
 
     func draw(_ frame: inout FrameDraft, in c: SequenceContext) throws {
-        let u = c.layout.unit, theme = c.theme, bounds = c.labelBounds
+        let u = c.layout.unit, theme = c.theme
+        let badges = frame.placement(in: c).badges
         var items: [SceneItem] = []
-        for (n, e) in c.numberedLocatedEvents(frame.facts.events) {
-            guard let l = e.location else { continue }
-            let p = c.projection.project(l)
-            guard bounds.contains(p) else { continue }
+        for (k, s) in c.stars(frame.facts.events).enumerated() {
             items.append(
                 .marker(
-                    .star, at: Point(p.x, p.y), size: c.eventMarkerSize, fill: Fill(theme.eventFill),
+                    .star, at: s.point, size: c.eventMarkerSize, fill: Fill(theme.eventFill),
                     stroke: Stroke(theme.settlementLine, width: 1.2 * u)))
-            let badge = TextItem(
-                c.words.format.number(n), at: Point(p.x + 9 * u, p.y - 9 * u), anchor: TextAnchor(.start, .bottom),
-                style: TextStyle(
-                    family: theme.fontFamily, size: 13 * u, weight: .bold, color: theme.text, halo: theme.halo, haloWidth: 2.5 * u))
-            items.append(.text(badge))
+            guard k < badges.count, let badge = badges[k] else { continue }
+            let anchor = LabelPlacer.anchor(of: badge.candidate)
+            let x = anchor.horizontal == .start ? badge.box.x : anchor.horizontal == .end ? badge.box.maxX : badge.box.center.x
+            items.append(
+                .text(
+                    TextItem(
+                        SequenceContext.badgeText(s.numbers), at: Point(x, badge.box.y), anchor: TextAnchor(anchor.horizontal, .top),
+                        style: c.badgeStyle)))
         }
         if !items.isEmpty {
             frame.legend.append(

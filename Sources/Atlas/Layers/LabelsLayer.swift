@@ -7,6 +7,6 @@ struct LabelsLayer: MapLayer {
 
     func draw(_ frame: inout FrameDraft, in c: SequenceContext) throws {
         guard c.theme.layers[.settlements] else { return }
-        frame.map.append(.group(id: "labels", clip: nil, items: c.labelItems(events: frame.facts.events)))
+        frame.map.append(.group(id: "labels", clip: nil, items: c.labelItems(frame.placement(in: c))))
     }
 }

@@ -49,6 +49,19 @@ public struct FrameDraft {
     public var legend: [LegendEntry] = []
     /// The heights the panel's blocks took (the panel layer sets them).
     var panelBlocks = PanelBlocks()
+    /// Text boxes drawn on the map before the settlement names (area names, change call-outs), which
+    /// the names keep clear of.
+    var mapText: [Rect] = []
+    /// Names, shown markers and event numbers, placed once per frame on first use.
+    private var placementCache: LabelPlan.Frame?
+
+    /// The frame's placement of names, markers and event numbers (see `LabelPlan`).
+    mutating func placement(in c: SequenceContext) -> LabelPlan.Frame {
+        if let placementCache { return placementCache }
+        let p = c.placement(events: facts.events, avoiding: mapText)
+        placementCache = p
+        return p
+    }
 
     init(day: Day, facts: FrameFacts, picture: ControlPicture) {
         self.day = day; self.facts = facts; self.picture = picture

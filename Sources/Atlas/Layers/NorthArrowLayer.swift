@@ -20,7 +20,7 @@ struct NorthArrowLayer: MapLayer {
         let h = 26 * u, w = 10 * u
         let left = PagePath(subpaths: [[rot(0, -h), rot(-w, h * 0.6), rot(0, h * 0.25)]], closed: true)
         let right = PagePath(subpaths: [[rot(0, -h), rot(w, h * 0.6), rot(0, h * 0.25)]], closed: true)
-        let style = TextStyle(family: c.theme.fontFamily, size: 15 * u, weight: .bold, color: c.theme.text)
+        let style = TextStyle(family: c.theme.fontFamily, size: c.layout.textSize(15), weight: .bold, color: c.theme.text)
         return [
             .group(
                 id: "north-arrow", clip: nil,

@@ -22,7 +22,7 @@ struct PanelLayer: MapLayer {
     /// to that fixed box, so nothing below it moves from frame to frame.
     func items(_ c: SequenceContext, _ f: FrameFacts, picture: ControlPicture, legend: [LegendEntry]) -> ([SceneItem], PanelBlocks) {
         let u = c.layout.unit, p = c.layout.panel
-        let pad = 28 * u
+        let pad = c.layout.panelPadding
         let twoColumns = c.layout.panelColumns == 2
         // Two columns: title, date and areas on the left with the credits under them; legend and
         // events on the right.
@@ -31,17 +31,27 @@ struct PanelLayer: MapLayer {
         let width = columnWidth
         var y = p.y + pad
         var items: [SceneItem] = [.rect(p, fill: Fill(c.theme.panel), stroke: nil, cornerRadius: 0)]
-        func text(_ s: String, _ style: TextStyle, gapAfter: Double) {
+        let font = c.theme.fontFamily, w = c.words
+        // Credits go at the bottom; measure them first so the blocks above know where to stop.
+        let creditStyle = TextStyle(family: font, size: c.layout.textSize(11.5, .credit), color: c.theme.mutedText)
+        let credits = (c.dataset.manifest.creditLines + (c.dataset.manifest.caveat.map { [$0] } ?? [])).joined(separator: "\n")
+        let creditHeight = c.measurer.measure(credits, style: creditStyle, maxWidth: width).height
+        var bottom = p.maxY - pad - creditHeight - 12 * u
+        /// Sets a block of text at `y`, never below the layout's smallest type; a block that would run
+        /// past `bottom` is left out (a small page thins its panel rather than shrinking it).
+        func text(_ s: String, _ style: TextStyle, gapAfter: Double, always: Bool = false) {
+            var style = style
+            style.size = max(style.size, c.layout.minimumTextSize())
             let m = c.measurer.measure(s, style: style, maxWidth: width)
+            guard always || y + m.height <= bottom else { return }
             items.append(.text(TextItem(s, at: Point(x, y), anchor: TextAnchor(.start, .top), style: style, maxWidth: width)))
             y += m.height + gapAfter
         }
-        let font = c.theme.fontFamily, w = c.words
         text(
             c.dataset.manifest.title.uppercased(), TextStyle(family: font, size: 15 * u, weight: .bold, color: c.theme.mutedText),
-            gapAfter: 6 * u)
+            gapAfter: 6 * u, always: true)
         if let subtitle = c.dataset.manifest.subtitle {
-            text(subtitle, TextStyle(family: font, size: 14 * u, color: c.theme.mutedText), gapAfter: 6 * u)
+            text(subtitle, TextStyle(family: font, size: c.layout.textSize(14), color: c.theme.mutedText), gapAfter: 6 * u)
         }
         // The panel and the title are the same on every frame: a raster sequence draws them once.
         let base = SceneItem.group(id: "panel-base", clip: nil, items: items)
@@ -60,7 +70,7 @@ struct PanelLayer: MapLayer {
             y = top + reserve
         }
         let statusTop = y
-        text(w.longDate(f.day), TextStyle(family: font, size: 40 * u, weight: .bold, color: c.theme.text), gapAfter: 6 * u)
+        text(w.longDate(f.day), TextStyle(family: font, size: 40 * u, weight: .bold, color: c.theme.text), gapAfter: 6 * u, always: true)
         guard c.theme.layers[.panelDetails] else { return ([base, .group(id: "panel", clip: nil, items: items)], blocks) }
         // A stale map says so where the reader looks first, under the date.
         let age = f.snapshotAgeDays ?? 0
@@ -84,7 +94,15 @@ struct PanelLayer: MapLayer {
             subtitle = w(.statusRecent, ["date": w.longDate(f.snapshotDate), "days": w.plural(.days, age)])
         }
         if !f.claims.isEmpty { subtitle += " " + w(.claimsRinged) }
-        text(subtitle, TextStyle(family: font, size: 15 * u, color: c.theme.mutedText), gapAfter: 18 * u)
+        let subtitleStyle = TextStyle(family: font, size: c.layout.textSize(15), color: c.theme.mutedText)
+        // On a short panel the area figure outranks the subtitle, unless the subtitle warns (an
+        // interpolated frame, a placeholder): the subtitle gives way when both do not fit.
+        let figureHeight = c.measurer.measure("0 km²", style: TextStyle(family: font, size: 34 * u, weight: .bold), maxWidth: nil).height
+        let areaNeed = f.heldAcrossKm2.isEmpty ? 0 : 1.4 * c.layout.textSize(15) + figureHeight
+        let subtitleNeed = c.measurer.measure(subtitle, style: subtitleStyle, maxWidth: width).height + 18 * u
+        if f.interpolation != nil || f.snapshotIsPlaceholder || y + subtitleNeed + areaNeed <= bottom {
+            text(subtitle, subtitleStyle, gapAfter: 18 * u)
+        }
         close("panel-status", top: statusTop, start: 0, reserve: reserved?.status, measured: &blocks.status)
         let areasTop = y, areasStart = items.count
 
@@ -95,6 +113,8 @@ struct PanelLayer: MapLayer {
             guard let territory = held.first?.territory else { continue }
             let km2 = held.reduce(0) { $0 + $1.km2 }
             let colors = c.theme.colors(forSide: side.id, index: index)
+            // The heading and its figure go together or not at all: never a heading without its figure.
+            guard y + 1.4 * c.layout.textSize(15) + figureHeight <= bottom else { continue }
             text(
                 w(.sideHoldsIn, ["side": side.name, "territory": territory]), TextStyle(family: font, size: 15 * u, color: c.theme.text),
                 gapAfter: 2 * u)
@@ -121,18 +141,13 @@ struct PanelLayer: MapLayer {
 
         close("panel-areas", top: areasTop, start: areasStart, reserve: reserved?.areas, measured: &blocks.areas)
 
-        // Credits go at the bottom; measure them first so the lists above know where to stop.
-        let creditStyle = TextStyle(family: font, size: 11.5 * u, color: c.theme.mutedText)
-        let credits = (c.dataset.manifest.creditLines + (c.dataset.manifest.caveat.map { [$0] } ?? [])).joined(separator: "\n")
-        let creditHeight = c.measurer.measure(credits, style: creditStyle, maxWidth: width).height
         let creditX = x
-        let bottom = twoColumns ? p.maxY - pad : p.maxY - pad - creditHeight - 12 * u
-        if twoColumns { (x, y) = (p.x + 2 * pad + columnWidth, p.y + pad) }
+        if twoColumns { (x, y, bottom) = (p.x + 2 * pad + columnWidth, p.y + pad, p.maxY - pad) }
 
-        let legendStyle = TextStyle(family: font, size: 13.5 * u, color: c.theme.text)
+        let legendStyle = TextStyle(family: font, size: c.layout.textSize(13.5), color: c.theme.text)
         let (legendItems, legendHeight) = Atlas.legendItems(
             legend, origin: Point(x, y), width: width, style: legendStyle,
-            measurer: c.measurer, unit: u)
+            measurer: c.measurer, unit: u, maxHeight: bottom - y)
         blocks.legend = legendHeight
         let legendBox = reserved.map { Rect(x: x, y: y, width: width, height: $0.legend) }
         items.append(.group(id: "legend", clip: legendBox, items: legendItems))

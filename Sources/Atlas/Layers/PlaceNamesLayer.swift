@@ -20,6 +20,7 @@ struct PlaceNamesLayer: MapLayer {
         guard c.dataset.manifest.territoryNames else { return }
         let items = try c.placeNames(day: frame.day, picture: frame.picture)
         guard !items.isEmpty else { return }
+        frame.mapText += c.textBoxes(items)
         frame.map.append(.group(id: "place-names", clip: nil, items: items))
     }
 }
@@ -72,6 +73,11 @@ extension SequenceContext {
         var blocked = ground
         for (_, p) in locatedSettlements() { blocked.append(Self.octagon(at: p, radius: 16 * u)) }
         for r in furnitureRects() { blocked.append(Self.box(r.insetBy(-6 * u))) }
+        // And the settlement names where they stand when no event moves them.
+        for s in labelPlan().specs {
+            guard let k = s.preferred else { continue }
+            blocked.append(Self.box(LabelPlacer.box(candidate: k, at: s.anchor, size: s.size, gap: s.gap).insetBy(-2 * u)))
+        }
         var placer = NamePlacer(frame: frameRect, blocked: blocked, cell: 8 * u)
         var rooms: [(area: NamedArea, room: DistanceField, visible: Double)] = []
         for area in namedAreas {
@@ -87,8 +93,10 @@ extension SequenceContext {
         var items: [SceneItem] = []
         for (area, room, visible) in rooms where visible > 0 {
             let (range, factor) = sizeRule(area.kind)
-            var size = min(max(factor * visible.squareRoot() / u, range.lowerBound), range.upperBound) * u
-            while size >= range.lowerBound * u - 1e-9 {
+            // Never below the layout's smallest type: a name that does not fit at that size is left out.
+            let least = max(range.lowerBound * u, layout.minimumTextSize())
+            var size = max(min(max(factor * visible.squareRoot() / u, range.lowerBound), range.upperBound) * u, least)
+            while size >= least - 1e-9 {
                 let (text, style) = nameText(area.name, kind: area.kind, size: size)
                 let m = measurer.measure(text, style: style, maxWidth: nil)
                 if let p = placer.place(width: m.width, height: m.height, in: room, pad: 3 * u) {

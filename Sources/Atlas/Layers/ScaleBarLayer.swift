@@ -8,18 +8,19 @@ struct ScaleBarLayer: MapLayer {
 
     func draw(_ frame: inout FrameDraft, in c: SequenceContext) throws { frame.map += items(c) }
 
-    /// A bar of a round number of km (1, 2 or 5 × 10ⁿ) near 200 px long, measured at the map's centre.
+    /// A bar of a round number of km (1, 2 or 5 × 10ⁿ) at most 200 px long (less in a narrow slot),
+    /// measured at the map's centre.
     func items(_ c: SequenceContext) -> [SceneItem] {
         let u = c.layout.unit, r = c.layout.scaleBar
         let centre = c.dataset.manifest.view.center
         let pxPerKm = c.projection.pixelsPerKm(at: centre)
-        let target = 200 * u / pxPerKm
+        let target = min(200 * u, r.width - 60 * u) / pxPerKm
         var step = 1.0
         while step * 10 <= target { step *= 10 }
         let km = [5 * step, 2 * step, step].first { $0 <= target } ?? step
         let len = km * pxPerKm
         let x0 = r.x + 12 * u, y0 = r.maxY - 16 * u
-        let style = TextStyle(family: c.theme.fontFamily, size: 13 * u, color: c.theme.text)
+        let style = TextStyle(family: c.theme.fontFamily, size: c.layout.textSize(13), color: c.theme.text)
         var items: [SceneItem] = [.rect(r, fill: Fill(c.theme.panel.with(alpha: 0.85)), stroke: nil, cornerRadius: 4 * u)]
         let halves = [(x0, x0 + len / 2, c.theme.text), (x0 + len / 2, x0 + len, c.theme.panel)]
         for (a, b, colour) in halves {

@@ -29,7 +29,7 @@ struct TimelineLayer: MapLayer {
         func x(_ d: Day) -> Double {
             x0 + (x1 - x0) * Double(min(max(d, span.lowerBound), span.upperBound).ordinal - span.lowerBound.ordinal) / days
         }
-        let small = TextStyle(family: theme.fontFamily, size: 11.5 * u, color: theme.mutedText)
+        let small = TextStyle(family: theme.fontFamily, size: c.layout.textSize(11.5), color: theme.mutedText)
         var items: [SceneItem] = [
             .rect(box, fill: Fill(theme.panel.with(alpha: 0.9)), stroke: nil, cornerRadius: 4 * u),
             .text(
@@ -57,7 +57,7 @@ struct TimelineLayer: MapLayer {
         }
         items.append(
             .marker(.circle, at: Point(x(day), axisY), size: 12 * u, fill: Fill(theme.text), stroke: Stroke(theme.panel, width: 2 * u)))
-        let dates = TextStyle(family: theme.fontFamily, size: 11.5 * u, color: theme.text)
+        let dates = TextStyle(family: theme.fontFamily, size: c.layout.textSize(11.5), color: theme.text)
         items.append(
             .text(
                 TextItem(
