@@ -9,7 +9,9 @@ import MapData
 /// inside the inset, apart from each other and off the main map's extent (where the front is).
 @Suite("Inset names")
 struct InsetNamesTests {
-    @Test("Kursk, 1 September 2024, hd and square: UKRAINE, RUSSIA and BELARUS (and on hd the Black Sea) named in the inset, clear of the extent box")
+    @Test(
+        "Kursk, 1 September 2024, hd and square: UKRAINE, RUSSIA and BELARUS (and on hd the Black Sea) named in the inset, clear of the extent box"
+    )
     func kurskInset() throws {
         let dataset = try KurskData.loaded.get()
         let measurer = try PangoTextMeasurer()

@@ -99,7 +99,8 @@ struct InsetLayer: MapLayer {
         var placer = NamePlacer(frame: slot.insetBy(4 * u), blocked: [extent], cell: 2 * u)
         let seaStyle = TextStyle(family: c.theme.fontFamily, size: c.layout.textSize(10), italic: true, color: c.theme.waterText)
         let countryStyle = TextStyle(
-            family: c.theme.fontFamily, size: c.layout.textSize(8.5), weight: .bold, color: c.theme.mutedText, halo: c.theme.halo, haloWidth: 1.5 * u)
+            family: c.theme.fontFamily, size: c.layout.textSize(8.5), weight: .bold, color: c.theme.mutedText, halo: c.theme.halo,
+            haloWidth: 1.5 * u)
         let faces = inset.faces.territories.filter { $0.name != InsetMap.landName }.map { face in
             let water = InsetMap.isWater(face.name)
             let room = placer.room(in: builder.path(face.geometry))
