@@ -34,6 +34,7 @@ try:
     import numpy as np
     import shapely
     from shapely.ops import linemerge, unary_union
+    from peer_shapes import shape
 except ImportError as e:
     sys.exit("%s: run bench/setup_peers.sh, then use .build-bench/venv/bin/python" % e)
 
@@ -56,16 +57,6 @@ def km2(geom):
             continue
         total += ring_km2(p.exterior.coords) - sum(ring_km2(r.coords) for r in p.interiors)
     return total
-
-
-def shape(g):
-    t, c = g["type"], g["coordinates"]
-    polygon = lambda rings: shapely.polygons(np.asarray(rings[0]), holes=[np.asarray(r) for r in rings[1:]] or None)
-    if t == "Polygon":
-        return polygon(c)
-    if t == "MultiPolygon":
-        return shapely.multipolygons([polygon(p) for p in c])
-    sys.exit("unexpected geometry type %s in a control or territory file" % t)
 
 
 def read(path):

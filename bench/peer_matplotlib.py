@@ -25,6 +25,7 @@ try:
     import matplotlib
     import numpy as np
     import shapely
+    from peer_shapes import shape
 except ImportError as e:
     sys.exit("%s: run bench/setup_peers.sh, then use .build-bench/venv/bin/python" % e)
 
@@ -69,22 +70,6 @@ def polygon_path(geoms):
             c[0], c[-1] = Path.MOVETO, Path.CLOSEPOLY
             codes.append(c)
     return Path(np.concatenate(verts), np.concatenate(codes))
-
-
-def shape(g):
-    """A GeoJSON geometry as shapely, through numpy arrays (shapely.geometry.shape walks every
-    coordinate in Python: ten times slower on these files)."""
-    t, c = g["type"], g["coordinates"]
-    polygon = lambda rings: shapely.polygons(np.asarray(rings[0]), holes=[np.asarray(r) for r in rings[1:]] or None)
-    if t == "Polygon":
-        return polygon(c)
-    if t == "MultiPolygon":
-        return shapely.multipolygons([polygon(p) for p in c])
-    if t == "LineString":
-        return shapely.linestrings(np.asarray(c))
-    if t == "MultiLineString":
-        return shapely.multilinestrings([shapely.linestrings(np.asarray(p)) for p in c])
-    sys.exit("unexpected geometry type %s" % t)
 
 
 def read(path):
