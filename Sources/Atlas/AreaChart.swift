@@ -16,6 +16,9 @@ public struct AreaChart {
 
     public func scene(width: Int, height: Int) throws -> Scene {
         let rows = try DateStatistics.table(dataset)
+        // The ▲ clause of the subtitle only when the chart marks an event date.
+        let span = (rows.first?.date).flatMap { a in rows.last.map { a...$0.date } }
+        let hasEvents = span.map { s in dataset.events.contains { s.contains($0.date) } } ?? false
         let u = Layout(width: width, height: height).unit
         let w = Double(width), h = Double(height)
         let plot = Rect(x: 110 * u, y: 120 * u, width: w - 170 * u, height: h - 250 * u)
@@ -29,9 +32,7 @@ public struct AreaChart {
         items.append(
             .text(
                 TextItem(
-                    t(
-                        dataset.events.contains { $0.date >= (rows.first?.date ?? $0.date) && $0.date <= (rows.last?.date ?? $0.date) }
-                            ? .chartSubheading : .chartSubheadingNoEvents, ["title": dataset.manifest.title]),
+                    t(hasEvents ? .chartSubheading : .chartSubheadingNoEvents, ["title": dataset.manifest.title]),
                     at: Point(plot.x, 72 * u), anchor: TextAnchor(.start, .top),
                     style: TextStyle(family: font, size: 15 * u, color: theme.mutedText))))
         guard let first = rows.first?.date, let last = rows.last?.date, last > first else {

@@ -76,10 +76,9 @@ struct Init: ParsableCommand {
                 throw UsageError("--rest-of-home \(s.id): \(home) is not in the region, so there is no rest of it to hold")
             }
             parsedSides[k] = Manifest.Side(id: s.id, name: s.name, home: home, holdsRestOfHome: false, homeOutsideRegion: true)
-            FileHandle.standardError.write(
-                Data(
-                    "note: \(home) (home of \(s.id)) is outside the region: all of \(s.id)'s ground counts as held across the border\n".utf8
-                ))
+            // Through Terminal: the names are the user's, and may hold escape codes.
+            Terminal.error(
+                "note: \(home) (home of \(s.id)) is outside the region: all of \(s.id)'s ground counts as held across the border")
         }
         let cities = try GeoJSONFile(scratch.appendingPathComponent("cities.geojson").path).features(repair: nil)
         let versions = try InitSources.versions(scratch.path)
