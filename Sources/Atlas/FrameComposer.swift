@@ -90,7 +90,7 @@ extension SequenceContext {
             try layer.draw(&frame, in: self)
             // What the basemap layers explain gives way first in a short panel (see `legendItems`).
             if Self.basemapLayers.contains(where: { $0 == type(of: layer) }) {
-                for k in before..<frame.legend.count { frame.legend[k].isBasemap = true }
+                for k in before..<frame.legend.count { frame.legend[k].rank = .basemap }
             }
         }
         return frame

@@ -75,6 +75,9 @@ public struct Layout: Sendable, Equatable {
     /// The width the page is seen at, in displayed px: its rules' width, or its own.
     public var displayWidth: Double { min(Double(width), rules.displayWidth ?? Double(width)) }
 
+    /// A page seen at a phone's or a link card's width, whose panel says less (see `PanelLayer`).
+    public var isCompact: Bool { rules.displayWidth != nil }
+
     /// Page px per displayed px.
     public var pagePerDisplayPx: Double { Double(width) / displayWidth }
 

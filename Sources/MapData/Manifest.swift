@@ -30,6 +30,9 @@ public struct Manifest: Sendable {
     public let sides: [Side]
     /// The source lines (`--source-line` puts one line in their place).
     public var attribution: [String]
+    /// The sources in one short line (`"shortAttribution"`), for pages seen at a phone's or a link
+    /// card's width, whose panel the full lines would half fill; `--source-line` replaces both.
+    public var shortAttribution: String? = nil
     /// Who made the graphic (`"credit"`, `--credit`): printed after the source lines.
     public var credit: String? = nil
     public let caveat: String?
@@ -113,6 +116,7 @@ public struct Manifest: Sendable {
                 keyPlaces: root["keyPlaces"] == nil ? [] : try p.strings("keyPlaces"))
             manifest.subtitle = try p.optionalString("subtitle")
             manifest.credit = try p.optionalString("credit")
+            manifest.shortAttribution = try p.optionalString("shortAttribution")
             return manifest
         } catch {
             throw error.in(file: file)
@@ -123,4 +127,7 @@ public struct Manifest: Sendable {
 
     /// The credits as printed: the source lines, then the graphic's credit.
     public var creditLines: [String] { attribution + (credit.map { [$0] } ?? []) }
+
+    /// The credits on a small page: the short source line where there is one.
+    public var shortCreditLines: [String] { (shortAttribution.map { [$0] } ?? attribution) + (credit.map { [$0] } ?? []) }
 }

@@ -10,7 +10,8 @@ struct TextOptions: ParsableArguments {
     var locale: MapLocale = .en
     @Option(help: "Title, in place of dataset.json's \"title\".") var title: String?
     @Option(help: "A line under the title, in place of dataset.json's \"subtitle\".") var subtitle: String?
-    @Option(help: "One source line, in place of dataset.json's \"attribution\" lines.") var sourceLine: String?
+    @Option(help: "One source line, in place of dataset.json's \"attribution\" lines (and its \"shortAttribution\").")
+    var sourceLine: String?
     @Option(help: "Who made the graphic (e.g. \"Graphic: J. Doe\"), in place of dataset.json's \"credit\".") var credit: String?
     @Option(help: "SVG text: text (real <text>, the default) or paths (glyph outlines: the same without the fonts installed).")
     var svgText: SVGTextMode = .text
@@ -22,7 +23,7 @@ struct TextOptions: ParsableArguments {
         var d = dataset
         if let title { d.manifest.title = title }
         if let subtitle { d.manifest.subtitle = subtitle }
-        if let sourceLine { d.manifest.attribution = [sourceLine] }
+        if let sourceLine { (d.manifest.attribution, d.manifest.shortAttribution) = ([sourceLine], nil) }
         if let credit { d.manifest.credit = credit }
         return d
     }

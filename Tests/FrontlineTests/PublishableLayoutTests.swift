@@ -42,7 +42,8 @@ struct PublishableLayoutTests {
         var out: [String] = []
         let layout = c.layout
         let all = texts(scene.items, m)
-        let credits = c.dataset.manifest.attribution.first ?? "\u{0}"
+        let m = c.dataset.manifest
+        let credits = (layout.isCompact ? m.shortCreditLines : m.creditLines).first ?? "\u{0}"
         for t in all {
             let role: TextRole = t.item.text.contains(credits) ? .credit : .body
             let shown = t.item.style.size / layout.pagePerDisplayPx
@@ -99,6 +100,49 @@ struct PublishableLayoutTests {
             let found = Self.problems(scene, context, events: dataset.events(on: day), measurer, labelled: &labelled)
             #expect(found.isEmpty, "\(name) \(date): \(found)")
             #expect(labelled.contains("Sudzha"), "\(name) \(date)")
+        }
+    }
+
+    @Test(
+        "Phone and card layouts: the legend keys the data before the basemap; the day's first event is listed, the rest counted",
+        arguments: ["mobile", "story", "card"])
+    func compactPanel(_ name: String) throws {
+        let dataset = try KurskData.loaded.get()
+        let measurer = try PangoTextMeasurer()
+        let layout = Layout(try #require(LayoutRules.named(name)))
+        #expect(layout.isCompact)
+        let context = try SequenceContext(dataset: dataset, theme: .standard, layout: layout, measurer: measurer)
+        for date in ["2024-09-01", "2024-08-15"] {
+            let day = try Day(parsing: date), events = dataset.events(on: day)
+            let (picture, snapshot) = try context.picture(on: day, interpolate: false)
+            let draft = try context.draft(day, picture, context.facts(day, picture, snapshot, events: events))
+            let panel = Self.texts(try context.scene(on: day).items, measurer).filter { !$0.groups.contains("map") }
+            let legend = Set(panel.filter { $0.groups.contains("legend") }.map(\.item.text))
+            // A link card (270 px of panel as seen) may give its legend to the day's events.
+            #expect(!legend.isEmpty || name == "card", "\(name) \(date): no legend")
+            // What leaves a short legend leaves by rank: nothing shown ranks below anything left out.
+            let shown = draft.legend.filter { legend.contains($0.label) }.map(\.rank)
+            if let dropped = draft.legend.filter({ !legend.contains($0.label) }).map(\.rank).min() {
+                #expect(shown.allSatisfy { $0 <= dropped }, "\(name) \(date): \(legend.sorted()) shown, a \(dropped) entry left out")
+            }
+            if events.isEmpty {
+                // 1 September: held ground, the hatched change and the front line are all keyed on a
+                // phone; a link card keys at least the held ground.
+                let essential = draft.legend.filter { $0.rank == .essential }.map(\.label)
+                #expect(essential.count >= 3, "\(essential)")
+                let keyed = name == "card" ? Array(essential.prefix(1)) : essential
+                #expect(Set(keyed).isSubset(of: legend), "\(name) \(date): \(legend.sorted())")
+            } else {
+                // 15 August: 17 events; the first ranked one is listed, cut to two lines with its source
+                // kept, and the rest are counted.
+                let lines = panel.filter { $0.item.text.range(of: #"^(\d+\. |• )"#, options: .regularExpression) != nil }
+                let first = try #require(lines.first, "\(name) \(date): no event listed in \(panel.map(\.item.text))")
+                #expect(first.item.text.hasSuffix(context.words.attribution(draft.facts.events[0])), "\(first.item.text)")
+                let lineHeight = measurer.measure("1.", style: first.item.style, maxWidth: nil).height
+                #expect(first.box.height <= 2 * lineHeight + 0.5, "\(name): \(first.item.text) runs past two lines")
+                let more = context.words(.moreEvents, ["n": context.words.format.number(events.count - lines.count)])
+                #expect(panel.contains { $0.item.text == more }, "\(name) \(date): no '\(more)'")
+            }
         }
     }
 

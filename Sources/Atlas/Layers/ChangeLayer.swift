@@ -29,7 +29,8 @@ struct ChangeLayer: MapLayer {
                     swatch: .area(fill, Stroke(colors.line, width: 0.8 * u)),
                     label: c.words(
                         frame.picture.interpolation == nil ? .legendTaken : .legendTakenSoFar,
-                        ["side": side.name, "date": c.words.longDate(since), "area": approx + c.words.format.km2(taken.km2)])))
+                        ["side": side.name, "date": c.words.longDate(since), "area": approx + c.words.format.km2(taken.km2)]),
+                    rank: .essential))
         }
         frame.map.append(.group(id: "change", clip: nil, items: items))
         frame.mapText += c.textBoxes(callouts)

@@ -19,13 +19,15 @@ struct ClaimsLayer: MapLayer {
                 // Round the event star a claim usually comes with (22 px), within the label's clearance.
                 let size = max(c.markerSize(claim.settlement) + 9 * u, c.eventMarkerSize + 4 * u)
                 items.append(.marker(.circle, at: p, size: size, fill: nil, stroke: stroke))
-                named.append("\(claim.settlement.name) (\(claim.claimants.joined(separator: "; ")))")
+                // Who claims it, beside the name; a compact panel leaves that to the event list under it.
+                named.append(
+                    c.layout.isCompact ? claim.settlement.name : "\(claim.settlement.name) (\(claim.claimants.joined(separator: "; ")))")
             }
             guard !named.isEmpty else { continue }
             frame.legend.append(
                 LegendEntry(
                     swatch: .marker(.circle, Fill(c.theme.settlementFill), stroke),
-                    label: c.words(.legendClaimedTaken, ["side": side.name, "names": named.joined(separator: ", ")])))
+                    label: c.words(.legendClaimedTaken, ["side": side.name, "names": named.joined(separator: ", ")]), rank: .essential))
         }
         frame.map.append(.group(id: "claims", clip: nil, items: items))
     }

@@ -27,7 +27,7 @@ struct EventsLayer: MapLayer {
             frame.legend.append(
                 LegendEntry(
                     swatch: .marker(.star, Fill(theme.eventFill), Stroke(theme.settlementLine, width: 1.2 * u)),
-                    label: c.words(.legendEvent)))
+                    label: c.words(.legendEvent), rank: .essential))
         }
         frame.map.append(.group(id: "events", clip: nil, items: items))
     }

@@ -10,6 +10,6 @@ struct FrontLineLayer: MapLayer {
         guard !front.isEmpty else { return }
         let stroke = c.theme.frontLine.scaled(c.layout.unit)
         frame.map.append(.group(id: "front-line", clip: nil, items: [.path(front, fill: nil, stroke: stroke)]))
-        frame.legend.append(LegendEntry(swatch: .line(stroke), label: c.words(.legendFrontLine)))
+        frame.legend.append(LegendEntry(swatch: .line(stroke), label: c.words(.legendFrontLine), rank: .essential))
     }
 }

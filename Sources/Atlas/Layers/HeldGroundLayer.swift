@@ -20,7 +20,7 @@ struct HeldGroundLayer: MapLayer {
                             [
                                 "side": side.name, "territory": held.territory ?? "",
                                 "status": phrase(held.status, frame.picture.interpolation, c),
-                            ])))
+                            ]), rank: .essential))
             }
             frame.map.append(.group(id: "control-\(side.id)", clip: nil, items: items))
         }

@@ -24,6 +24,11 @@ struct PanelLayer: MapLayer {
         let u = c.layout.unit, p = c.layout.panel
         let pad = c.layout.panelPadding
         let twoColumns = c.layout.panelColumns == 2
+        // A page seen at a phone's or a card's width sets a compact panel: a smaller date and figure;
+        // no plain status line (a dated map needs none), no explanation under the bold line that says
+        // a map is stale, no source line under the figure (the credits name it); the credits run on as
+        // one paragraph, and the legend in two columns under a map.
+        let compact = c.layout.isCompact
         // Two columns: title, date and areas on the left with the credits under them; legend and
         // events on the right.
         let columnWidth = twoColumns ? (p.width - 3 * pad) / 2 : p.width - 2 * pad
@@ -34,14 +39,21 @@ struct PanelLayer: MapLayer {
         let font = c.theme.fontFamily, w = c.words
         // Credits go at the bottom; measure them first so the blocks above know where to stop.
         let creditStyle = TextStyle(family: font, size: c.layout.textSize(11.5, .credit), color: c.theme.mutedText)
-        let credits = (c.dataset.manifest.creditLines + (c.dataset.manifest.caveat.map { [$0] } ?? [])).joined(separator: "\n")
+        let m = c.dataset.manifest
+        let credits = ((compact ? m.shortCreditLines : m.creditLines) + (c.dataset.manifest.caveat.map { [$0] } ?? [])).joined(
+            separator: compact ? " " : "\n")
         let creditHeight = c.measurer.measure(credits, style: creditStyle, maxWidth: width).height
         var bottom = p.maxY - pad - creditHeight - 12 * u
         /// Sets a block of text at `y`, never below the layout's smallest type; a block that would run
         /// past `bottom` is left out (a small page thins its panel rather than shrinking it).
-        func text(_ s: String, _ style: TextStyle, gapAfter: Double, always: Bool = false) {
+        func legible(_ style: TextStyle) -> TextStyle {
             var style = style
             style.size = max(style.size, c.layout.minimumTextSize())
+            return style
+        }
+        func height(_ s: String, _ style: TextStyle) -> Double { c.measurer.measure(s, style: legible(style), maxWidth: width).height }
+        func text(_ s: String, _ style: TextStyle, gapAfter: Double, always: Bool = false) {
+            let style = legible(style)
             let m = c.measurer.measure(s, style: style, maxWidth: width)
             guard always || y + m.height <= bottom else { return }
             items.append(.text(TextItem(s, at: Point(x, y), anchor: TextAnchor(.start, .top), style: style, maxWidth: width)))
@@ -70,7 +82,9 @@ struct PanelLayer: MapLayer {
             y = top + reserve
         }
         let statusTop = y
-        text(w.longDate(f.day), TextStyle(family: font, size: 40 * u, weight: .bold, color: c.theme.text), gapAfter: 6 * u, always: true)
+        text(
+            w.longDate(f.day), TextStyle(family: font, size: (compact ? 26 : 40) * u, weight: .bold, color: c.theme.text), gapAfter: 6 * u,
+            always: true)
         guard c.theme.layers[.panelDetails] else { return ([base, .group(id: "panel", clip: nil, items: items)], blocks) }
         // A stale map says so where the reader looks first, under the date.
         let age = f.snapshotAgeDays ?? 0
@@ -78,30 +92,38 @@ struct PanelLayer: MapLayer {
         if stale {
             text(
                 w(.statusStale, ["date": w.longDate(f.snapshotDate), "days": w.plural(.days, age)]),
-                TextStyle(family: font, size: 19 * u, weight: .bold, color: c.theme.text), gapAfter: 6 * u)
+                TextStyle(family: font, size: (compact ? 16 : 19) * u, weight: .bold, color: c.theme.text), gapAfter: 6 * u)
         }
-        var subtitle: String
+        var subtitle: String?
         if let i = f.interpolation {
             subtitle = w(.statusInterpolated, ["from": w.longDate(i.from), "to": w.longDate(i.to)])
         } else if f.snapshotIsPlaceholder {
             subtitle = w(.statusPlaceholder)
         } else if age == 0 {
-            subtitle = w(.statusToday)
+            subtitle = compact ? nil : w(.statusToday)
         } else if stale {
             let latest = c.dataset.timeline.dates.last == f.snapshotDate ? w(.latestInData) : w(.latestBeforeDate)
-            subtitle = w(.statusStaleNote, ["which": latest])
+            // Compact: the bold line above says how old the map is; its explanation gives way to the
+            // legend and the events.
+            subtitle = compact ? nil : w(.statusStaleNote, ["which": latest])
         } else {
-            subtitle = w(.statusRecent, ["date": w.longDate(f.snapshotDate), "days": w.plural(.days, age)])
+            // Compact: the age in the short words the stale line uses, in the plain style.
+            subtitle = w(compact ? .statusStale : .statusRecent, ["date": w.longDate(f.snapshotDate), "days": w.plural(.days, age)])
         }
-        if !f.claims.isEmpty { subtitle += " " + w(.claimsRinged) }
+        // The legend keys the claim rings too (an essential entry, the last to give way).
+        if !f.claims.isEmpty, !compact || subtitle != nil { subtitle = (subtitle.map { $0 + " " } ?? "") + w(.claimsRinged) }
         let subtitleStyle = TextStyle(family: font, size: c.layout.textSize(15), color: c.theme.mutedText)
         // On a short panel the area figure outranks the subtitle, unless the subtitle warns (an
         // interpolated frame, a placeholder): the subtitle gives way when both do not fit.
-        let figureHeight = c.measurer.measure("0 km²", style: TextStyle(family: font, size: 34 * u, weight: .bold), maxWidth: nil).height
+        let figureSize = (compact ? 28 : 34) * u
+        let figureHeight = c.measurer.measure("0 km²", style: TextStyle(family: font, size: figureSize, weight: .bold), maxWidth: nil)
+            .height
         let areaNeed = f.heldAcrossKm2.isEmpty ? 0 : 1.4 * c.layout.textSize(15) + figureHeight
-        let subtitleNeed = c.measurer.measure(subtitle, style: subtitleStyle, maxWidth: width).height + 18 * u
-        if f.interpolation != nil || f.snapshotIsPlaceholder || y + subtitleNeed + areaNeed <= bottom {
-            text(subtitle, subtitleStyle, gapAfter: 18 * u)
+        if let subtitle {
+            let subtitleNeed = c.measurer.measure(subtitle, style: subtitleStyle, maxWidth: width).height + (compact ? 12 : 18) * u
+            if f.interpolation != nil || f.snapshotIsPlaceholder || y + subtitleNeed + areaNeed <= bottom {
+                text(subtitle, subtitleStyle, gapAfter: (compact ? 12 : 18) * u)
+            }
         }
         close("panel-status", top: statusTop, start: 0, reserve: reserved?.status, measured: &blocks.status)
         let areasTop = y, areasStart = items.count
@@ -115,15 +137,31 @@ struct PanelLayer: MapLayer {
             let colors = c.theme.colors(forSide: side.id, index: index)
             // The heading and its figure go together or not at all: never a heading without its figure.
             guard y + 1.4 * c.layout.textSize(15) + figureHeight <= bottom else { continue }
-            text(
-                w(.sideHoldsIn, ["side": side.name, "territory": territory]), TextStyle(family: font, size: 15 * u, color: c.theme.text),
-                gapAfter: 2 * u)
+            let heading = w(.sideHoldsIn, ["side": side.name, "territory": territory])
+            let headingStyle = legible(TextStyle(family: font, size: 15 * u, color: c.theme.text))
             let approx = f.interpolation == nil ? "" : "≈ "
-            text(
-                approx + w.format.km2Rounded(km2), TextStyle(family: font, size: 34 * u, weight: .bold, color: colors.line),
-                gapAfter: 2 * u)
+            let figure = approx + w.format.km2Rounded(km2)
+            let figureStyle = TextStyle(family: font, size: figureSize, weight: .bold, color: colors.line)
+            // Compact: the heading beside its figure where it fits there in the figure's height, a
+            // line the legend can use.
+            let figureBox = c.measurer.measure(figure, style: figureStyle, maxWidth: nil), gapX = 10 * u
+            let besideWidth = width - figureBox.width - gapX
+            if compact, besideWidth > 0, c.measurer.measure(heading, style: headingStyle, maxWidth: besideWidth).height <= figureBox.height
+            {
+                items.append(
+                    .text(TextItem(figure, at: Point(x, y), anchor: TextAnchor(.start, .top), style: figureStyle, maxWidth: width)))
+                items.append(
+                    .text(
+                        TextItem(
+                            heading, at: Point(x + figureBox.width + gapX, y + figureBox.height / 2), anchor: TextAnchor(.start, .middle),
+                            style: headingStyle, maxWidth: besideWidth)))
+                y += figureBox.height + 2 * u
+            } else {
+                text(heading, headingStyle, gapAfter: 2 * u)
+                text(figure, figureStyle, gapAfter: 2 * u)
+            }
             let muted = TextStyle(family: font, size: 13 * u, color: c.theme.mutedText)
-            if let names = f.sources[side.id], !names.isEmpty {
+            if !compact, let names = f.sources[side.id], !names.isEmpty {
                 let how: Phrase = f.interpolation == nil ? .accordingTo : .interpolatedBy
                 text(w(how, ["sources": names.joined(separator: "; ")]), muted, gapAfter: 2 * u)
             }
@@ -133,7 +171,8 @@ struct PanelLayer: MapLayer {
                 let moves =
                     (gained >= 0.05 ? ["+" + w.format.km2(gained)] : []) + (lost >= 0.05 ? ["−" + w.format.km2(lost)] : [])
                 let change = moves.isEmpty ? w(.noChange) : approx + moves.joined(separator: " / ")
-                text(w(.changeSince, ["change": change, "date": w.longDate(since)]), muted, gapAfter: 14 * u)
+                // Compact: how areas are measured is in the short credits, not on this line.
+                text(w(compact ? .changeSinceShort : .changeSince, ["change": change, "date": w.longDate(since)]), muted, gapAfter: 14 * u)
             } else {
                 text(w(.geodesicArea), muted, gapAfter: 14 * u)
             }
@@ -144,33 +183,52 @@ struct PanelLayer: MapLayer {
         let creditX = x
         if twoColumns { (x, y, bottom) = (p.x + 2 * pad + columnWidth, p.y + pad, p.maxY - pad) }
 
+        // The day's events, ranked (`EventRanking`) and numbered as the stars on the map and the
+        // report's list are.
+        let numbers = Dictionary(uniqueKeysWithValues: c.numberedLocatedEvents(f.events).map { ($0.1.id, $0.0) })
+        let eventsHeading = f.events.allSatisfy({ $0.date == f.day }) ? w(.eventsOnDate) : w(.eventsSinceFrame)
+        let headingStyle = TextStyle(family: font, size: 14 * u, weight: .bold, color: c.theme.text)
+        let eventStyle = TextStyle(family: font, size: 12.5 * u, color: c.theme.text)
+        // Compact: two lines an event, the summary cut short before its source (the report has it whole).
+        let eventLines = f.events.map { e in
+            let lead = numbers[e.id].map { "\(w.format.number($0)). " } ?? "• "
+            guard compact else { return lead + "\(e.summary) \(w.attribution(e))" }
+            return shortened(
+                lead: lead, body: e.summary, tail: w.attribution(e), lines: 2, style: legible(eventStyle), width: width,
+                measurer: c.measurer)
+        }
+        let moreStyle = TextStyle(family: font, size: 12.5 * u, italic: true, color: c.theme.mutedText)
+        let moreHeight = height(w(.moreEvents, ["n": w.format.number(f.events.count)]), moreStyle)
+        // A compact panel keeps the events' heading, first line and "and N more" clear of the legend
+        // where they fit at all: a numbered star needs its line in the list more than the legend needs
+        // its later entries, but a reserve nothing can use would leave the panel blank.
+        var eventsReserve = 0.0
+        if compact, let first = eventLines.first {
+            let more = eventLines.count > 1 ? moreHeight + 5 * u : 0
+            // 8 + 12: the legend's last row gap (its height counts it, its fit does not) and the gap under it.
+            let need = height(eventsHeading, headingStyle) + 6 * u + height(first, eventStyle) + more + 20 * u
+            eventsReserve = need <= bottom - y ? need : 0
+        }
         let legendStyle = TextStyle(family: font, size: c.layout.textSize(13.5), color: c.theme.text)
         let (legendItems, legendHeight) = Atlas.legendItems(
             legend, origin: Point(x, y), width: width, style: legendStyle,
-            measurer: c.measurer, unit: u, maxHeight: bottom - y)
+            measurer: c.measurer, unit: u, maxHeight: bottom - y - eventsReserve, columns: compact && p.width > p.height ? 2 : 1)
         blocks.legend = legendHeight
         let legendBox = reserved.map { Rect(x: x, y: y, width: width, height: $0.legend) }
         items.append(.group(id: "legend", clip: legendBox, items: legendItems))
         y += (reserved?.legend ?? legendHeight) + 12 * u
 
-        if !f.events.isEmpty {
-            text(
-                f.events.allSatisfy({ $0.date == f.day }) ? w(.eventsOnDate) : w(.eventsSinceFrame),
-                TextStyle(family: font, size: 14 * u, weight: .bold, color: c.theme.text), gapAfter: 6 * u)
-            // Ranked (`EventRanking`) and numbered as the stars on the map and the report's list are.
-            let numbers = Dictionary(uniqueKeysWithValues: c.numberedLocatedEvents(f.events).map { ($0.1.id, $0.0) })
-            let style = TextStyle(family: font, size: 12.5 * u, color: c.theme.text)
-            for (k, e) in f.events.enumerated() {
-                let tag = numbers[e.id].map { "\(w.format.number($0)). " } ?? "• "
-                let line = "\(tag)\(e.summary) \(w.attribution(e))"
-                let m = c.measurer.measure(line, style: style, maxWidth: width)
-                if y + m.height > bottom - 20 * u {
-                    text(
-                        w(.moreEvents, ["n": w.format.number(f.events.count - k)]),
-                        TextStyle(family: font, size: 12.5 * u, italic: true, color: c.theme.mutedText), gapAfter: 0)
+        // The heading only with room for a line under it; each event only with room left for the
+        // "and N more" line that points to the rest.
+        if !eventLines.isEmpty, y + height(eventsHeading, headingStyle) + 6 * u + moreHeight <= bottom {
+            text(eventsHeading, headingStyle, gapAfter: 6 * u)
+            for (k, line) in eventLines.enumerated() {
+                let more = k + 1 < eventLines.count ? moreHeight + 5 * u : 0
+                if y + height(line, eventStyle) + more > bottom {
+                    text(w(.moreEvents, ["n": w.format.number(eventLines.count - k)]), moreStyle, gapAfter: 0, always: true)
                     break
                 }
-                text(line, style, gapAfter: 5 * u)
+                text(line, eventStyle, gapAfter: 5 * u)
             }
         }
         items.append(

@@ -14,7 +14,7 @@ struct RestOfHomeLayer: MapLayer {
             frame.legend.append(
                 LegendEntry(
                     swatch: .area(Fill(land), Stroke(colors.line, width: 1.2 * c.layout.unit)),
-                    label: c.words(.legendRestOfHome, ["side": side.name, "home": home])))
+                    label: c.words(.legendRestOfHome, ["side": side.name, "home": home]), rank: .essential))
         }
     }
 }

@@ -66,7 +66,7 @@ struct SettlementsLayer: MapLayer {
                     swatch: .marker(
                         .circle, Fill(theme.settlementFill),
                         Stroke(theme.settlementLine, width: 1.3 * u, dash: [2.5 * u, 1.8 * u], cap: .butt)),
-                    label: c.words(.legendSettlementApprox)))
+                    label: c.words(.legendSettlementApprox), rank: .caveat))
         }
         frame.map.append(.group(id: "settlements", clip: nil, items: rings + markers + changed))
     }

@@ -18,6 +18,7 @@ extension Catalogue {
         case .interpolatedBy: return "zwischen Ständen interpoliert, nach {sources}"
         case .noChange: return "Keine Veränderung"
         case .changeSince: return "{change} seit dem {date} · geodätisch, WGS84"
+        case .changeSinceShort: return "{change} seit dem {date}"
         case .geodesicArea: return "geodätische Fläche, WGS84"
         case .eventsOnDate: return "An diesem Tag gemeldet: Behauptungen, wie ihre Quellen sie angeben"
         case .eventsSinceFrame: return "Seit dem vorigen Bild gemeldet: Behauptungen, wie ihre Quellen sie angeben"

@@ -17,6 +17,7 @@ extension Catalogue {
         case .interpolatedBy: return "interpolated between snapshots by {sources}"
         case .noChange: return "No change"
         case .changeSince: return "{change} since {date} · geodesic, WGS84"
+        case .changeSinceShort: return "{change} since {date}"
         case .geodesicArea: return "geodesic area, WGS84"
         case .eventsOnDate: return "Reported on this date: claims, as their sources give them"
         case .eventsSinceFrame: return "Reported since the previous frame: claims, as their sources give them"

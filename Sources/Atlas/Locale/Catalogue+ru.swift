@@ -18,6 +18,7 @@ extension Catalogue {
         case .interpolatedBy: return "интерполировано между срезами по данным {sources}"
         case .noChange: return "Без изменений"
         case .changeSince: return "{change} с {date} · геодезически, WGS84"
+        case .changeSinceShort: return "{change} с {date}"
         case .geodesicArea: return "геодезическая площадь, WGS84"
         case .eventsOnDate: return "Сообщено в этот день: заявления, как их приводят источники"
         case .eventsSinceFrame: return "Сообщено после предыдущего кадра: заявления, как их приводят источники"

@@ -17,6 +17,7 @@ extension Catalogue {
         case .interpolatedBy: return "інтерпольовано між зрізами за даними {sources}"
         case .noChange: return "Без змін"
         case .changeSince: return "{change} з {date} · геодезично, WGS84"
+        case .changeSinceShort: return "{change} з {date}"
         case .geodesicArea: return "геодезична площа, WGS84"
         case .eventsOnDate: return "Повідомлено цього дня: заяви, як їх подають джерела"
         case .eventsSinceFrame: return "Повідомлено після попереднього кадру: заяви, як їх подають джерела"

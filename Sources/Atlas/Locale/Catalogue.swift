@@ -6,7 +6,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case statusStale, statusInterpolated, statusPlaceholder, statusToday, statusStaleNote, latestInData
     case latestBeforeDate, statusRecent, days, claimsRinged
     // Panel: areas held.
-    case sideHoldsIn, accordingTo, interpolatedBy, noChange, changeSince, geodesicArea
+    case sideHoldsIn, accordingTo, interpolatedBy, noChange, changeSince, changeSinceShort, geodesicArea
     // Panel: events.
     case eventsOnDate, eventsSinceFrame, moreEvents, attribution, attributionOwn
     case statusClaimed, statusReported, statusGeolocated, statusAssessed, statusDisputed, statusUnverified
