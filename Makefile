@@ -43,8 +43,8 @@ render: build
 
 ## The default animation, 1 Aug 2024 to the last snapshot: a 1080p MP4 at the default pace (at most
 ## 7 days a second, each date at least 0.3 s, monthly snapshots held 1 s, morphing between them,
-## title and end cards) and the small GIF the README shows, the hd layout drawn at 960 px (see
-## `Layout.nearestNamed`). The animation trace test checks these frames (MakeAnimationTraceTests).
+## title and end cards) and the small GIF the README shows, laid out at 960×540 with the hd layout's
+## rules (11 px type). The animation trace test checks these frames (MakeAnimationTraceTests).
 animation: build
 	$(RELEASE) animate --data GeoData --from 2024-08-01 --out Renders/kursk-2024-2025.mp4
 	$(RELEASE) animate --data GeoData --from 2024-08-01 --fps 12 --size 960x540 --out Renders/kursk-2024-2025.gif

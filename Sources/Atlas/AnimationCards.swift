@@ -16,7 +16,10 @@ extension SequenceContext {
             lines.append(
                 (
                     s,
-                    TextStyle(family: font, size: size * u, weight: bold ? .bold : .regular, color: muted ? theme.mutedText : theme.text),
+                    // Never under the layout's smallest type (a small GIF's card stays legible).
+                    TextStyle(
+                        family: font, size: layout.textSize(size, muted ? .credit : .body), weight: bold ? .bold : .regular,
+                        color: muted ? theme.mutedText : theme.text),
                     gap * u
                 ))
         }

@@ -62,10 +62,10 @@ struct Animate: ParsableCommand {
         let first = try from.map { try parseDay($0, option: "--from") }
         let last = try to.map { try parseDay($0, option: "--to") }
         if let first, let last, first > last { throw UsageError("--from \(first) is after --to \(last)") }
-        let (asked, view) = try options.page()
-        // A small size is the named layout of its shape drawn small (see `Layout.nearestNamed`).
-        let small = Layout.nearestNamed(width: asked.width, height: asked.height)
-        let layout = small?.layout ?? asked
+        // Any size is laid out at that size, with the rules of the named layout nearest its shape, as
+        // `render` does: a 960×540 GIF keeps 11 px type and thins its labels, rather than drawing the
+        // 1920×1080 page at half size with 7 px type.
+        let (layout, view) = try options.page()
         let threads = try options.workerCount(workers, layout: layout)
         let dataset = try options.loadDataset()
         try options.checkView(dataset, view: view)
@@ -77,7 +77,7 @@ struct Animate: ParsableCommand {
         if start > end { throw UsageError("--from \(start) is after --to \(end)") }
         try checkFrameCount((end.ordinal - start.ordinal) / max(stepDays, pacing.minStepDays) + 1)
         let plan = AnimationPlan(dataset: dataset, from: start, to: end, stepDays: stepDays, pacing: pacing)
-        let (scale, renderer) = (options.scale * (small?.scale ?? 1), options.renderer)
+        let (scale, renderer) = (options.scale, options.renderer)
         let (theme, crs, staleAfter, interpolate) = (try options.chosenTheme(), options.crs, options.staleAfter, !noInterpolate)
         let emphasize = options.emphasize
         let since = try options.sinceDay()
@@ -122,7 +122,7 @@ struct Animate: ParsableCommand {
             c.timelineSpan = start...end
             return c
         }
-        Terminal.print(Self.describe(plan, requestedStep: stepDays, layout: small.map { ($0.name, $0.scale) }))
+        Terminal.print(Self.describe(plan, requestedStep: stepDays))
         fflush(nil)  // said before the frames are drawn, even into a pipe
         let reservation = try Self.panelReservation(plan, workers: threads, interpolate: interpolate, makeContext: makeContext)
         let makeWorker: @Sendable () throws -> Worker = {
@@ -188,7 +188,7 @@ struct Animate: ParsableCommand {
 
     /// What the video will be, said before any frame is drawn: its length, the pace, and why the
     /// step is longer than asked when it is.
-    static func describe(_ plan: AnimationPlan, requestedStep: Int, layout: (name: String, scale: Double)?) -> String {
+    static func describe(_ plan: AnimationPlan, requestedStep: Int) -> String {
         let p = plan.pacing
         let maps = plan.frames.filter { $0.card == nil }.count
         var s = "animate: \(maps) maps, \(plan.videoFrameCount) video frames at \(p.fps) fps: \(formatFixed(plan.seconds, digits: 1)) s"
@@ -197,7 +197,6 @@ struct Animate: ParsableCommand {
             s += "; --step \(requestedStep)d raised so each date stays \(formatFixed(p.minDateSeconds, digits: 1)) s on screen"
         }
         s += plan.heldDates.isEmpty ? "; no snapshot holds" : "; \(plan.heldDates.count) sparse snapshot dates held"
-        if let layout { s += "; drawn with the \(layout.name) layout at \(formatFixed(layout.scale, digits: 2))×" }
         return s + ")"
     }
 
