@@ -17,6 +17,9 @@ public struct HTMLReport {
         public let width: Int
         public let height: Int
         public let altText: String
+        /// The same date drawn for a phone (the `mobile` layout: its type, legend and panel set for a
+        /// 390 px screen), which a narrow screen shows in place of the map scaled down; with its size.
+        public var phone: (file: String, width: Int, height: Int)? = nil
         public init(day: Day, mapFile: String, pngFile: String?, width: Int, height: Int, altText: String) {
             self.day = day; self.mapFile = mapFile; self.pngFile = pngFile; self.width = width; self.height = height
             self.altText = altText
@@ -118,7 +121,9 @@ public struct HTMLReport {
             </div>
             </div>
             <figure>
+            <picture>\(last.phone.map { p in "<source id=\"map-phone\" media=\"(max-width: 600px)\" srcset=\"\(e(p.file))\" width=\"\(p.width)\" height=\"\(p.height)\">" } ?? "")
             <img id="map" src="\(e(last.mapFile))" width="\(last.width)" height="\(last.height)" alt="\(e(alt(frames.count - 1)))">
+            </picture>
             </figure>
             <p class="hint">\(e(w(.viewerHint)))
             <a id="svg-link" href="\(e(last.mapFile))">SVG</a>\(last.pngFile.map { " · <a id=\"png-link\" href=\"\(e($0))\">PNG</a>" } ?? "")</p>
@@ -128,7 +133,8 @@ public struct HTMLReport {
             let events = EventRanking.ranked(dataset.events(on: f.day))
             h += "<article class=\"frame\" data-date=\"\(f.day)\" data-offset=\"\(f.day.ordinal - first.day.ordinal)\" "
             h += "data-label=\"\(e(w.longDate(f.day)))\" "
-            h += "data-map=\"\(e(f.mapFile))\" data-png=\"\(e(f.pngFile ?? ""))\"\(k == frames.count - 1 ? "" : " hidden")>\n"
+            h += "data-map=\"\(e(f.mapFile))\" data-png=\"\(e(f.pngFile ?? ""))\" data-phone=\"\(e(f.phone?.file ?? ""))\""
+            h += "\(k == frames.count - 1 ? "" : " hidden")>\n"
             h += "<p class=\"alt\">\(e(alt(k)))</p>\n"
             if events.isEmpty {
                 h += "<p class=\"none\">\(e(w(.noEvents)))</p>\n"

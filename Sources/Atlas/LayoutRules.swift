@@ -56,6 +56,9 @@ public struct LayoutRules: Sendable, Equatable {
             panelColumns: 1, mapShare: nil, minHatchSpacingPx: 4.5, minHatchWidthPx: 0.7, purpose: "print, upright"),
     ]
 
+    /// The layout a phone sees a report's maps in.
+    public static let phone = all.first { $0.name == "mobile" } ?? all[0]
+
     /// Other names `--size` takes: `portrait` was the upright layout before `story`.
     public static let aliases: [String: String] = ["portrait": "story"]
 

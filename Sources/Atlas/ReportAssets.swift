@@ -54,7 +54,8 @@ enum ReportAssets {
           var frames = Array.prototype.slice.call(document.querySelectorAll("article.frame"));
           if (frames.length === 0) { return; }
           var slider = document.getElementById("slider"), output = document.getElementById("date");
-          var map = document.getElementById("map"), play = document.getElementById("play");
+          var map = document.getElementById("map"), phone = document.getElementById("map-phone");
+          var play = document.getElementById("play");
           var svgLink = document.getElementById("svg-link"), pngLink = document.getElementById("png-link");
           var rows = Array.prototype.slice.call(document.querySelectorAll("#stats tr[data-date]"));
           // Days from the first date: the slider is a time scale, and each date sits at its day.
@@ -76,13 +77,18 @@ enum ReportAssets {
             frames.forEach(function (g, k) { g.hidden = k !== index; });
             output.textContent = f.getAttribute("data-label");
             slider.setAttribute("aria-valuetext", f.getAttribute("data-label"));
+            // A narrow screen shows the phone map (the <source>), a wide one the SVG.
+            if (phone) { phone.srcset = f.getAttribute("data-phone"); }
             map.src = f.getAttribute("data-map");
             map.alt = f.querySelector(".alt").textContent;
             svgLink.href = f.getAttribute("data-map");
             if (pngLink) { pngLink.href = f.getAttribute("data-png"); }
             rows.forEach(function (r) { r.classList.toggle("current", r.getAttribute("data-date") === date); });
             if (history.replaceState) { history.replaceState(null, "", "#" + date); }
-            if (index > 0) { new Image().src = frames[index - 1].getAttribute("data-map"); }
+            if (index > 0) {
+              var before = frames[index - 1];
+              new Image().src = phone && matchMedia(phone.media).matches ? before.getAttribute("data-phone") : before.getAttribute("data-map");
+            }
           }
 
           function setPlaying(on) {

@@ -9,7 +9,7 @@ struct Report: ParsableCommand {
         abstract: "Write a report of the reported dates: a static web page (a folder) or a PDF.",
         discussion: """
             HTML (default): --out is a folder that gets index.html, maps/DATE.svg and maps/DATE.png for each
-            reported date, chart.svg, and data/stats.csv and data/stats.json. The page needs no network and
+            reported date (and maps/phone/DATE.png, the mobile layout, which a screen under 600 px shows), chart.svg, and data/stats.csv and data/stats.json. The page needs no network and
             works from file://: a slider, ← → and Play step through the dates; the events of the shown date
             are listed with their sources, under the area chart, the statistics and the caveats.
             An existing folder is replaced only if it is empty or a report frontline made (it holds .frontline-report).
@@ -85,14 +85,22 @@ struct Report: ParsableCommand {
         let folder = try StagedFolder(out, marker: Self.marker, inputs: writer.inputs)
         let renderer = options.renderer
         var frames: [HTMLReport.Frame] = []
+        // A phone sees each date drawn for a phone, not the --size map scaled to a third of its type;
+        // unless --size is already a phone's.
+        let phone = try context.layout.isCompact ? nil : options.context(layout: Layout(LayoutRules.phone))
         for day in days {
             let scene = try context.scene(on: day)
             let svg = "maps/\(day).svg", png = "maps/\(day).png"
             try folder.write(try renderer.render(scene, format: .svg), to: svg)
             try folder.write(try renderer.render(scene, format: .png, scale: options.scale), to: png)
-            frames.append(
-                HTMLReport.Frame(
-                    day: day, mapFile: svg, pngFile: png, width: scene.width, height: scene.height, altText: scene.description))
+            var frame = HTMLReport.Frame(
+                day: day, mapFile: svg, pngFile: png, width: scene.width, height: scene.height, altText: scene.description)
+            if let phone {
+                let small = try phone.scene(on: day), file = "maps/phone/\(day).png"
+                try folder.write(try renderer.render(small, format: .png), to: file)
+                frame.phone = (file, small.width, small.height)
+            }
+            frames.append(frame)
         }
         let chart = try AreaChart(dataset: context.dataset, theme: context.theme, measurer: try PangoTextMeasurer(), words: context.words)
             .scene(

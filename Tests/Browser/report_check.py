@@ -9,7 +9,8 @@ escaped its escaping), checks that the page opens on the latest date with its ma
 TEXT is shown on the page as text, that every image has alt text, and that nothing is wider than the
 window; clicks the slider (a time scale: each date at its day) near its start and middle, presses the
 arrow keys and Play, and checks each time that the shown date, the slider's place, the events panel,
-the map image and its alt text change together and the new image loads. Saves a screenshot after
+the map image and its alt text change together and the new image loads (on the phone, the phone
+layout's PNG; on the desktop, the SVG). Saves a screenshot after
 each step.
 Prints one JSON object (what it saw) on stdout and exits 0 only if every check held.
 
@@ -144,6 +145,9 @@ STATE = """(() => {
     labels: frames.map(a => a.getAttribute('data-label')),
     shownOffset: shown.length ? Number(shown[0].getAttribute('data-offset')) : -1,
     src: map.getAttribute('src'),
+    current: map.currentSrc,
+    hasPhone: !!document.getElementById('map-phone'),
+    shownDate: shown.length ? shown[0].getAttribute('data-date') : '',
     alt: map.alt,
     shownAlt: shown.length ? shown[0].querySelector('.alt').textContent : '',
     emptyAlts: [...document.images].filter(i => !(i.alt || '').trim()).map(i => i.getAttribute('src')),
@@ -216,6 +220,9 @@ def run_size(browser, index, out_dir, size, expected_texts, failures, states, sh
         check(s["alt"].strip() != "" and s["alt"] == s["shownAlt"], "%s: the map's alt text is not the shown date's" % step)
         check(not s["emptyAlts"], "%s: images without alt text: %s" % (step, s["emptyAlts"]))
         check(s["overflow"] <= 1, "%s: the page is %d px wider than the window" % (step, s["overflow"]))
+        # A phone is shown the date drawn for a phone (the mobile layout), a desktop the SVG.
+        want = ("maps/phone/%s.png" if mobile and s["hasPhone"] else "maps/%s.svg") % s["shownDate"]
+        check(s["current"].endswith(want), "%s: the map shown is %s, not %s" % (step, s["current"], want))
 
     def moved(before, after, step):
         check(after["date"] != before["date"], "%s: the shown date did not change (%s)" % (step, after["date"]))
