@@ -21,7 +21,9 @@ struct ReportCommandTests {
             let a = try read(tmp.path("a/" + file)), b = try read(tmp.path("b/" + file))
             #expect(!a.isEmpty && a == b, "\(file) differs between two runs")
         }
-        let all = try FileManager.default.subpathsOfDirectory(atPath: tmp.path("a")).filter { !$0.hasSuffix("maps") && $0 != "data" && $0 != "maps/phone" }
+        let all = try FileManager.default.subpathsOfDirectory(atPath: tmp.path("a")).filter {
+            !$0.hasSuffix("maps") && $0 != "data" && $0 != "maps/phone"
+        }
         #expect(Set(all) == Set(files), "unexpected files: \(all.sorted())")
         #expect(Set(tmp.contents) == ["a", "b"], "no staging folders left: \(tmp.contents)")
 
