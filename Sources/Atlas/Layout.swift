@@ -75,8 +75,10 @@ public struct Layout: Sendable, Equatable {
     /// The width the page is seen at, in displayed px: its rules' width, or its own.
     public var displayWidth: Double { min(Double(width), rules.displayWidth ?? Double(width)) }
 
-    /// A page seen at a phone's or a link card's width, whose panel says less (see `PanelLayer`).
-    public var isCompact: Bool { rules.displayWidth != nil }
+    /// A page whose panel says less (see `PanelLayer`): one seen at a phone's or a link card's width,
+    /// or one so small for its layout that the design's 14 px labels fall below its smallest type (a
+    /// 960×540 GIF), where every line of the panel is set at that smallest type and room is short.
+    public var isCompact: Bool { rules.displayWidth != nil || 14 * unit < minimumTextSize() }
 
     /// Page px per displayed px.
     public var pagePerDisplayPx: Double { Double(width) / displayWidth }

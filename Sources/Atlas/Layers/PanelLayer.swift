@@ -24,7 +24,8 @@ struct PanelLayer: MapLayer {
         let u = c.layout.unit, p = c.layout.panel
         let pad = c.layout.panelPadding
         let twoColumns = c.layout.panelColumns == 2
-        // A page seen at a phone's or a card's width sets a compact panel: a smaller date and figure;
+        // A compact page (`Layout.isCompact`: a phone, a card, a small GIF) sets a compact panel: a
+        // smaller date and figure;
         // no plain status line (a dated map needs none), no explanation under the bold line that says
         // a map is stale, no source line under the figure (the credits name it); the credits run on as
         // one paragraph, and the legend in two columns under a map.
@@ -110,8 +111,8 @@ struct PanelLayer: MapLayer {
             // Compact: the age in the short words the stale line uses, in the plain style.
             subtitle = w(compact ? .statusStale : .statusRecent, ["date": w.longDate(f.snapshotDate), "days": w.plural(.days, age)])
         }
-        // The legend keys the claim rings too (an essential entry, the last to give way).
-        if !f.claims.isEmpty, !compact || subtitle != nil { subtitle = (subtitle.map { $0 + " " } ?? "") + w(.claimsRinged) }
+        // Compact: the legend keys the claim rings (an essential entry, the last to give way).
+        if !f.claims.isEmpty, !compact { subtitle = (subtitle.map { $0 + " " } ?? "") + w(.claimsRinged) }
         let subtitleStyle = TextStyle(family: font, size: c.layout.textSize(15), color: c.theme.mutedText)
         // On a short panel the area figure outranks the subtitle, unless the subtitle warns (an
         // interpolated frame, a placeholder): the subtitle gives way when both do not fit.
@@ -199,24 +200,32 @@ struct PanelLayer: MapLayer {
         }
         let moreStyle = TextStyle(family: font, size: 12.5 * u, italic: true, color: c.theme.mutedText)
         let moreHeight = height(w(.moreEvents, ["n": w.format.number(f.events.count)]), moreStyle)
-        // A compact panel keeps the events' heading, first line and "and N more" clear of the legend
-        // where they fit at all: a numbered star needs its line in the list more than the legend needs
-        // its later entries, but a reserve nothing can use would leave the panel blank.
+        // A compact panel keeps room for the events' heading, a first event of two lines and "and N
+        // more" clear of the legend, where they fit at all: a numbered star needs its line in the list
+        // more than the legend needs its later entries, but a reserve nothing can use would leave the
+        // panel blank. An animation keeps it on every frame if any of its dates has events, so the
+        // legend's box, sized for the whole sequence, leaves them room on the frames that have them.
         var eventsReserve = 0.0
-        if compact, let first = eventLines.first {
-            let more = eventLines.count > 1 ? moreHeight + 5 * u : 0
+        let anyEvents = c.timelineSpan.map { span in c.dataset.events.contains { span.contains($0.date) } } ?? !eventLines.isEmpty
+        if compact, anyEvents {
             // 8 + 12: the legend's last row gap (its height counts it, its fit does not) and the gap under it.
-            let need = height(eventsHeading, headingStyle) + 6 * u + height(first, eventStyle) + more + 20 * u
+            let twoLines = height("1\n2", eventStyle)
+            let need = height(eventsHeading, headingStyle) + 6 * u + twoLines + moreHeight + 5 * u + 20 * u
             eventsReserve = need <= bottom - y ? need : 0
         }
         let legendStyle = TextStyle(family: font, size: c.layout.textSize(13.5), color: c.theme.text)
+        let room = bottom - y - eventsReserve
         let (legendItems, legendHeight) = Atlas.legendItems(
             legend, origin: Point(x, y), width: width, style: legendStyle,
-            measurer: c.measurer, unit: u, maxHeight: bottom - y - eventsReserve, columns: compact && p.width > p.height ? 2 : 1)
+            measurer: c.measurer, unit: u, maxHeight: room, columns: compact && p.width > p.height ? 2 : 1)
         blocks.legend = legendHeight
-        let legendBox = reserved.map { Rect(x: x, y: y, width: width, height: $0.legend) }
+        // An animation's legend box: the sequence's tallest legend, but never into the room kept for
+        // the events (that tallest legend was measured on a frame whose blocks above sat higher). The
+        // 8 px is the last row's gap, which the box holds and the fit leaves out.
+        let legendBoxHeight = reserved.map { min($0.legend, room + 8 * u) }
+        let legendBox = legendBoxHeight.map { Rect(x: x, y: y, width: width, height: $0) }
         items.append(.group(id: "legend", clip: legendBox, items: legendItems))
-        y += (reserved?.legend ?? legendHeight) + 12 * u
+        y += (legendBoxHeight ?? legendHeight) + 12 * u
 
         // The heading only with room for a line under it; each event only with room left for the
         // "and N more" line that points to the rest.

@@ -13,10 +13,18 @@ struct TimelineLayer: MapLayer {
         frame.map.append(.group(id: "timeline", clip: nil, items: items(c, span: span, day: frame.day)))
     }
 
+    /// How far down the box the axis runs: under the caption line and the stars above the axis. On a
+    /// small page the caption keeps the layout's smallest type while the rest scales down, so the
+    /// axis moves down with it (1.36: Noto Sans's line height per size).
+    static func axisOffset(_ layout: Layout) -> Double {
+        let u = layout.unit
+        return max(42 * u, 6 * u + 1.36 * layout.textSize(11.5) + 19 * u)
+    }
+
     /// The bar's box: beside the scale bar when the map is wide enough, else above it, full width.
     static func box(_ layout: Layout) -> Rect {
         let u = layout.unit, m = layout.map, s = layout.scaleBar
-        let height = 68 * u
+        let height = max(68 * u, axisOffset(layout) + 10 * u + 1.36 * layout.textSize(11.5))
         let beside = Rect(x: s.maxX + 16 * u, y: s.maxY - height, width: m.maxX - 20 * u - (s.maxX + 16 * u), height: height)
         if beside.width >= 320 * u { return beside }
         return Rect(x: m.x + 20 * u, y: s.y - 8 * u - height, width: m.width - 40 * u, height: height)
@@ -24,7 +32,7 @@ struct TimelineLayer: MapLayer {
 
     func items(_ c: SequenceContext, span: ClosedRange<Day>, day: Day) -> [SceneItem] {
         let u = c.layout.unit, box = Self.box(c.layout), theme = c.theme
-        let x0 = box.x + 14 * u, x1 = box.maxX - 14 * u, axisY = box.y + 42 * u
+        let x0 = box.x + 14 * u, x1 = box.maxX - 14 * u, axisY = box.y + Self.axisOffset(c.layout)
         let days = Double(max(1, span.upperBound.ordinal - span.lowerBound.ordinal))
         func x(_ d: Day) -> Double {
             x0 + (x1 - x0) * Double(min(max(d, span.lowerBound), span.upperBound).ordinal - span.lowerBound.ordinal) / days
@@ -38,7 +46,7 @@ struct TimelineLayer: MapLayer {
                     anchor: TextAnchor(.start, .top), style: small, maxWidth: x1 - x0)),
             .path(line(x0, x1, axisY), fill: nil, stroke: Stroke(theme.mutedText, width: 1.5 * u)),
         ]
-        // The caption's line ends 22 px down; the stars sit between it and the axis.
+        // The stars sit between the caption's line and the axis.
         // The part played so far, heavy, under the ticks.
         items.append(.path(line(x0, x(day), axisY), fill: nil, stroke: Stroke(theme.text, width: 4 * u)))
         for s in c.dataset.timeline.dates where span.contains(s) {
