@@ -185,10 +185,7 @@ public struct AreaChart {
         // Values last: they give way to everything else, and to each other (latest first is not
         // needed; the first that fits stays).
         for label in valueLabels where placer.place(label) { items.append(.text(label)) }
-        // Lines that end a sentence run on with a space; the others ("Places: GeoNames (CC BY 4.0)") with a dot.
-        let credits = dataset.manifest.creditLines.enumerated().map { k, line in
-            k == 0 ? line : ((dataset.manifest.creditLines[k - 1].hasSuffix(".") ? " " : " · ") + line)
-        }.joined()
+        let credits = Manifest.runOn(dataset.manifest.creditLines)
         items.append(
             .text(
                 TextItem(

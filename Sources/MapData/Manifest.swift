@@ -128,6 +128,12 @@ public struct Manifest: Sendable {
     /// The credits as printed: the source lines, then the graphic's credit.
     public var creditLines: [String] { attribution + (credit.map { [$0] } ?? []) }
 
+    /// Credit lines run on as one paragraph: lines that end a sentence with a space, the others
+    /// ("Places: GeoNames (CC BY 4.0)") with a dot.
+    public static func runOn(_ lines: [String]) -> String {
+        lines.enumerated().map { k, line in k == 0 ? line : ((lines[k - 1].hasSuffix(".") ? " " : " · ") + line) }.joined()
+    }
+
     /// The credits on a small page: the short source line where there is one.
     public var shortCreditLines: [String] { (shortAttribution.map { [$0] } ?? attribution) + (credit.map { [$0] } ?? []) }
 }

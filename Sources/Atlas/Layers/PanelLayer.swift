@@ -41,8 +41,8 @@ struct PanelLayer: MapLayer {
         // Credits go at the bottom; measure them first so the blocks above know where to stop.
         let creditStyle = TextStyle(family: font, size: c.layout.textSize(11.5, .credit), color: c.theme.mutedText)
         let m = c.dataset.manifest
-        let credits = ((compact ? m.shortCreditLines : m.creditLines) + (c.dataset.manifest.caveat.map { [$0] } ?? [])).joined(
-            separator: compact ? " " : "\n")
+        let creditLines = (compact ? m.shortCreditLines : m.creditLines) + (m.caveat.map { [$0] } ?? [])
+        let credits = compact ? Manifest.runOn(creditLines) : creditLines.joined(separator: "\n")
         let creditHeight = c.measurer.measure(credits, style: creditStyle, maxWidth: width).height
         var bottom = p.maxY - pad - creditHeight - 12 * u
         /// Sets a block of text at `y`, never below the layout's smallest type; a block that would run
