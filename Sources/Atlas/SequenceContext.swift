@@ -200,7 +200,7 @@ public final class SequenceContext {
         var box: Rect?
         for snapshot in try dataset.timeline.snapshots() {
             for area in filledAreas(snapshot) {
-                for polygon in area.geometry.polygons {
+                for polygon in try area.geometry.polygons {
                     for p in polygon.outer.points {
                         let q = projection.project(p)
                         box = box.map { $0.including(q) } ?? Rect(x: q.x, y: q.y, width: 0, height: 0)

@@ -80,7 +80,7 @@ struct Bench: ParsableCommand {
         var report = BenchReport(
             data: options.data, width: layout.width, height: layout.height, frames: frames,
             snapshots: dates.count,
-            vertices: (try dataset.timeline.snapshots()).first?.areas.reduce(0) { $0 + $1.geometry.vertexCount } ?? 0,
+            vertices: try (try dataset.timeline.snapshots()).first?.areas.polygons().reduce(0) { $0 + $1.vertexCount } ?? 0,
             loadMs: loadSeconds * 1000, compression: options.pngCompression.rawValue, peers: peerResults)
 
         let chosen = try kinds.split(separator: ",").map { k in (String(k), try Self.layers(named: String(k), option: "--kinds")) }
