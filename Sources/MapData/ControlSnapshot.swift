@@ -46,6 +46,12 @@ public struct ControlArea: Sendable {
         return nil
     }
 
+    /// Whether a geometry made on first use was made (always true for a given one).
+    var isMade: Bool {
+        if case .deferred(let d) = shape { return d.isMade }
+        return true
+    }
+
     /// Whether the area holds `p` (a deferred geometry answers without being made).
     public func contains(_ p: LonLat) -> Bool {
         switch shape {

@@ -34,4 +34,7 @@ final class DeferredGeometry: Sendable {
     }
 
     func contains(_ p: LonLat) -> Bool { holds(p) }
+
+    /// Whether it was made (or tried): loading and drawing frames should not need it.
+    var isMade: Bool { made.withLock { $0 != nil } }
 }

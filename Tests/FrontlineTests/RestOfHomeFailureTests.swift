@@ -7,7 +7,7 @@ import GeoCore
 /// The rest of a home is made when first read (`RestOfHome`). When GEOS cannot make it, every reader
 /// gets an error that says what failed; none goes on with the home's ground missing (it used to be
 /// made empty, so statistics counted a home holding nothing).
-@Suite("Rest of home that GEOS cannot make")
+@Suite("Rest of home made on first use, and GEOS failing to make it")
 struct RestOfHomeFailureTests {
     /// The one-sided coastal front, its rest of home made again from a home that crosses itself (a
     /// bow tie over the same box): GEOS refuses the difference, with the areas as given and made valid.
@@ -58,5 +58,16 @@ struct RestOfHomeFailureTests {
         #expect(error.message.contains("could not be made"))
         let problems = DatasetValidator().problems(in: dataset, engine: GeometryEngine())
         #expect(problems.contains { $0.contains("holdsRestOfHome: side blue") && $0.contains("could not be made") })
+    }
+
+    @Test("Loading and its consistency check leave every rest unmade; reading one makes only that one")
+    func loadingLeavesItUnmade() throws {
+        let (_, dataset) = try ChangeDerivationTests.oneSided(days: 3)
+        try dataset.checkConsistency()
+        let rests = try dataset.timeline.snapshots().flatMap { $0.areas.filter { $0.source.name == RestOfHome.source.name } }
+        #expect(rests.count == 3)
+        #expect(rests.allSatisfy { !$0.isMade })
+        #expect(try rests[0].geometry.areaKm2 > 0)
+        #expect(rests.map(\.isMade) == [true, false, false])
     }
 }
