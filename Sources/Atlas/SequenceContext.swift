@@ -59,6 +59,9 @@ public final class SequenceContext {
     /// Per-snapshot results kept at most: frames come in date order, so a few are enough, and memory
     /// stays flat however long the sequence.
     static let cachedSnapshots = 8
+    /// Consecutive frames a worker should draw in a row (`OrderedParallel`'s `run`): a frame carries
+    /// its snapshot's measures from the frame before, kept for `cachedSnapshots` snapshots.
+    public static let workerRun = cachedSnapshots
     /// Settlement labels placed once for the sequence (see `LabelPlan`); made on first use.
     var labelPlanCache: LabelPlan?
     /// Gazetteer names of the key places: dataset.json's `keyPlaces` and any `emphasize`d.

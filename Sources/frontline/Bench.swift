@@ -186,7 +186,7 @@ struct Bench: ParsableCommand {
         _ renderer: Renderer, _ scale: Double
     ) throws {
         try OrderedParallel.run(
-            count: count, workers: workers, window: 2 * workers,
+            count: count, workers: workers, window: 2 * workers, run: SequenceContext.workerRun,
             makeState: { (try make(), FrameRasterizer()) },
             produce: { w, i in try renderer.render(try w.0.scene(on: day(i)), format: .png, scale: scale, rasterizer: w.1).count }
         ) { _, _ in }
