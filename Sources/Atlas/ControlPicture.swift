@@ -44,7 +44,7 @@ extension SequenceContext {
     func exactPicture(_ snapshot: ControlSnapshot, change: ControlChange?) throws -> ControlPicture {
         var picture = ControlPicture()
         let across = timed(clock, .query) { filledAreas(snapshot) }
-        let paths = timed(clock, .project) { filledPaths(snapshot) }
+        let paths = try timed(clock, .project) { try filledPaths(snapshot) }
         for side in dataset.manifest.sides {
             for status in ControlStatus.allCases {
                 let picked = timed(clock, .query) { across.indices.filter { across[$0].side == side.id && across[$0].status == status } }
@@ -56,7 +56,7 @@ extension SequenceContext {
         }
         // Geodesic areas cost a geodesic per edge (about 100 ms for a 30,000-vertex front), so only
         // frames that state them (panel, alt text) measure them.
-        if needs.contains(.heldAreas) { picture.heldAcrossKm2 = timed(clock, .geometry) { acrossKm2(snapshot) } }
+        if needs.contains(.heldAreas) { picture.heldAcrossKm2 = try timed(clock, .geometry) { try acrossKm2(snapshot) } }
         if let change {
             picture.since = change.from
             for s in change.sides {
@@ -71,9 +71,9 @@ extension SequenceContext {
 
     /// The page path of each of `filledAreas(snapshot)`, in order, cached per snapshot: a frame draws
     /// its snapshot's, and the area names avoid those of the snapshot before too (`placeNames`).
-    func filledPaths(_ snapshot: ControlSnapshot) -> [PagePath] {
+    func filledPaths(_ snapshot: ControlSnapshot) throws(DataError) -> [PagePath] {
         if let hit = pathCache.first(where: { $0.date == snapshot.date }) { return hit.paths }
-        let paths = filledAreas(snapshot).map { builder.path($0.geometry) }
+        let paths = try filledAreas(snapshot).map { a throws(DataError) in builder.path(try a.geometry) }
         pathCache.append((snapshot.date, paths))
         if pathCache.count > 2 { pathCache.removeFirst() }
         return paths
@@ -81,11 +81,15 @@ extension SequenceContext {
 
     /// Ground held across the border, per area: the one rule (`Dataset.acrossBorder`) that snapshot
     /// maps, morphs, stats and the chart all state. Measured once per snapshot.
-    func acrossKm2(_ snapshot: ControlSnapshot) -> [(side: String, territory: String, km2: Double)] {
+    func acrossKm2(_ snapshot: ControlSnapshot) throws(DataError) -> [(side: String, territory: String, km2: Double)] {
         if let hit = acrossCache.first(where: { $0.date == snapshot.date }) { return hit.areas }
         let derived = (try? derivedAcrossKm2(snapshot)) ?? [:]
-        let areas = dataset.acrossBorder(snapshot).compactMap { a in
-            a.territory.map { (side: a.side, territory: $0, km2: derived[a.side] ?? a.geometry.areaKm2) }
+        var areas: [(side: String, territory: String, km2: Double)] = []
+        for a in dataset.acrossBorder(snapshot) {
+            guard let t = a.territory else { continue }
+            let km2: Double
+            if let d = derived[a.side] { km2 = d } else { km2 = try a.geometry.areaKm2 }
+            areas.append((side: a.side, territory: t, km2: km2))
         }
         acrossCache.append((snapshot.date, areas))
         if acrossCache.count > Self.cachedSnapshots { acrossCache.removeFirst() }

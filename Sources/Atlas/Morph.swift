@@ -34,14 +34,18 @@ final class MorphFields {
         return field
     }
 
-    func fields(_ snapshot: ControlSnapshot, context: SequenceContext) -> (fields: [Key: DistanceField], territories: [Key: String]) {
+    func fields(_ snapshot: ControlSnapshot, context: SequenceContext) throws(DataError) -> (
+        fields: [Key: DistanceField], territories: [Key: String]
+    ) {
         if let hit = cache.first(where: { $0.date == snapshot.date }) { return (hit.fields, hit.territories) }
         var fields: [Key: DistanceField] = [:], territories: [Key: String] = [:]
         let across = context.filledAreas(snapshot)
         for status in ControlStatus.allCases {
             for side in context.dataset.manifest.sides {
                 let areas = across.filter { $0.side == side.id && $0.status == status }
-                let path = PagePath(subpaths: areas.flatMap { context.builder.path($0.geometry).subpaths }, closed: true)
+                var subpaths: [[Point]] = []
+                for a in areas { subpaths += context.builder.path(try a.geometry).subpaths }
+                let path = PagePath(subpaths: subpaths, closed: true)
                 guard !path.isEmpty else { continue }
                 let key = Key(side: side.id, status: status)
                 // With the home territory in the same fill, the edge shared with it is no edge: ground
@@ -68,8 +72,10 @@ extension SequenceContext {
 
     /// Ground held across the border per side and territory, measured once per snapshot (a geodesic per
     /// edge), then blended linearly between `a` (t = 0) and `b` (t = 1).
-    func blendedAcrossKm2(_ a: ControlSnapshot, _ b: ControlSnapshot, t: Double) -> [(side: String, territory: String, km2: Double)] {
-        let fa = acrossKm2(a), fb = acrossKm2(b)
+    func blendedAcrossKm2(_ a: ControlSnapshot, _ b: ControlSnapshot, t: Double) throws(DataError) -> [(
+        side: String, territory: String, km2: Double
+    )] {
+        let fa = try acrossKm2(a), fb = try acrossKm2(b)
         var out: [(side: String, territory: String, km2: Double)] = []
         for side in dataset.manifest.sides.map(\.id) {
             var territories: [String] = []
@@ -91,15 +97,15 @@ extension SequenceContext {
             throw AtlasError.beforeFirstSnapshot(step.from, first: dataset.timeline.dates.first)
         }
         let morph = try morphFields()
-        let (fa, ta) = morph.fields(a, context: self)
-        let (fb, tb) = morph.fields(b, context: self)
+        let (fa, ta) = try morph.fields(a, context: self)
+        let (fb, tb) = try morph.fields(b, context: self)
         let t = step.fraction
         var picture = ControlPicture()
         picture.interpolation = step
         // What changed is counted from `since`'s snapshot when one is asked for, else from `a`.
         let base =
             try since.flatMap { d throws(DataError) in try dataset.timeline.state(on: d) }.flatMap { $0.date < a.date ? $0 : nil } ?? a
-        let fbase = base.date == a.date ? fa : morph.fields(base, context: self).fields
+        let fbase = base.date == a.date ? fa : try morph.fields(base, context: self).fields
         picture.since = base.date
 
         var before: [String: DistanceField] = [:], now: [String: DistanceField] = [:]
@@ -134,7 +140,7 @@ extension SequenceContext {
         // use), blended in time: never outside the two snapshots' figures, so never outside
         // area(A ∩ B)…area(A ∪ B), and A's and B's own figures at the ends. The traced shape is drawn;
         // its pixel-grid area is not stated.
-        picture.heldAcrossKm2 = blendedAcrossKm2(a, b, t: t)
+        picture.heldAcrossKm2 = try blendedAcrossKm2(a, b, t: t)
 
         // Taken since `a`: a side's own ground across the border that grew, and (with two sides) the
         // other side's ground across the border that shrank, which returns to this side.

@@ -59,6 +59,9 @@ public final class SequenceContext {
     /// Per-snapshot results kept at most: frames come in date order, so a few are enough, and memory
     /// stays flat however long the sequence.
     static let cachedSnapshots = 8
+    /// Consecutive frames a worker should draw in a row (`OrderedParallel`'s `run`): a frame carries
+    /// its snapshot's measures from the frame before, kept for `cachedSnapshots` snapshots.
+    public static let workerRun = cachedSnapshots
     /// Settlement labels placed once for the sequence (see `LabelPlan`); made on first use.
     var labelPlanCache: LabelPlan?
     /// Gazetteer names of the key places: dataset.json's `keyPlaces` and any `emphasize`d.
@@ -200,7 +203,7 @@ public final class SequenceContext {
         var box: Rect?
         for snapshot in try dataset.timeline.snapshots() {
             for area in filledAreas(snapshot) {
-                for polygon in area.geometry.polygons {
+                for polygon in try area.geometry.polygons {
                     for p in polygon.outer.points {
                         let q = projection.project(p)
                         box = box.map { $0.including(q) } ?? Rect(x: q.x, y: q.y, width: 0, height: 0)

@@ -11,8 +11,9 @@ public struct SideChange: Sendable {
     let before: [ControlArea], after: [ControlArea]
 
     /// Ground held before and after in km²: the sum of the side's areas, which don't overlap (`validate` checks).
-    public var heldBeforeKm2: Double { before.reduce(0) { $0 + $1.geometry.areaKm2 } }
-    public var heldAfterKm2: Double { after.reduce(0) { $0 + $1.geometry.areaKm2 } }
+    /// Throws when an area made on first use could not be made (see `ControlArea.geometry`).
+    public var heldBeforeKm2: Double { get throws(DataError) { try before.areaKm2() } }
+    public var heldAfterKm2: Double { get throws(DataError) { try after.areaKm2() } }
 }
 
 /// A settlement whose holder differs between two dates (nil: held by no side in the data).
@@ -49,7 +50,7 @@ public struct ControlChange: Sendable {
             var gainedParts: [Polygon] = [], lostParts: [Polygon] = []
             // Each box holds every difference inside it and none outside (`ChangeWindow.boxes`), and
             // the boxes are disjoint, so the parts from all of them make the whole difference.
-            let windows = Self.windows(before, after)
+            let windows = try Self.windows(before, after)
             anyWindow += windows
             // Box by box, each clip is one pass (the overlay that `clip` is would see every vertex).
             let was = try held(before, in: windows, engine), now = try held(after, in: windows, engine)
@@ -101,14 +102,13 @@ public struct ControlChange: Sendable {
     /// in a few sectors along its length: one overlay of most of its 28,000 vertices a side per frame);
     /// else that one box, whose single clip and overlay cost less than one per box. Both give the same
     /// ground; they differ in where rings start and in the order of the parts.
-    private static func windows(_ before: [ControlArea], _ after: [ControlArea]) -> [BBox] {
-        let boxes = ChangeWindow.boxes(before: before.flatMap(\.geometry.polygons), after: after.flatMap(\.geometry.polygons))
+    private static func windows(_ before: [ControlArea], _ after: [ControlArea]) throws(DataError) -> [BBox] {
+        let was = try before.polygons(), now = try after.polygons()
+        let boxes = ChangeWindow.boxes(before: was, after: now)
         guard boxes.count > 1 else { return boxes }
         let whole = boxes.dropFirst().reduce(boxes[0]) { $0.union($1) }
         func area(_ b: BBox) -> Double { (b.east - b.west) * (b.north - b.south) }
-        let vertices = (before + after).reduce(0) { n, a in
-            n + a.geometry.polygons.reduce(0) { $0 + ($1.bounds.intersects(whole) ? $1.vertexCount : 0) }
-        }
+        let vertices = (was + now).reduce(0) { $0 + ($1.bounds.intersects(whole) ? $1.vertexCount : 0) }
         let split = vertices > Self.splitVertices && boxes.reduce(0) { $0 + area($1) } < 0.5 * area(whole)
         return split ? boxes : [whole]
     }
@@ -121,14 +121,15 @@ public struct ControlChange: Sendable {
     private static func held(_ areas: [ControlArea], in boxes: [BBox], _ engine: GeometryEngine) throws -> [MultiPolygon] {
         var parts = [[Polygon]](repeating: [], count: boxes.count)
         for area in areas {
-            guard let bounds = area.geometry.bounds else { continue }
+            let geometry = try area.geometry
+            guard let bounds = geometry.bounds else { continue }
             let cut = boxes.indices.filter { boxes[$0].intersects(bounds) && !boxes[$0].contains(bounds) }
-            for i in boxes.indices where boxes[i].contains(bounds) { parts[i] += area.geometry.polygons }
+            for i in boxes.indices where boxes[i].contains(bounds) { parts[i] += geometry.polygons }
             guard !cut.isEmpty else { continue }
             if boxes.count == 1 {
-                parts[0] += try engine.clip(area.geometry, to: boxes[0]).polygons
+                parts[0] += try engine.clip(geometry, to: boxes[0]).polygons
             } else {
-                for (i, clipped) in zip(cut, try engine.clipByRect(area.geometry, to: cut.map { boxes[$0] })) {
+                for (i, clipped) in zip(cut, try engine.clipByRect(geometry, to: cut.map { boxes[$0] })) {
                     parts[i] += clipped.polygons
                 }
             }

@@ -70,19 +70,20 @@ public enum ControlFile {
         return root[placeholderKey]?.string.map { !$0.isEmpty } ?? false
     }
 
-    public static func encode(date: Day, areas: [ControlArea]) -> String {
-        let features = areas.map { a -> JSONValue in
+    public static func encode(date: Day, areas: [ControlArea]) throws(DataError) -> String {
+        let features = try areas.map { a throws(DataError) -> JSONValue in
+            let geometry = try a.geometry
             var props: [(String, JSONValue)] = [
                 ("date", .string(date.description)), ("side", .string(a.side)), ("status", .string(a.status.rawValue)),
             ]
             if let t = a.territory { props.append(("territory", .string(t))) }
-            props.append(("areaKm2", .number((a.geometry.areaKm2 * 100).rounded() / 100)))
+            props.append(("areaKm2", .number((geometry.areaKm2 * 100).rounded() / 100)))
             props.append(("source", .string(a.source.name)))
             if let u = a.source.url { props.append(("sourceUrl", .string(u))) }
             if let r = a.source.retrieved { props.append(("retrieved", .string(r))) }
             if let n = a.source.note { props.append(("note", .string(n))) }
             if let c = a.source.crs { props.append(("sourceCrs", .string(c))) }
-            return GeoJSONWriter.feature(geometry: .multiPolygon(a.geometry), properties: props)
+            return GeoJSONWriter.feature(geometry: .multiPolygon(geometry), properties: props)
         }
         return JSONWriter.write(GeoJSONWriter.collection(features), indent: 1)
     }

@@ -21,10 +21,14 @@ public struct ControlArea: Sendable {
         case deferred(DeferredGeometry)
     }
 
+    /// Throws only for an area made on first use whose making failed (see `RestOfHome`): the error
+    /// names what failed, so a map, statistic or file never goes on without that ground.
     public var geometry: MultiPolygon {
-        switch shape {
-        case .given(let g): return g
-        case .deferred(let d): return d.value
+        get throws(DataError) {
+            switch shape {
+            case .given(let g): return g
+            case .deferred(let d): return try d.value()
+            }
         }
     }
 
@@ -34,6 +38,18 @@ public struct ControlArea: Sendable {
 
     init(side: String, status: ControlStatus, territory: String?, deferred: DeferredGeometry, source: SourceRef) {
         self.side = side; self.status = status; self.territory = territory; self.shape = .deferred(deferred); self.source = source
+    }
+
+    /// The geometry when it was given, nil when it is made on first use.
+    var givenGeometry: MultiPolygon? {
+        if case .given(let g) = shape { return g }
+        return nil
+    }
+
+    /// Whether a geometry made on first use was made (always true for a given one).
+    var isMade: Bool {
+        if case .deferred(let d) = shape { return d.isMade }
+        return true
     }
 
     /// Whether the area holds `p` (a deferred geometry answers without being made).
@@ -153,5 +169,21 @@ public struct Timeline: Sendable {
             if dates[mid] <= day { lo = mid + 1 } else { hi = mid }
         }
         return lo == 0 ? nil : lo - 1
+    }
+}
+
+extension [ControlArea] {
+    /// Every polygon of the areas, in order.
+    public func polygons() throws(DataError) -> [Polygon] {
+        var out: [Polygon] = []
+        for a in self { out += try a.geometry.polygons }
+        return out
+    }
+
+    /// The areas' geodesic area in km², summed (a side's areas don't overlap: `validate` checks).
+    public func areaKm2() throws(DataError) -> Double {
+        var sum = 0.0
+        for a in self { sum += try a.geometry.areaKm2 }
+        return sum
     }
 }

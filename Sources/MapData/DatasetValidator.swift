@@ -52,7 +52,13 @@ public struct DatasetValidator {
     func overlaps(in snapshot: ControlSnapshot, engine: GeometryEngine, tally: inout OverlapTally) -> [String] {
         var out: [String] = []
         let areas = snapshot.areas
-        let bounds = areas.map(\.geometry.bounds)
+        // An area that cannot be made (see `ControlArea.geometry`) is reported and left out.
+        let bounds = areas.map { a in
+            do { return try a.geometry.bounds } catch {
+                out.append("\(error)")
+                return nil
+            }
+        }
         let index = BoxIndex(bounds)
         for i in areas.indices {
             guard let a = bounds[i] else { continue }
@@ -61,7 +67,7 @@ public struct DatasetValidator {
             for j in near where j > i {
                 tally.intersections += 1
                 do {
-                    let shared = try engine.intersection(areas[i].geometry, areas[j].geometry).areaKm2
+                    let shared = try engine.intersection(try areas[i].geometry, try areas[j].geometry).areaKm2
                     if shared > Self.overlapToleranceKm2 {
                         out.append(
                             "control/\(snapshot.date).geojson: features \(i) (\(areas[i].side)) and \(j) (\(areas[j].side)) overlap by \((shared * 1000).rounded() / 1000) km²"

@@ -40,17 +40,28 @@ public struct RestOfHome {
         // Each snapshot's rest is one difference of the home with the areas reaching into it (a
         // national home of ~35,000 vertices less a ~28,000-vertex front costs ~100 ms): made when
         // first read (`DeferredGeometry`), since maps never draw it.
-        return snapshots.map { Self.complete($0, homes: homes) }
+        return snapshots.map { Self.complete($0, homes: homes, file: folder + "/dataset.json") }
     }
 
-    private static func complete(_ snapshot: ControlSnapshot, homes: [(String, String, MultiPolygon)]) -> ControlSnapshot {
+    private static func complete(_ snapshot: ControlSnapshot, homes: [(String, String, MultiPolygon)], file: String) -> ControlSnapshot {
         var areas = snapshot.areas
         for (side, home, geometry) in homes {
-            // Only areas reaching into the home take anything from it.
+            // Only areas reaching into the home take anything from it. The snapshot's own areas are
+            // given, never made on first use, so reading them cannot fail.
             let hb = geometry.bounds
-            let others = snapshot.areas.filter { a in a.geometry.bounds.map { b in hb.map { b.intersects($0) } ?? false } ?? false }
+            let others = snapshot.areas.compactMap { a -> MultiPolygon? in
+                guard let g = a.givenGeometry, let b = g.bounds, let hb, b.intersects(hb) else { return nil }
+                return g
+            }
+            let place = "holdsRestOfHome: side \(side) on \(snapshot.date)"
             let rest = DeferredGeometry(
-                make: { Self.rest(of: geometry, less: others) },
+                make: { () throws(DataError) in
+                    do { return try Self.rest(of: geometry, less: others) } catch {
+                        throw DataError(
+                            file: file, place: place,
+                            message: "the rest of \(home) (the territory less the day's control areas) could not be made: \(error)")
+                    }
+                },
                 holds: { p in geometry.contains(p) && !others.contains { $0.contains(p) } })
             areas.append(ControlArea(side: side, status: .assessed, territory: home, deferred: rest, source: Self.source))
         }
@@ -58,18 +69,29 @@ public struct RestOfHome {
     }
 
     /// The home less the areas. GEOS fails only on invalid input, which loading repairs or refuses;
-    /// should it fail here, the areas are made valid first, and failing again the rest is empty.
-    private static func rest(of home: MultiPolygon, less areas: [ControlArea]) -> MultiPolygon {
+    /// should it fail here, the areas are made valid first, and should it fail again the error of
+    /// both tries is thrown: a rest left empty would draw and count a home with no ground in it.
+    static func rest(of home: MultiPolygon, less areas: [MultiPolygon]) throws(RestError) -> MultiPolygon {
         let engine = GeometryEngine()
-        func difference(_ repair: Bool) throws -> MultiPolygon {
+        func difference(_ repair: Bool) throws(GeometryError) -> MultiPolygon {
             var rest = home
-            for a in areas { rest = try engine.difference(rest, repair ? try engine.makeValid(a.geometry) : a.geometry) }
+            for a in areas { rest = try engine.difference(rest, repair ? try engine.makeValid(a) : a) }
             return rest
         }
-        guard let rest = (try? difference(false)) ?? (try? difference(true)) else { return .empty }
+        let rest: MultiPolygon
+        do { rest = try difference(false) } catch {
+            do { rest = try difference(true) } catch let again { throw RestError(asGiven: error, madeValid: again) }
+        }
         // Slivers of no area are dropped. A polygon of visible plane area has a geodesic area,
         // so only the nearly flat ones are measured on the ellipsoid (a geodesic per edge).
         return MultiPolygon(rest.polygons.filter { $0.planarAreaDegrees > 1e-9 || $0.areaKm2 > 0 })
+    }
+
+    /// GEOS refused the difference twice: with the areas as given, and made valid.
+    struct RestError: Error, CustomStringConvertible {
+        let asGiven: GeometryError
+        let madeValid: GeometryError
+        var description: String { "GEOS failed with the areas as given (\(asGiven)) and made valid (\(madeValid))" }
     }
 }
 

@@ -22,7 +22,8 @@ public struct DateStatistics: Sendable {
         var previous: [String: Double] = [:]
         for day in d.reportedDates {
             guard let snapshot = try d.timeline.state(on: day) else { continue }
-            let values = measured[snapshot.date] ?? measure(snapshot, d)
+            let values: [(String, Double, Double, Int)]
+            if let known = measured[snapshot.date] { values = known } else { values = try measure(snapshot, d) }
             measured[snapshot.date] = values
             rows.append(
                 DateStatistics(
@@ -35,14 +36,15 @@ public struct DateStatistics: Sendable {
         return rows
     }
 
-    static func measure(_ s: ControlSnapshot, _ d: Dataset) -> [(String, Double, Double, Int)] {
-        d.manifest.sides.map { side in
+    static func measure(_ s: ControlSnapshot, _ d: Dataset) throws(DataError) -> [(String, Double, Double, Int)] {
+        try d.manifest.sides.map { side throws(DataError) in
             let areas = s.areas(side: side.id)
-            let held = areas.reduce(0) { $0 + $1.geometry.areaKm2 }
-            let across = d.acrossBorder(s).filter { $0.side == side.id }.reduce(0) { $0 + $1.geometry.areaKm2 }
+            let held = try areas.areaKm2()
+            let across = try d.acrossBorder(s).filter { $0.side == side.id }.areaKm2()
+            let shapes = try areas.map { a throws(DataError) in try a.geometry }
             let towns = d.gazetteer.settlements.filter { st in
                 guard let l = st.location else { return false }
-                return areas.contains { $0.geometry.contains(l) }
+                return shapes.contains { $0.contains(l) }
             }.count
             return (side.id, held, across, towns)
         }

@@ -96,6 +96,9 @@ final class TextHalo {
         distance.removeAll(keepingCapacity: true)
         distance.append(contentsOf: repeatElement(Float.infinity, count: w * h))
         let list = offsets.list
+        // Away from the edges every offset lands inside: one add a neighbour, no bounds tests.
+        let reach = list.reduce(0) { max($0, abs($1.dx), abs($1.dy)) }
+        let linear = list.map { (step: $0.dy * w + $0.dx, length: $0.length) }
         distance.withUnsafeMutableBufferPointer { d in
             for y in 0..<h {
                 for x in 0..<w {
@@ -108,6 +111,14 @@ final class TextHalo {
                         mask[(y - 1) * stride + x] == 255, mask[(y + 1) * stride + x] == 255
                     {
                         d[y * w + x] = min(d[y * w + x], own)
+                        continue
+                    }
+                    if x >= reach, y >= reach, x < w - reach, y < h - reach {
+                        let at = y * w + x
+                        for o in linear {
+                            let v = o.length + own
+                            if v < d[at + o.step] { d[at + o.step] = v }
+                        }
                         continue
                     }
                     for o in list {

@@ -80,7 +80,7 @@ struct Bench: ParsableCommand {
         var report = BenchReport(
             data: options.data, width: layout.width, height: layout.height, frames: frames,
             snapshots: dates.count,
-            vertices: (try dataset.timeline.snapshots()).first?.areas.reduce(0) { $0 + $1.geometry.vertexCount } ?? 0,
+            vertices: try (try dataset.timeline.snapshots()).first?.areas.polygons().reduce(0) { $0 + $1.vertexCount } ?? 0,
             loadMs: loadSeconds * 1000, compression: options.pngCompression.rawValue, peers: peerResults)
 
         let chosen = try kinds.split(separator: ",").map { k in (String(k), try Self.layers(named: String(k), option: "--kinds")) }
@@ -186,7 +186,7 @@ struct Bench: ParsableCommand {
         _ renderer: Renderer, _ scale: Double
     ) throws {
         try OrderedParallel.run(
-            count: count, workers: workers, window: 2 * workers,
+            count: count, workers: workers, window: 2 * workers, run: SequenceContext.workerRun,
             makeState: { (try make(), FrameRasterizer()) },
             produce: { w, i in try renderer.render(try w.0.scene(on: day(i)), format: .png, scale: scale, rasterizer: w.1).count }
         ) { _, _ in }

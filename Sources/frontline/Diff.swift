@@ -30,17 +30,21 @@ struct Diff: ParsableCommand {
         // Across the border by the one rule the maps, stats and chart use (`Dataset.acrossBorder`).
         func across(_ d: Day) throws -> [String: Double] {
             guard let s = try dataset.timeline.state(on: d) else { return [:] }
-            return dataset.acrossBorder(s).reduce(into: [:]) { $0[$1.side, default: 0] += $1.geometry.areaKm2 }
+            var out: [String: Double] = [:]
+            for a in dataset.acrossBorder(s) { out[a.side, default: 0] += try a.geometry.areaKm2 }
+            return out
         }
         let before = try across(d1), after = try across(d2)
-        if json { Terminal.print(JSONWriter.write(Self.json(change, acrossBefore: before, acrossAfter: after)), terminator: ""); return }
+        if json {
+            Terminal.print(JSONWriter.write(try Self.json(change, acrossBefore: before, acrossAfter: after)), terminator: ""); return
+        }
         Terminal.print("Control from \(change.from) to \(change.to) (snapshots in force on \(d1) and \(d2)); km², geodesic")
         Terminal.print(
             pad("side", 10) + pad("held before", 13) + pad("held after", 13) + pad("gained", 10) + pad("lost", 10) + pad("net", 10)
                 + pad("across before", 15) + "across after")
         for s in change.sides {
             Terminal.print(
-                pad(s.side, 10) + pad(km(s.heldBeforeKm2), 13) + pad(km(s.heldAfterKm2), 13) + pad(km(s.gainedKm2), 10)
+                pad(s.side, 10) + pad(km(try s.heldBeforeKm2), 13) + pad(km(try s.heldAfterKm2), 13) + pad(km(s.gainedKm2), 10)
                     + pad(km(s.lostKm2), 10) + pad(km(s.gainedKm2 - s.lostKm2), 10) + pad(km(before[s.side] ?? 0), 15)
                     + km(after[s.side] ?? 0))
         }
@@ -53,16 +57,16 @@ struct Diff: ParsableCommand {
     func km(_ v: Double) -> String { formatFixed(v, digits: 1) }
     func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(1, n - s.count)) }
 
-    static func json(_ c: ControlChange, acrossBefore: [String: Double], acrossAfter: [String: Double]) -> JSONValue {
+    static func json(_ c: ControlChange, acrossBefore: [String: Double], acrossAfter: [String: Double]) throws(DataError) -> JSONValue {
         func r(_ v: Double) -> JSONValue { .number((v * 100).rounded() / 100) }
         return .object([
             ("from", .string(c.from.description)), ("to", .string(c.to.description)), ("unit", .string("km2")),
             (
                 "sides",
                 .array(
-                    c.sides.map { s in
+                    try c.sides.map { s throws(DataError) in
                         .object([
-                            ("side", .string(s.side)), ("heldBefore", r(s.heldBeforeKm2)), ("heldAfter", r(s.heldAfterKm2)),
+                            ("side", .string(s.side)), ("heldBefore", r(try s.heldBeforeKm2)), ("heldAfter", r(try s.heldAfterKm2)),
                             ("gained", r(s.gainedKm2)), ("lost", r(s.lostKm2)), ("net", r(s.gainedKm2 - s.lostKm2)),
                             ("acrossBorderBefore", r(acrossBefore[s.side] ?? 0)), ("acrossBorderAfter", r(acrossAfter[s.side] ?? 0)),
                         ])

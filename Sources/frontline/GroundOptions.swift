@@ -169,10 +169,12 @@ struct GroundOptions: ParsableArguments {
                     geometry: try engine.snapped(a.geometry, toGrid: GeoJSONWriter.gridDegrees), source: a.source)
             }
             let target = try OutputName.path("\(day).geojson", in: out, from: "the snapshot date")
-            let summary = areas.map { "\($0.side)/\($0.territory ?? "no territory") \(formatFixed($0.geometry.areaKm2, digits: 1)) km²" }
+            let summary = try areas.map { a throws(DataError) in
+                "\(a.side)/\(a.territory ?? "no territory") \(formatFixed(try a.geometry.areaKm2, digits: 1)) km²"
+            }
             var movedText = split == nil ? "" : "; \(formatFixed(moved, digits: 1)) km² of border slivers moved"
             if overWater > 0 { movedText += "; \(formatFixed(overWater, digits: 1)) km² over water left out" }
-            outputs.append((target, ControlFile.encode(date: day, areas: areas), summary.joined(separator: ", ") + movedText))
+            outputs.append((target, try ControlFile.encode(date: day, areas: areas), summary.joined(separator: ", ") + movedText))
         }
         return outputs
     }

@@ -71,9 +71,9 @@ struct ImportKML: ParsableCommand {
             // Made only now, so that bad input leaves no empty folder behind.
             let writer = OutputWriter(inputs: RunInputs(files: files + [territories]))
             try writer.prepareFolder(out)
-            try writer.write(ControlFile.encode(date: day, areas: areas), to: target)
-            let summary = areas.map {
-                "\($0.side)\($0.territory.map { "/" + $0 } ?? "") \(formatFixed($0.geometry.areaKm2, digits: 1)) km²"
+            try writer.write(try ControlFile.encode(date: day, areas: areas), to: target)
+            let summary = try areas.map { a throws(DataError) in
+                "\(a.side)\(a.territory.map { "/" + $0 } ?? "") \(formatFixed(try a.geometry.areaKm2, digits: 1)) km²"
             }
             Terminal.print("\(target): \(summary.joined(separator: ", "))")
         }

@@ -118,7 +118,7 @@ struct Frames: ParsableCommand {
         let words = options.text.words
         let emphasize = options.emphasize
         try OrderedParallel.run(
-            count: todo.count, workers: threads, window: 2 * threads,
+            count: todo.count, workers: threads, window: 2 * threads, run: SequenceContext.workerRun,
             makeState: {
                 (
                     try MapOptions.context(

@@ -39,7 +39,7 @@ struct AnimationTraceTests {
         )
         func heldAcross(_ day: Day) throws -> Double {
             let s = try dataset.timeline.state(on: day)!
-            return dataset.acrossBorder(s).filter { $0.side == "ukraine" }.reduce(0) { $0 + $1.geometry.areaKm2 }
+            return try dataset.acrossBorder(s).filter { $0.side == "ukraine" }.areaKm2()
         }
         var tweens = 0
         for frame in plan.frames {

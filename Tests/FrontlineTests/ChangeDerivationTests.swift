@@ -36,8 +36,8 @@ struct ChangeDerivationTests {
             let c = try ControlChange.between(
                 d1, d2, timeline: dataset.timeline, sides: ["blue", "red"], gazetteer: dataset.gazetteer, engine: engine)
             let blue = try #require(c.sides.first { $0.side == "blue" })
-            let was = try engine.unaryUnion(MultiPolygon(a.areas(side: "blue").flatMap(\.geometry.polygons)))
-            let now = try engine.unaryUnion(MultiPolygon(b.areas(side: "blue").flatMap(\.geometry.polygons)))
+            let was = try engine.unaryUnion(MultiPolygon(try a.areas(side: "blue").polygons()))
+            let now = try engine.unaryUnion(MultiPolygon(try b.areas(side: "blue").polygons()))
             for (derived, whole) in [(blue.gained, try engine.difference(now, was)), (blue.lost, try engine.difference(was, now))] {
                 let apart = try engine.difference(derived, whole).areaKm2 + engine.difference(whole, derived).areaKm2
                 #expect(apart < 1e-6, "blue \(d1)→\(d2): derived and whole differ by \(apart) km²")
@@ -55,8 +55,8 @@ struct ChangeDerivationTests {
         for (k, day) in dataset.timeline.dates.enumerated() {
             _ = try c.scene(on: day)
             let s = try #require(try dataset.timeline.state(on: day))
-            let measured = s.areas(side: "red").reduce(0) { $0 + $1.geometry.areaKm2 }
-            let shown = c.acrossKm2(s).filter { $0.side == "red" }.reduce(0) { $0 + $1.km2 }
+            let measured = try s.areas(side: "red").areaKm2()
+            let shown = try c.acrossKm2(s).filter { $0.side == "red" }.reduce(0) { $0 + $1.km2 }
             #expect(abs(shown - measured) < 1e-6, "\(day): \(shown) km² shown, \(measured) measured")
             if k > 0 { #expect(try c.derivedAcrossKm2(s)["red"] != nil, "\(day): not carried from the day before") }
         }
@@ -72,8 +72,8 @@ struct ChangeDerivationTests {
             let c = try ControlChange.between(
                 d1, d2, timeline: dataset.timeline, sides: ["ukraine", "russia"], gazetteer: dataset.gazetteer, engine: engine)
             for s in c.sides {
-                let was = try engine.unaryUnion(MultiPolygon(a.areas(side: s.side).flatMap(\.geometry.polygons)))
-                let now = try engine.unaryUnion(MultiPolygon(b.areas(side: s.side).flatMap(\.geometry.polygons)))
+                let was = try engine.unaryUnion(MultiPolygon(try a.areas(side: s.side).polygons()))
+                let now = try engine.unaryUnion(MultiPolygon(try b.areas(side: s.side).polygons()))
                 for (boxed, whole) in [(s.gained, try engine.difference(now, was)), (s.lost, try engine.difference(was, now))] {
                     let apart = try engine.difference(boxed, whole).areaKm2 + engine.difference(whole, boxed).areaKm2
                     #expect(apart < 1e-6, "\(s.side) \(d1)→\(d2): box by box and whole differ by \(apart) km²")

@@ -32,7 +32,7 @@ struct KurskDataTests {
     private func ukrainianHeldInRussia(on date: String) throws -> Double {
         let d = try dataset()
         let snapshot = try #require(try d.timeline.state(on: try Day(parsing: date)), "no snapshot on or before \(date)")
-        return snapshot.areas(side: "ukraine", territory: "Russia").reduce(0) { $0 + $1.geometry.areaKm2 }
+        return try snapshot.areas(side: "ukraine", territory: "Russia").areaKm2()
     }
 
     @Test(
@@ -110,7 +110,7 @@ struct ChangeTests {
                 d1, d2, timeline: dataset.timeline, sides: ["ukraine", "russia"],
                 gazetteer: dataset.gazetteer, engine: engine)
             for s in c.sides {
-                let net = s.heldAfterKm2 - s.heldBeforeKm2
+                let net = try s.heldAfterKm2 - s.heldBeforeKm2
                 let moved = s.gainedKm2 - s.lostKm2
                 let scale = max(1, s.gainedKm2 + s.lostKm2)
                 #expect(abs(net - moved) <= 0.005 * scale, "\(s.side) \(d1)→\(d2): net \(net), gained−lost \(moved)")

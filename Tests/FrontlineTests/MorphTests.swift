@@ -221,6 +221,45 @@ struct AnimationPlanTests {
         #expect(seen == Array(0..<200))
     }
 
+    @Test("Ordered parallel in runs: each worker takes consecutive indices, results still in order")
+    func orderedParallelRuns() throws {
+        final class Ids: @unchecked Sendable {
+            let lock = NSLock()
+            var next = 0
+            var byIndex: [Int: Int] = [:]
+        }
+        let ids = Ids()
+        var seen: [Int] = []
+        try OrderedParallel.run(
+            count: 101, workers: 2, window: 4, run: 8,
+            makeState: { () -> Int in
+                ids.lock.lock()
+                defer { ids.lock.unlock() }
+                ids.next += 1
+                return ids.next
+            },
+            produce: { worker, i in
+                ids.lock.lock()
+                ids.byIndex[i] = worker
+                ids.lock.unlock()
+                return i
+            }
+        ) { i, value in
+            #expect(value == i)
+            seen.append(i)
+        }
+        #expect(seen == Array(0..<101))
+        // Runs of 8 by one worker each (up to index 88), then shorter ones: the last 13 indices are
+        // shared, 7, 3, 2 and 1 (half of what is left each time, at most 8).
+        var start = 0
+        for length in Array(repeating: 8, count: 11) + [7, 3, 2, 1] {
+            let workers = Set((start..<start + length).compactMap { ids.byIndex[$0] })
+            #expect(workers.count == 1, "indices \(start)..<\(start + length) by workers \(workers)")
+            start += length
+        }
+        #expect(start == 101)
+    }
+
     @Test("Ordered parallel: the first error stops the run and is rethrown")
     func orderedParallelError() {
         struct Boom: Error {}

@@ -81,7 +81,7 @@ struct OGRImportTests {
                 // Read as a data folder reads them: rounding to 1e-6° can make a vertex repeat, which is repaired.
                 let file = folder + "/" + name
                 for (day, a) in try ControlFile.decode(try read(file), file: file, repair: GeometryRepair(strict: false)) {
-                    byKey["\(day) \(a.side) \(a.status.rawValue) \(a.territory ?? "-")"] = (a.geometry.areaKm2, a.source.crs)
+                    byKey["\(day) \(a.side) \(a.status.rawValue) \(a.territory ?? "-")"] = (try a.geometry.areaKm2, a.source.crs)
                 }
                 out[name] = byKey
             }

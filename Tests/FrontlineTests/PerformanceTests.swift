@@ -100,7 +100,7 @@ struct PerformanceTests {
         let c = try context(width: 1920, height: 1080)
         let snapshot = try #require(try c.dataset.timeline.state(on: Day(parsing: "2024-09-01")))
         for area in snapshot.areas {
-            for polygon in area.geometry.polygons {
+            for polygon in try area.geometry.polygons {
                 let points = polygon.outer.points
                 let path = c.builder.simplify(points)
                 #expect(path.count <= points.count)

@@ -51,7 +51,7 @@ extension SequenceContext {
         var ground: [PagePath] = []
         for d in shown {
             guard let s = try dataset.timeline.state(on: d) else { continue }
-            ground += filledPaths(s)
+            ground += try filledPaths(s)
         }
         let items = makeNames(avoiding: ground)
         namesCache.append((key, items))
