@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Atlas
+@testable import Atlas
 import Cartography
 import MapData
 @testable import MapRender

@@ -58,7 +58,7 @@ public struct Words: Sendable {
 
     /// The names of the placeholders in a template, sorted: the catalogue test checks every locale
     /// uses the same ones as English.
-    public static func placeholderNames(_ template: String) -> [String] {
+    static func placeholderNames(_ template: String) -> [String] {
         var names: Set<String> = []
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
