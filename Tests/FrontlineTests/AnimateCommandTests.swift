@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Atlas
+import FrontlineTestSupport
 import MapData
 @testable import MapRender
 

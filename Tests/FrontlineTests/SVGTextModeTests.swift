@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Atlas
 import Cartography
+import FrontlineTestSupport
 import MapData
 @testable import MapRender
 
