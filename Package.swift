@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "MapRender", dependencies: ["Cartography", "GeoCore", "CCairo", "CZlib", "CIsal"]),
         .target(name: "Atlas", dependencies: ["MapData", "Cartography", "GeoCore"]),
         // Helpers only tests use (decoding PNGs, pixels of a scene): in no library and no product.
-        .target(name: "FrontlineTestSupport", dependencies: ["MapRender", "Cartography", "CCairo"]),
+        .target(name: "FrontlineTestSupport", dependencies: ["MapRender", "Cartography", "GeoCore", "CCairo"]),
         .executableTarget(
             name: "frontline",
             dependencies: [

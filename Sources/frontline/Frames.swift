@@ -1,6 +1,7 @@
 import ArgumentParser
 import Atlas
 import Foundation
+import GeoCore
 import MapData
 import MapRender
 

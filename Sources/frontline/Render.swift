@@ -2,6 +2,7 @@ import ArgumentParser
 import Atlas
 import Cartography
 import Foundation
+import GeoCore
 import MapData
 import MapRender
 

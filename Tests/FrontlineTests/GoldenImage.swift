@@ -71,6 +71,6 @@ enum GoldenImage {
         return try Renderer().render(
             Scene(
                 width: width, height: height, background: .white, items: items, title: "diff",
-                description: "", date: "2000-01-01"), format: .png)
+                description: "", date: testDay("2000-01-01")), format: .png)
     }
 }

@@ -1,3 +1,4 @@
+import GeoCore
 import MapData
 
 /// The words of one locale: every user-visible phrase Atlas draws or writes comes from the string

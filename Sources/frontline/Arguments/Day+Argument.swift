@@ -1,4 +1,5 @@
 import ArgumentParser
+import GeoCore
 import MapData
 
 /// `--date 2024-09-01`: an ISO calendar date, and nothing else. A bad one is refused by the parser
