@@ -39,6 +39,8 @@ let package = Package(
         .target(name: "OGRSource", dependencies: ["MapData", "GeoCore", "CGDAL"]),
         .target(name: "MapRender", dependencies: ["Cartography", "GeoCore", "CCairo", "CZlib", "CIsal"]),
         .target(name: "Atlas", dependencies: ["MapData", "Cartography", "GeoCore"]),
+        // Helpers only tests use (decoding PNGs, pixels of a scene): in no library and no product.
+        .target(name: "FrontlineTestSupport", dependencies: ["MapRender", "Cartography", "GeoCore", "CCairo"]),
         .executableTarget(
             name: "frontline",
             dependencies: [
@@ -47,7 +49,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "FrontlineTests",
-            dependencies: ["GeoCore", "MapData", "Cartography", "MapRender", "Atlas", "OGRSource"],
+            dependencies: ["GeoCore", "MapData", "Cartography", "MapRender", "Atlas", "OGRSource", "FrontlineTestSupport"],
             resources: [.copy("Goldens"), .copy("Fixtures")]),
     ]
 )

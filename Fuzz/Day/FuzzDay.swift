@@ -1,4 +1,4 @@
-import MapData
+import GeoCore
 
 /// libFuzzer entry for the date parser: whatever parses must print back as the same text, and its
 /// day number must map back to the same date.

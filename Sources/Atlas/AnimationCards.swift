@@ -1,4 +1,5 @@
 import Cartography
+import GeoCore
 import MapData
 
 /// The cards around an animation's maps: a title card saying what the video shows and over which
@@ -67,6 +68,6 @@ extension SequenceContext {
         return Scene(
             width: layout.width, height: layout.height, background: theme.panel, items: [.group(id: "card", clip: nil, items: items)],
             title: card == .title ? m.title : words(.cardSourcesTitle, ["title": m.title]), description: text,
-            date: card == .title ? from.description : to.description)
+            date: card == .title ? from : to)
     }
 }

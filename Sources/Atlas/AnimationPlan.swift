@@ -1,3 +1,4 @@
+import GeoCore
 import MapData
 
 /// The pictures of an animation and how long each stays on screen, paced for a reader: time runs at

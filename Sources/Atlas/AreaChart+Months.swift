@@ -1,4 +1,5 @@
 import Cartography
+import GeoCore
 import MapData
 
 extension AreaChart {

@@ -1,4 +1,5 @@
 import Cartography
+import GeoCore
 import MapData
 
 /// Ground held across the border over time, one step line per side, with the reported event dates
@@ -39,7 +40,7 @@ public struct AreaChart {
             return Scene(
                 width: width, height: height, background: theme.panel, items: items, title: t(.chartEmptyTitle),
                 description: t(.chartNoData),
-                date: "2000-01-01")
+                date: Scene.undated)
         }
         let claims = areaClaims(from: first, to: last)
         // The series drawn: sides that ever hold ground across the border.
@@ -210,6 +211,6 @@ public struct AreaChart {
                             }
                             .joined(separator: "; ")
                         ])),
-            date: last.description)
+            date: last)
     }
 }

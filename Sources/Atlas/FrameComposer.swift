@@ -120,7 +120,7 @@ extension SequenceContext {
         let items = frame.belowMap + [.group(id: "map", clip: layout.map, items: frame.map)] + frame.aboveMap
         let scene = Scene(
             width: layout.width, height: layout.height, background: theme.background, items: items,
-            title: title(facts), description: altText(facts), date: day.description, staticGroups: staticGroupIDs)
+            title: title(facts), description: altText(facts), date: day, staticGroups: staticGroupIDs)
         return (scene, facts)
     }
 

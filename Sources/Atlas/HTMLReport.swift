@@ -1,4 +1,5 @@
 import Cartography
+import GeoCore
 import MapData
 
 /// The static report page (`index.html`): one map per reported date, opening on the latest, with a

@@ -63,6 +63,6 @@ public struct ReportCover {
             separator: " ")
         return Scene(
             width: width, height: height, background: theme.panel, items: header, title: words(.reportTitle, ["title": m.title]),
-            description: alt, date: (summary?.last ?? rows.first?.date)?.description ?? "2000-01-01")
+            description: alt, date: summary?.last ?? rows.first?.date ?? Scene.undated)
     }
 }

@@ -1,3 +1,4 @@
+import GeoCore
 import MapData
 
 /// The few sentences that open a report (HTML header, PDF cover): the span of dates and the ground held

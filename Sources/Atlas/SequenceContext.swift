@@ -26,8 +26,9 @@ public final class SequenceContext {
     public var panelReservation: PanelBlocks?
     /// An animation's span of dates, which its timeline bar shows; nil (no timeline) for a single map.
     public var timelineSpan: ClosedRange<Day>?
-    /// Set to time the stages of each frame (`frontline bench`).
-    public var clock: StageClock?
+    /// Set to time the stages of each frame: `frontline bench` only, so visible within the package,
+    /// not in the library's API.
+    package var clock: StageClock?
     let engine = GeometryEngine()
     /// The state border drawn on the map: the shared edge of the territories when the data has them
     /// (so it matches the ground the control areas were split by), else the basemap border.

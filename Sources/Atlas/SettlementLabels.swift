@@ -136,8 +136,9 @@ extension SequenceContext {
         labelPlan().place(priority: Set(events.compactMap(\.settlement)), stars: stars(events).map(\.star), extra: extra)
     }
 
-    /// The labels of a frame whose events are `events`, as placed boxes (what tests check).
-    public func placedLabels(events: [Event]) -> [PlacedLabel] { placement(events: events).labels.map(\.label) }
+    /// The labels of a frame whose events are `events`, as placed boxes (what tests check, through
+    /// `@testable import`).
+    func placedLabels(events: [Event]) -> [PlacedLabel] { placement(events: events).labels.map(\.label) }
 
     /// Scene items for one frame's labels: the name, and under it the second name, in one block.
     func labelItems(_ frame: LabelPlan.Frame) -> [SceneItem] {

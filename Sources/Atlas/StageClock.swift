@@ -5,8 +5,9 @@ import Cartography
 /// A sequence context with a clock times its own stages (query, geometry, project, compose); the
 /// caller adds the rest (draw, encode). Loading happens once per sequence and is timed apart.
 /// Reading the monotonic clock costs well under a microsecond, so timing does not change what is timed.
-public final class StageClock {
-    public enum Stage: String, CaseIterable, Sendable {
+/// Package access: benchmark plumbing for the `bench` command, not part of the library's API.
+package final class StageClock {
+    package enum Stage: String, CaseIterable, Sendable {
         /// The timeline: which snapshot, which areas and events a date shows.
         case query
         /// GEOS work on the date's polygons: change since the previous snapshot, the front line.
@@ -23,22 +24,22 @@ public final class StageClock {
 
     private var seconds = [Double](repeating: 0, count: Stage.allCases.count)
 
-    public init() {}
+    package init() {}
 
     /// Runs `body`, adding its wall time to `stage`.
-    public func time<T>(_ stage: Stage, _ body: () throws -> T) rethrows -> T {
+    package func time<T>(_ stage: Stage, _ body: () throws -> T) rethrows -> T {
         let start = Self.now()
         defer { add(stage, Self.now() - start) }
         return try body()
     }
 
     /// Adds `s` seconds to `stage` (for time measured elsewhere).
-    public func add(_ stage: Stage, _ s: Double) {
+    package func add(_ stage: Stage, _ s: Double) {
         if let i = Stage.allCases.firstIndex(of: stage) { seconds[i] += s }
     }
 
     /// The seconds per stage since the last `take()`, and zero again.
-    public func take() -> [Stage: Double] {
+    package func take() -> [Stage: Double] {
         defer { seconds = seconds.map { _ in 0 } }
         return Dictionary(uniqueKeysWithValues: zip(Stage.allCases, seconds))
     }

@@ -1,3 +1,5 @@
+import GeoCore
+
 /// Where a text's position lies on its box.
 public struct TextAnchor: Hashable, Sendable {
     public enum Horizontal: Sendable { case start, middle, end }
@@ -43,19 +45,23 @@ public struct Scene: Sendable, Equatable {
     /// Document title and alt text, written into SVG and PDF metadata.
     public var title: String
     public var description: String
-    /// Fixes the PDF creation date so that output is byte-stable ("2024-09-01").
-    public var date: String
+    /// Fixes the PDF creation date so that output is byte-stable: the map's day, not the clock's.
+    public var date: Day
     /// Ids of groups drawn the same in every frame of a sequence (basemap, border, furniture). A raster
     /// renderer may draw them once and reuse the pixels; it checks they are equal before it does.
     public var staticGroups: Set<String>
 
     public init(
-        width: Int, height: Int, background: Color, items: [SceneItem], title: String, description: String, date: String,
+        width: Int, height: Int, background: Color, items: [SceneItem], title: String, description: String, date: Day,
         staticGroups: Set<String> = []
     ) {
         self.width = width; self.height = height; self.background = background; self.items = items
         self.title = title; self.description = description; self.date = date; self.staticGroups = staticGroups
     }
+
+    /// The date of a scene no data dates (a chart of nothing): fixed, so that its PDF bytes are too.
+    public static let undated = Day(ordinal: 10_957)  // 2000-01-01
+
 }
 
 extension TextItem {

@@ -53,11 +53,19 @@ public enum OptionText {
     public static let maxParts = 100_000
 
     public static func shard(_ text: String) throws(DataError) -> (index: Int, count: Int) {
+        guard let (i, n) = shardNumbers(text) else {
+            throw DataError(message: "--shard '\(text)': expected I/N, e.g. 0/4 for the first of four parts")
+        }
+        return try part(i, of: n, from: "--shard")
+    }
+
+    /// "I/N" as two whole numbers, not yet checked as a part (see `part`); nil if it is not that form.
+    public static func shardNumbers(_ text: String) -> (index: Int, count: Int)? {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let i = CheckedNumber.whole(parts[0], in: Int.min...Int.max),
             let n = CheckedNumber.whole(parts[1], in: Int.min...Int.max)
-        else { throw DataError(message: "--shard '\(text)': expected I/N, e.g. 0/4 for the first of four parts") }
-        return try part(i, of: n, from: "--shard")
+        else { return nil }
+        return (i, n)
     }
 
     /// Part `i` of `n` from an option or the environment (`source` names it), checked.

@@ -1,3 +1,4 @@
+import GeoCore
 /// Typed access to a feature's properties, with errors that name the key.
 struct Properties {
     let value: JSONValue
@@ -50,7 +51,9 @@ struct Properties {
     }
 
     func day(_ key: String) throws(DataError) -> Day {
-        do { return try Day(parsing: try string(key)) } catch { throw DataError(message: "property \"\(key)\": \(error.message)") }
+        let text: String
+        do { text = try string(key) } catch { throw DataError(message: "property \"\(key)\": \(error.message)") }
+        do { return try Day(parsing: text) } catch { throw DataError(message: "property \"\(key)\": \(error.message)") }
     }
 
     func strings(_ key: String) throws(DataError) -> [String] {

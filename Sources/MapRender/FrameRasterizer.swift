@@ -18,12 +18,14 @@ public final class FrameRasterizer {
     private var drawer: SceneDrawer?
     private var cache: Cache?
     private let scratch = PNGScratch()
-    /// Frames that reused the cached static layers, and frames that had to draw them (tests read these).
-    public private(set) var reused = 0
-    public private(set) var redrawn = 0
-    /// Seconds the last `png` call spent drawing and encoding (`frontline bench` reads these).
-    public private(set) var lastDrawSeconds = 0.0
-    public private(set) var lastEncodeSeconds = 0.0
+    /// Frames that reused the cached static layers, and frames that had to draw them (tests read
+    /// these, through `@testable import`; not part of the API).
+    private(set) var reused = 0
+    private(set) var redrawn = 0
+    /// Seconds the last `png` call spent drawing and encoding: `frontline bench` reads these, within
+    /// the package only, so that timing never becomes part of the library's API.
+    package private(set) var lastDrawSeconds = 0.0
+    package private(set) var lastEncodeSeconds = 0.0
 
     /// Whether this rasterizer draws a single frame: then every page-sized buffer, static overlays
     /// included, goes in huge pages (fewest page faults); a sequence keeps its mostly empty overlays

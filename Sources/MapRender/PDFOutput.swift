@@ -1,5 +1,6 @@
 internal import CCairo
 import Cartography
+import GeoCore
 
 /// PDF: one page per scene, each `width × height` points (one point per page pixel), text set by Pango
 /// (selectable, searchable), with pinned metadata so the bytes do not change between runs.
@@ -8,7 +9,7 @@ enum PDFOutput {
     /// one page gets a bookmark per page, named by its scene's title.
     static func render(pages: [Scene]) throws -> [UInt8] {
         guard let first = pages.first else { throw RenderError("PDF: no pages") }
-        let date = try pdfDate(first.date)
+        let date = pdfDate(first.date)
         let sink = ByteSink()
         try withExtendedLifetime(sink) {
             guard
@@ -40,14 +41,6 @@ enum PDFOutput {
         return sink.bytes
     }
 
-    /// "2024-09-01" → "2024-09-01T00:00:00Z", the ISO 8601 form `cairo_pdf_surface_set_metadata` expects.
-    static func pdfDate(_ day: String) throws -> String {
-        let bytes = Array(day.utf8)
-        let isDigit = { (b: UInt8) in b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
-        let ok =
-            bytes.count == 10
-            && bytes.enumerated().allSatisfy { i, b in i == 4 || i == 7 ? b == UInt8(ascii: "-") : isDigit(b) }
-        guard ok else { throw RenderError("PDF: scene date \"\(day)\" is not YYYY-MM-DD") }
-        return day + "T00:00:00Z"
-    }
+    /// 2024-09-01 → "2024-09-01T00:00:00Z", the ISO 8601 form `cairo_pdf_surface_set_metadata` expects.
+    static func pdfDate(_ day: Day) -> String { "\(day)T00:00:00Z" }
 }

@@ -1,16 +1,5 @@
 import Cartography
 
-/// Renders `scene` into premultiplied ARGB32 pixels (`0xAARRGGBB`, row-major, top row first).
-///
-/// The same drawing path as PNG output, without encoding: for tests that look at pixels.
-func renderPixels(_ scene: Scene, scale: Double = 1) throws -> (width: Int, height: Int, pixels: [UInt32]) {
-    let image = try Renderer().renderRaster(scene, scale: scale)
-    let pixels = image.bgra.withUnsafeBytes { raw in
-        (0..<(image.width * image.height)).map { raw.load(fromByteOffset: $0 * 4, as: UInt32.self) }
-    }
-    return (image.width, image.height, pixels)
-}
-
 /// A rendered page as packed 8-bit B, G, R, A bytes, top row first: what video encoders take
 /// (ffmpeg's `bgra`) without a PNG round trip. The page background is opaque, so alpha is 255.
 public struct RasterImage: Sendable {

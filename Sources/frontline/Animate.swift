@@ -1,6 +1,7 @@
 import ArgumentParser
 import Atlas
 import Foundation
+import GeoCore
 import MapData
 import MapRender
 
@@ -15,8 +16,8 @@ struct Animate: ParsableCommand {
             dates are held for --hold only where snapshots are sparser than the step (daily data is
             not held every day), as is the last date. A title card opens and an end card with the
             sources closes the video (--no-cards leaves them out); a timeline bar shows the snapshot
-            and event dates. The video's length is printed before rendering starts. A size smaller
-            than the named layout of its shape is that layout drawn small.
+            and event dates. The video's length is printed before rendering starts. Any --size is
+            laid out at that size with the rules of the named layout nearest its shape.
             Video goes through ffmpeg; without it the frames are still written, and the command
             says what is missing. Frames render in parallel on all cores.
             Examples:
@@ -25,8 +26,8 @@ struct Animate: ParsableCommand {
               frontline animate --from 2024-08-01 --to 2024-09-01 --out frames/
             """)
 
-    @Option(help: "First date, YYYY-MM-DD (default: the first snapshot).") var from: String?
-    @Option(help: "Last date, YYYY-MM-DD (default: the last snapshot).") var to: String?
+    @Option(help: ArgumentHelp("First date, YYYY-MM-DD (default: the first snapshot).", valueName: dateValueName)) var from: Day?
+    @Option(help: ArgumentHelp("Last date, YYYY-MM-DD (default: the last snapshot).", valueName: dateValueName)) var to: Day?
     @Option(help: "Time between frames: Nd (days) or Nw (weeks).") var step: String = "1d"
     @Option(help: "Frames per second of the video.") var fps: Int = 24
     @Option(help: "Days of data per second of video, at most.") var speed: Double = 7
@@ -37,35 +38,42 @@ struct Animate: ParsableCommand {
     var noInterpolate = false
     @Option(help: "FILE.mp4, FILE.webm, FILE.gif, or a folder for PNG frames.") var out: String
     @Option(help: "Worker threads (default: all cores).") var workers: Int?
-    @Option(help: "Render part I of N (0-based) of the frames into the folder, e.g. 0/4 (see `frames --help`).")
-    var shard: String?
+    @Option(
+        help: ArgumentHelp(
+            "Render part I of N (0-based) of the frames into the folder, e.g. 0/4 (see `frames --help`).", valueName: shardValueName))
+    var shard: Shard?
     @Flag(help: "Finish an interrupted run into a folder: keep the frames written in full, render the rest.") var resume = false
     @OptionGroup var options: MapOptions
 
-    func run() throws {
-        // Everything is checked before any work starts, so a bad argument writes nothing.
-        let stepDays = try OptionText.step(step)
+    /// Everything is checked before any work starts, so a bad argument writes nothing.
+    func validate() throws {
+        _ = try OptionText.step(step)
         guard (1...120).contains(fps) else { throw UsageError("--fps must be between 1 and 120") }
-        let holdCopies = try OptionText.hold(hold, fps: fps)
+        _ = try OptionText.hold(hold, fps: fps)
         guard speed.isFinite, (0.1...3650).contains(speed) else { throw UsageError("--speed must be between 0.1 and 3650 days a second") }
         guard dateSeconds.isFinite, (0...10).contains(dateSeconds) else { throw UsageError("--date-seconds must be between 0 and 10") }
+        let target = try AnimationTarget(out)
+        if try Shard.resolve(shard) != nil, case .video = target {
+            throw UsageError("--shard needs a folder for --out: a video cannot be split across machines; encode the frames after")
+        }
+        if resume, case .video = target { throw UsageError("--resume needs a folder for --out: a video is made in one pass") }
+        try checkOrder(from: from, to: to)
+    }
+
+    func run() throws {
+        let stepDays = try OptionText.step(step)
+        let holdCopies = try OptionText.hold(hold, fps: fps)
         let pacing = AnimationPlan.Pacing(
             fps: fps, daysPerSecond: speed, minDateSeconds: dateSeconds, holdSeconds: Double(holdCopies) / Double(fps),
             titleSeconds: noCards ? 0 : 1, endSeconds: noCards ? 0 : 2)
         let target = try AnimationTarget(out)
         let writer = options.writer
         let part = try Shard.resolve(shard)
-        if part != nil, case .video = target {
-            throw UsageError("--shard needs a folder for --out: a video cannot be split across machines; encode the frames after")
-        }
-        if resume, case .video = target { throw UsageError("--resume needs a folder for --out: a video is made in one pass") }
-        let first = try from.map { try parseDay($0, option: "--from") }
-        let last = try to.map { try parseDay($0, option: "--to") }
-        if let first, let last, first > last { throw UsageError("--from \(first) is after --to \(last)") }
+        let (first, last) = (from, to)
         // Any size is laid out at that size, with the rules of the named layout nearest its shape, as
         // `render` does: a 960×540 GIF keeps 11 px type and thins its labels, rather than drawing the
         // 1920×1080 page at half size with 7 px type.
-        let (layout, view) = try options.page()
+        let (layout, view) = options.page()
         let threads = try options.workerCount(workers, layout: layout)
         let dataset = try options.loadDataset()
         try options.checkView(dataset, view: view)
@@ -80,7 +88,7 @@ struct Animate: ParsableCommand {
         let (scale, renderer) = (options.scale, options.renderer)
         let (theme, crs, staleAfter, interpolate) = (try options.chosenTheme(), options.crs, options.staleAfter, !noInterpolate)
         let emphasize = options.emphasize
-        let since = try options.sinceDay()
+        let since = options.since
         let words = options.text.words
 
         let ffmpeg = FFmpeg.find()

@@ -2,6 +2,7 @@ import ArgumentParser
 import Atlas
 import Cartography
 import Foundation
+import GeoCore
 import MapData
 import MapRender
 
@@ -29,19 +30,26 @@ struct Bench: ParsableCommand {
     @Option(help: "Kind of frame the frames-per-second and memory runs draw: bench or full.") var fpsKind: String = "full"
     @Option(help: "Peer results, one JSON object a line (bench/run_peers.sh).") var peers: String?
     @Option(help: "Kinds of frame to time: bench, full or both (bench,full).") var kinds: String = "bench,full"
-    @Option(help: "Also time `frontline render --date DATE` as a whole process (start to finish), on --process-data.")
-    var processDate: String?
+    @Option(
+        help: ArgumentHelp(
+            "Also time `frontline render --date DATE` as a whole process (start to finish), on --process-data.",
+            valueName: dateValueName))
+    var processDate: Day?
     @Option(help: "Data folder for the process timing.") var processData: String = "GeoData"
     @Option(help: "Runs of the process timing; the median is reported.") var processRuns: Int = 7
     @Option(help: .hidden) var memoryRun: Int?
     @Flag(help: "Print one JSON object instead of the table.") var json = false
     @OptionGroup var options: MapOptions
 
-    func run() throws {
+    func validate() throws {
         guard (1...100_000).contains(frames), (1...100_000).contains(fpsFrames), (0...100_000).contains(memoryFrames) else {
             throw UsageError("--frames, --fps-frames and --memory-frames must be between 1 (0 for memory) and 100000")
         }
-        let (layout, view) = try options.page()
+        guard (1...100).contains(processRuns) else { throw UsageError("--process-runs must be between 1 and 100") }
+    }
+
+    func run() throws {
+        let (layout, view) = options.page()
         let theme = try options.chosenTheme()
         let peerResults = try peers.map(PeerResult.read) ?? []
         let cores = ProcessInfo.processInfo.activeProcessorCount
@@ -130,10 +138,10 @@ struct Bench: ParsableCommand {
         child.executableURL = URL(fileURLWithPath: "/proc/self/exe")
         child.arguments =
             [
-                "bench", "--memory-run", String(memoryFrames), "--fps-kind", fpsKind, "--data", options.data, "--size", options.size,
+                "bench", "--memory-run", String(memoryFrames), "--fps-kind", fpsKind, "--data", options.data, "--size", options.size.text,
                 "--scale",
-                String(options.scale), "--theme", options.theme, "--png-compression", options.pngCompression.rawValue,
-            ] + (options.bbox.map { ["--bbox", $0] } ?? []) + (options.style.map { ["--style", $0] } ?? [])
+                String(options.scale), "--theme", options.theme.name, "--png-compression", options.pngCompression.rawValue,
+            ] + (options.bbox.map { ["--bbox", $0.description] } ?? []) + (options.style.map { ["--style", $0] } ?? [])
             + (options.crs.map { ["--crs", $0] } ?? [])
         let output = Pipe()
         child.standardOutput = output
@@ -148,9 +156,7 @@ struct Bench: ParsableCommand {
 
     /// `frontline render` of one date as a user runs it: a new process each time (loading, linking,
     /// fonts, data, GEOS, drawing, encoding, writing), timed from start to exit.
-    func processTiming(date: String) throws -> ProcessTiming {
-        guard (1...100).contains(processRuns) else { throw UsageError("--process-runs must be between 1 and 100") }
-        _ = try parseDay(date, option: "--process-date")
+    func processTiming(date: Day) throws -> ProcessTiming {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frontline-bench-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -159,7 +165,7 @@ struct Bench: ParsableCommand {
             let child = Process()
             child.executableURL = URL(fileURLWithPath: "/proc/self/exe")
             child.arguments = [
-                "render", "--data", processData, "--date", date, "--out", folder.appendingPathComponent("\(run).png").path,
+                "render", "--data", processData, "--date", "\(date)", "--out", folder.appendingPathComponent("\(run).png").path,
             ]
             child.standardOutput = FileHandle.nullDevice
             let start = MonotonicClock.seconds()
@@ -169,7 +175,7 @@ struct Bench: ParsableCommand {
             guard child.terminationStatus == 0 else { throw UsageError("frontline render --data \(processData) --date \(date) failed") }
         }
         return ProcessTiming(
-            data: processData, date: date, runs: processRuns, medianMs: median(seconds) * 1000, fastestMs: (seconds.min() ?? 0) * 1000)
+            data: processData, date: "\(date)", runs: processRuns, medianMs: median(seconds) * 1000, fastestMs: (seconds.min() ?? 0) * 1000)
     }
 
     /// The layers of a kind of frame by its name (bench or full).

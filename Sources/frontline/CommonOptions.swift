@@ -10,22 +10,23 @@ struct MapOptions: ParsableArguments {
     @Option(help: "Data folder (see GeoData/README.md for its layout).") var data: String = "GeoData"
     @OptionGroup var text: TextOptions
     @Option(
-        help:
-            "Page size: a layout, hd (1920x1080), square (1080x1080), mobile (1080x1350, seen 390 px wide), story (1080x1920; alias portrait), card (1200x630), a4 (842x595 pt), a4-portrait; or WxH in CSS pixels, which takes the rules of the layout nearest its shape."
-    )
-    var size: String = "1920x1080"
+        help: ArgumentHelp(
+            "Page size: a layout, hd (1920x1080), square (1080x1080), mobile (1080x1350, seen 390 px wide), story (1080x1920; alias portrait), card (1200x630), a4 (842x595 pt), a4-portrait; or WxH in CSS pixels, which takes the rules of the layout nearest its shape.",
+            valueName: pageSizeValueName))
+    var size = PageSize(width: 1920, height: 1080)
     @Option(
         help: ArgumentHelp(
             "Label this settlement on every map, a step up in marker and type, as dataset.json's keyPlaces are (repeatable).",
             valueName: "name"))
     var emphasize: [String] = []
     @Option(help: "Pixel density for PNG (2 for HiDPI).") var scale: Double = 1
-    @Option(help: "Map extent W,S,E,N in degrees; default: the data set's view.") var bbox: String?
+    @Option(help: ArgumentHelp("Map extent W,S,E,N in degrees; default: the data set's view.", valueName: boxValueName))
+    var bbox: BBox?
     @Option(help: "PNG compression: fast (no filter, ISA-L deflate 1) or small (no filter, zlib deflate 9).")
     var pngCompression: PNGCompression = .fast
 
     @Option(help: "Theme: default (colour, safe for colour-blind readers), print (greys and hatching) or dark.")
-    var theme: String = "default"
+    var theme: Theme = .standard
     @Option(help: "JSON style file overriding parts of the theme: colours, strokes, fonts, sizes, layers (see README).")
     var style: String?
     @Option(help: "Draw in this CRS through PROJ, e.g. EPSG:3035; default: a conformal conic fitted to the view.")
@@ -36,12 +37,10 @@ struct MapOptions: ParsableArguments {
     @Option(help: "A map more than this many days past its snapshot says so under its date (render also warns).")
     var staleAfter: Int = 7
     @Option(
-        help:
-            "Hatch and measure what changed since the snapshot in force on this date (YYYY-MM-DD); default: the snapshot before each map's."
-    )
-    var since: String?
-
-    func sinceDay() throws -> Day? { try since.map { try parseDay($0, option: "--since") } }
+        help: ArgumentHelp(
+            "Hatch and measure what changed since the snapshot in force on this date (YYYY-MM-DD); default: the snapshot before each map's.",
+            valueName: dateValueName))
+    var since: Day?
 
     var renderer: Renderer { Renderer(pngCompression: pngCompression, svgText: text.svgText) }
 
@@ -49,8 +48,9 @@ struct MapOptions: ParsableArguments {
     /// style file's bytes go into the record's data digest.
     var pictureOptions: [(String, String?)] {
         [
-            ("--size", size), ("--scale", "\(scale)"), ("--bbox", bbox), ("--png-compression", "\(pngCompression)"), ("--theme", theme),
-            ("--crs", crs), ("--strict", "\(strict)"), ("--stale-after", "\(staleAfter)"), ("--since", since),
+            ("--size", size.text), ("--scale", "\(scale)"), ("--bbox", bbox?.description), ("--png-compression", "\(pngCompression)"),
+            ("--theme", theme.name), ("--crs", crs), ("--strict", "\(strict)"), ("--stale-after", "\(staleAfter)"),
+            ("--since", since?.description),
             ("--emphasize", emphasize.isEmpty ? nil : emphasize.joined(separator: ",")),
         ] + text.pictureOptions
     }
@@ -58,38 +58,24 @@ struct MapOptions: ParsableArguments {
     /// The writer for this run's outputs, which never writes over the data folder's files or the style.
     var writer: OutputWriter { OutputWriter(inputs: RunInputs(data: data, files: [style])) }
 
-    func pageSize() throws -> (Int, Int) {
-        if let named = LayoutRules.named(size) { return (named.width, named.height) }
-        do { return try OptionText.size(size, in: 100...10000) } catch {
-            throw UsageError("\(error.message), or one of \(LayoutRules.all.map(\.name).joined(separator: ", "))")
-        }
-    }
-
-    func validateStaleAfter() throws {
-        guard (0...36_500).contains(staleAfter) else { throw UsageError("--stale-after must be between 0 and 36500 days") }
-    }
-
-    func validateScale() throws {
+    /// Checks the options against each other, before any file is read: everything but the data
+    /// and the style file.
+    func validate() throws {
         guard scale.isFinite, scale > 0, scale <= 8 else { throw UsageError("--scale must be between 0 and 8") }
-    }
-
-    /// The page size and map extent, checked: everything but the data.
-    func page() throws -> (layout: Layout, view: BBox?) {
-        try validateScale()
-        try validateStaleAfter()
-        _ = try sinceDay()
-        _ = try chosenTheme()
+        guard (0...36_500).contains(staleAfter) else { throw UsageError("--stale-after must be between 0 and 36500 days") }
         _ = try chosenCRS()
-        let (w, h) = try pageSize()
+        try size.check(in: 100...10000, layouts: true)
         // Checked before anything is drawn, so a huge page is refused, not allocated.
-        let pixels = Double(w) * Double(h) * scale * scale
+        let pixels = Double(size.width) * Double(size.height) * scale * scale
         guard pixels <= Double(Limits.maxPixels) else {
             throw UsageError(
                 "--size \(size) at --scale \(formatFixed(scale, digits: 2)) is \(Int(pixels / 1e6)) megapixels; the limit is \(Limits.maxPixels / 1_000_000)"
             )
         }
-        return (Layout(width: w, height: h), try bbox.map { try BBox(parsing: $0) })
     }
+
+    /// The page's layout and the map extent (checked by `validate()`).
+    func page() -> (layout: Layout, view: BBox?) { (size.layout, bbox) }
 
     /// Worker threads for a sequence, so that the pages drawn at once stay within `Limits.maxPixels`
     /// for the whole run, not per worker: by default as many cores as fit; an explicit `--workers`
@@ -107,12 +93,10 @@ struct MapOptions: ParsableArguments {
         return requested
     }
 
+    /// The theme with the style file's changes, if there is one (read here, once the options are checked).
     func chosenTheme() throws -> Theme {
-        guard let t = Theme.named(theme) else {
-            throw UsageError("--theme '\(theme)': expected \(Theme.all.map(\.name).joined(separator: ", "))")
-        }
-        guard let style else { return t }
-        return try StyleFile.apply(try DiskFolder.readFile(style), file: style, to: t)
+        guard let style else { return theme }
+        return try StyleFile.apply(try DiskFolder.readFile(style), file: style, to: theme)
     }
 
     /// The projection `--crs` asks for, checked by PROJ; nil for the default conic.
@@ -127,12 +111,12 @@ struct MapOptions: ParsableArguments {
     /// Loads the data, with the control snapshots `needs` names, and prepares a sequence context for
     /// this page size (or `layout`, when the command sets the page, as a PDF report's paper does).
     func context(needs: SnapshotNeeds = .all, layout: Layout? = nil) throws -> SequenceContext {
-        let (asked, view) = try page()
+        let (asked, view) = page()
         let layout = layout ?? asked
         let dataset = try loadDataset(needs: needs)
         try checkView(dataset, view: view)
         return try Self.context(
-            dataset, theme: try chosenTheme(), layout: layout, view: view, crs: crs, staleAfter: staleAfter, since: try sinceDay(),
+            dataset, theme: try chosenTheme(), layout: layout, view: view, crs: crs, staleAfter: staleAfter, since: since,
             words: text.words, emphasize: emphasize)
     }
 
@@ -172,18 +156,3 @@ struct MapOptions: ParsableArguments {
 }
 
 extension PNGCompression: ExpressibleByArgument {}
-
-/// Parses a --date style argument, naming the option in the error.
-func parseDay(_ text: String, option: String) throws -> Day {
-    do { return try Day(parsing: text) } catch { throw UsageError("\(option): \(error.message)") }
-}
-
-/// "png", "png,svg" → formats.
-func parseFormats(_ text: String) throws -> [OutputFormat] {
-    try text.split(separator: ",").map { f in
-        guard let format = OutputFormat(rawValue: String(f).lowercased()) else {
-            throw UsageError("unknown format '\(f)'; expected png, svg or pdf")
-        }
-        return format
-    }
-}

@@ -12,14 +12,15 @@ struct Diff: ParsableCommand {
               frontline diff --from 2024-08-01 --to 2025-04-01 --json
             """)
 
-    @Option(help: "First date, YYYY-MM-DD.") var from: String
-    @Option(help: "Second date, YYYY-MM-DD.") var to: String
+    @Option(help: ArgumentHelp("First date, YYYY-MM-DD.", valueName: dateValueName)) var from: Day
+    @Option(help: ArgumentHelp("Second date, YYYY-MM-DD.", valueName: dateValueName)) var to: Day
     @Option(help: "Data folder.") var data: String = "GeoData"
     @Flag(help: "Print JSON for machines.") var json = false
 
+    func validate() throws { try checkOrder(from: from, to: to) }
+
     func run() throws {
-        let d1 = try parseDay(from, option: "--from"), d2 = try parseDay(to, option: "--to")
-        if d1 > d2 { throw UsageError("--from \(d1) is after --to \(d2)") }
+        let (d1, d2) = (from, to)
         let dataset = try Disk.loadDataset(data)
         let change: ControlChange
         do {

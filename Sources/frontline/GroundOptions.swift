@@ -12,7 +12,7 @@ struct GroundOptions: ParsableArguments {
             "KEY=VALUE:SIDE: features whose property KEY is VALUE are SIDE's ground (repeatable; instead of --side).",
             valueName: "KEY=VALUE:SIDE"))
     var sideProperty: [String] = []
-    @Option(help: "Status of the imported ground: assessed, claimed or contested.") var status: String = "assessed"
+    @Option(help: "Status of the imported ground: assessed, claimed or contested.") var status: ControlStatus = .assessed
     @Option(
         help: ArgumentHelp(
             "KEY (a property holding assessed/claimed/contested) or KEY=VALUE:STATUS (repeatable); instead of --status.",
@@ -22,12 +22,13 @@ struct GroundOptions: ParsableArguments {
     @Option(help: "Source URL.") var sourceUrl: String?
     @Option(help: "Retrieval date of the source.") var retrieved: String?
     @Option(help: "Caveat recorded with the source.") var note: String?
-    @Option(help: "Date of every feature (YYYY-MM-DD).") var date: String?
+    @Option(help: ArgumentHelp("Date of every feature (YYYY-MM-DD).", valueName: dateValueName)) var date: Day?
     @Flag(help: "Date each file from its name (…_YYYYMMDD.geojson); the default.") var dateFromName = false
     @Option(help: "Property holding each feature's date.") var dateProperty: String?
     @Option(help: "Output folder: DIR/control of a data folder.") var out: String = "GeoData/control"
     @Option(help: "Territories to split by; default: basemap/territories.geojson beside --out.") var territories: String?
-    @Option(help: "Region to clip to (W,S,E,N); default: the data folder's dataset.json.") var region: String?
+    @Option(help: ArgumentHelp("Region to clip to (W,S,E,N); default: the data folder's dataset.json.", valueName: boxValueName))
+    var region: BBox?
     @Option(
         help:
             "Slivers across a border thinner than this (mean width, km) go to the rest of their piece's side; default: dataset.json's borderToleranceKm, else 2."
@@ -42,7 +43,10 @@ struct GroundOptions: ParsableArguments {
         let crs: String?
     }
 
-    /// Checks the options before any file is read.
+    /// Checks the options against each other before any file is read.
+    func validate() throws { _ = try attributes() }
+
+    /// Whose ground and which status each feature is, from the options.
     func attributes() throws -> GroundAttributes {
         if let t = borderTolerance, !(t >= 0 && t.isFinite) { throw UsageError("--border-tolerance must be a number of km ≥ 0") }
         let datings = [date != nil, dateFromName, dateProperty != nil].filter { $0 }.count
@@ -56,8 +60,7 @@ struct GroundOptions: ParsableArguments {
         }
         let statusRule: GroundAttributes.Status
         if statusProperty.isEmpty {
-            guard let st = ControlStatus(rawValue: status) else { throw UsageError("--status must be assessed, claimed or contested") }
-            statusRule = .fixed(st)
+            statusRule = .fixed(status)
         } else if statusProperty.count == 1, !statusProperty[0].contains("=") {
             statusRule = .named(key: statusProperty[0])
         } else {
@@ -79,11 +82,11 @@ struct GroundOptions: ParsableArguments {
     func run(files: [String], read: (GeometryRepair) throws -> [Input]) throws {
         let attributes = try attributes()
         let dating: GroundImport.Dating =
-            try date.map { .fixed(try parseDay($0, option: "--date")) } ?? dateProperty.map { .property($0) } ?? .fromName
+            date.map { .fixed($0) } ?? dateProperty.map { .property($0) } ?? .fromName
         var tolerance = borderTolerance
         let folder = (out as NSString).deletingLastPathComponent
         let manifestPath = (folder.isEmpty ? "." : folder) + "/dataset.json"
-        var box = try region.map { try BBox(parsing: $0) }
+        var box = region
         if FileManager.default.fileExists(atPath: manifestPath) {
             let manifest = try Manifest.decode(try DiskFolder.readFile(manifestPath), file: manifestPath)
             for s in attributes.sides where manifest.side(s) == nil {

@@ -19,7 +19,7 @@ struct Init: ParsableCommand {
             """)
 
     @Argument(help: "The folder to write (must not exist, or be empty).") var folder: String
-    @Option(help: "Region: W,S,E,N in degrees.") var region: String
+    @Option(help: ArgumentHelp("Region: W,S,E,N in degrees.", valueName: boxValueName)) var region: BBox
     @Option(help: "Title of the maps.") var title: String?
     @Option(
         name: .customLong("side"),
@@ -32,14 +32,19 @@ struct Init: ParsableCommand {
     @Option(help: "How far (km) the control data's border may run from the basemap's (dataset.json borderToleranceKm).")
     var borderTolerance: Double = 2
     @Option(help: "Cities and towns of at least this population (GeoNames).") var minPopulation: Int = 5000
-    @Option(help: "Write an empty control snapshot for this date (YYYY-MM-DD), so the folder renders at once.") var date: String?
+    @Option(
+        help: ArgumentHelp(
+            "Write an empty control snapshot for this date (YYYY-MM-DD), so the folder renders at once.", valueName: dateValueName))
+    var date: Day?
 
-    func run() throws {
-        let box: BBox
-        do { box = try BBox(parsing: region) } catch { throw UsageError("--region \(region): \(error)") }
+    func validate() throws {
         guard minPopulation >= 500 else { throw UsageError("--min-population must be at least 500 (GeoNames' smallest table)") }
-        let day = try date.map { try parseDay($0, option: "--date") }
         guard borderTolerance >= 0, borderTolerance <= 50 else { throw UsageError("--border-tolerance must be 0 to 50 km") }
+        _ = try chosenSides()
+    }
+
+    /// The sides `--side` names, with `--rest-of-home` marking theirs.
+    func chosenSides() throws -> [Manifest.Side] {
         var parsedSides = try sides.map(Self.side)
         for id in restOfHome {
             guard let k = parsedSides.firstIndex(where: { $0.id == id }), let home = parsedSides[k].home else {
@@ -47,6 +52,12 @@ struct Init: ParsableCommand {
             }
             parsedSides[k] = Manifest.Side(id: id, name: parsedSides[k].name, home: home, holdsRestOfHome: true)
         }
+        return parsedSides
+    }
+
+    func run() throws {
+        let (box, day) = (region, date)
+        var parsedSides = try chosenSides()
         let fm = FileManager.default
         if fm.fileExists(atPath: folder), !((try? fm.contentsOfDirectory(atPath: folder)) ?? ["?"]).isEmpty {
             throw DataError(file: folder, message: "exists and is not empty; init writes a new folder")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Atlas
 import Foundation
+import GeoCore
 import MapData
 import MapRender
 
@@ -25,9 +26,9 @@ struct Report: ParsableCommand {
             """)
 
     @Option(help: "Output: a folder (html) or a .pdf file.") var out: String
-    @Option(help: "html or pdf; default pdf when --out ends in .pdf, else html.") var format: String?
-    @Option(help: "First date, YYYY-MM-DD (default: the first reported date).") var from: String?
-    @Option(help: "Last date, YYYY-MM-DD (default: the last reported date).") var to: String?
+    @Option(help: "html or pdf; default pdf when --out ends in .pdf, else html.") var format: ReportFormat?
+    @Option(help: ArgumentHelp("First date, YYYY-MM-DD (default: the first reported date).", valueName: dateValueName)) var from: Day?
+    @Option(help: ArgumentHelp("Last date, YYYY-MM-DD (default: the last reported date).", valueName: dateValueName)) var to: Day?
     @Option(help: "Paper of a PDF report, landscape: a4 (842x595 pt, the default) or letter (792x612 pt).") var paper: Paper?
     @OptionGroup var options: MapOptions
 
@@ -45,28 +46,31 @@ struct Report: ParsableCommand {
     /// The file every HTML report folder holds: only a folder with it is ever replaced.
     static let marker = ".frontline-report"
 
+    /// What kind of report: `--format`, else from `--out`'s extension.
+    var kind: ReportFormat { format ?? (out.lowercased().hasSuffix(".pdf") ? .pdf : .html) }
+
+    func validate() throws {
+        if kind == .pdf, !out.lowercased().hasSuffix(".pdf") { throw UsageError("--out '\(out)' must end in .pdf for a PDF report") }
+        try checkOrder(from: from, to: to)
+        // A PDF's pages are the paper; the HTML report's maps are --size.
+        if paper != nil, kind != .pdf { throw UsageError("--paper is for a PDF report (--format pdf or --out FILE.pdf)") }
+    }
+
     func run() throws {
-        let kind = format?.lowercased() ?? (out.lowercased().hasSuffix(".pdf") ? "pdf" : "html")
-        guard kind == "html" || kind == "pdf" else { throw UsageError("unknown --format '\(format ?? "")'; expected html or pdf") }
-        if kind == "pdf", !out.lowercased().hasSuffix(".pdf") { throw UsageError("--out '\(out)' must end in .pdf for a PDF report") }
-        let first = try from.map { try parseDay($0, option: "--from") }
-        let last = try to.map { try parseDay($0, option: "--to") }
-        if let first, let last, first > last { throw UsageError("--from \(first) is after --to \(last)") }
+        let (first, last) = (from, to)
         let writer = options.writer
         // Checked before any work, so a refused --out costs nothing.
-        if kind == "pdf" {
+        if kind == .pdf {
             try writer.prepareFile(out)
         } else {
             try StagedFolder.checkReplaceable(out, marker: Self.marker, inputs: writer.inputs)
         }
-        // A PDF's pages are the paper; the HTML report's maps are --size.
-        if paper != nil, kind != "pdf" { throw UsageError("--paper is for a PDF report (--format pdf or --out FILE.pdf)") }
-        let context = try options.context(layout: kind == "pdf" ? (paper ?? .a4).layout : nil)
+        let context = try options.context(layout: kind == .pdf ? (paper ?? .a4).layout : nil)
         let days = context.dataset.reportedDates.filter { d in (first.map { d >= $0 } ?? true) && (last.map { d <= $0 } ?? true) }
         guard !days.isEmpty else { throw UsageError("no reported dates in the range") }
         let shown = Set(days)
         let rows = try DateStatistics.table(context.dataset).filter { shown.contains($0.date) }
-        if kind == "pdf" {
+        if kind == .pdf {
             try writePDF(context, days: days, rows: rows, writer: writer)
         } else {
             try writeHTML(context, days: days, rows: rows, writer: writer)

@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 import MapData
 
 /// `--resume` for `frames` and `animate` into a folder. Every output file is written to a temporary

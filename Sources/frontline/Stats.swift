@@ -13,15 +13,17 @@ struct Stats: ParsableCommand {
               frontline stats --format json > stats.json
             """)
 
-    @Option(help: "csv or json.") var format: String = "csv"
+    @Option(help: "csv or json.") var format: StatsFormat = .csv
     @Option(help: "Data folder.") var data: String = "GeoData"
     @Option(help: "Decimals of km² (0–9); 2 by default, more to compare areas closely.") var digits: Int = 2
 
-    func run() throws {
-        guard format == "csv" || format == "json" else { throw UsageError("unknown --format '\(format)'; expected csv or json") }
+    func validate() throws {
         guard (0...9).contains(digits) else { throw UsageError("--digits must be 0 to 9") }
+    }
+
+    func run() throws {
         let rows = try DateStatistics.table(try Disk.loadDataset(data))
-        Terminal.print(format == "csv" ? Self.csv(rows, digits: digits) : Self.json(rows, digits: digits), terminator: "")
+        Terminal.print(format == .csv ? Self.csv(rows, digits: digits) : Self.json(rows, digits: digits), terminator: "")
     }
 
     /// One line per date and side, with a header line; numbers to `digits` decimals, no locale; the

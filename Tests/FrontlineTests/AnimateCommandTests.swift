@@ -1,6 +1,8 @@
 import Foundation
+import GeoCore
 import Testing
 import Atlas
+import FrontlineTestSupport
 import MapData
 @testable import MapRender
 

@@ -49,7 +49,7 @@ struct AnimationTraceTests {
                 #expect(ids.contains(id), "\(frame.day): no \(id)")
             }
             #expect(words.contains(Format().longDate(frame.day)), "\(frame.day): date not shown")
-            #expect(scene.date == frame.day.description)
+            #expect(scene.date == frame.day)
             let held = facts.heldAcrossKm2.filter { $0.side == "ukraine" }.reduce(0) { $0 + $1.km2 }
             if let step = facts.interpolation {
                 tweens += 1

@@ -53,8 +53,9 @@ struct ArchitectureTests {
         try Data("{\"type\": \"FeatureCollection\", \"features\": [".utf8).write(
             to: dir.url.appendingPathComponent("data/events.geojson"))
         let source = try GeoJSONFolder(dir.path("data"))
+        let day = try Day(parsing: "2024-09-01")
         do {
-            _ = try source.dataset(.around([try Day(parsing: "2024-09-01")]))
+            _ = try source.dataset(.around([day]))
             Issue.record("a broken events file must fail the load")
         } catch {
             #expect(error.file == dir.path("data") + "/events.geojson", "\(error)")

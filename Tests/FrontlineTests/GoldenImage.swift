@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import MapRender
 import Cartography
+import FrontlineTestSupport
 
 /// Compares a rendered scene with a golden PNG beside the tests, on decoded pixels with a tolerance.
 /// RECORD_GOLDENS=1 re-records and fails; a missing golden fails when CI is set (else it is recorded
@@ -70,6 +71,6 @@ enum GoldenImage {
         return try Renderer().render(
             Scene(
                 width: width, height: height, background: .white, items: items, title: "diff",
-                description: "", date: "2000-01-01"), format: .png)
+                description: "", date: testDay("2000-01-01")), format: .png)
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import FrontlineTestSupport
+import GeoCore
 import Testing
 import Atlas
 import Cartography
@@ -8,7 +10,7 @@ import MapData
 /// One behaviour per golden: small synthetic scenes, and one real frame of the Kursk data.
 @Suite struct GoldenTests {
     func scene(_ items: [SceneItem], width: Int = 160, height: Int = 120) -> Scene {
-        Scene(width: width, height: height, background: .white, items: items, title: "golden", description: "", date: "2024-09-01")
+        Scene(width: width, height: height, background: .white, items: items, title: "golden", description: "", date: testDay("2024-09-01"))
     }
 
     @Test func hatchedPolygonWithOutline() throws {

@@ -1,6 +1,7 @@
 import Foundation
+import GeoCore
 import Testing
-import Atlas
+@testable import Atlas
 import Cartography
 import MapData
 @testable import MapRender

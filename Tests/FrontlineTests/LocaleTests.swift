@@ -1,6 +1,7 @@
 import Foundation
+import GeoCore
 import Testing
-import Atlas
+@testable import Atlas
 import MapData
 
 /// The string catalogue and the one formatter: every phrase in every locale, CLDR's numbers and

@@ -34,9 +34,10 @@ struct MapDataTests {
         #expect(leap.year == 2024 && leap.month == 2 && leap.day == 29)
         #expect(leap.description == "2024-02-29")
         for bad in ["2023-02-29", "2024-13-01", "2024-9-1", "yesterday", "2024-09-01 ", "2024-00-10"] {
-            #expect(throws: DataError.self, "'\(bad)' must be rejected") { try Day(parsing: bad) }
+            #expect(throws: DayError.self, "'\(bad)' must be rejected") { try Day(parsing: bad) }
         }
-        let message = dataError { _ = try Day(parsing: "2024-9-1") }?.description ?? ""
+        var message = ""
+        do { _ = try Day(parsing: "2024-9-1") } catch { message = error.message }
         #expect(message.contains("2024-9-1"), "the error repeats the input: \(message)")
     }
 

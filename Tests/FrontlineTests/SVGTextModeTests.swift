@@ -1,7 +1,9 @@
 import Foundation
+import GeoCore
 import Testing
 import Atlas
 import Cartography
+import FrontlineTestSupport
 import MapData
 @testable import MapRender
 

@@ -1,7 +1,9 @@
 import Atlas
 import Cartography
+import GeoCore
 import MapData
 import Foundation
+import FrontlineTestSupport
 @testable import MapRender
 import Testing
 
@@ -57,7 +59,7 @@ private final class SVGReader: NSObject, XMLParserDelegate {
 @Suite("SVG text and layers")
 struct SVGTextTests {
     private func scene(_ items: [SceneItem]) -> Scene {
-        Scene(width: 300, height: 200, background: .white, items: items, title: "t", description: "d", date: "2024-09-01")
+        Scene(width: 300, height: 200, background: .white, items: items, title: "t", description: "d", date: testDay("2024-09-01"))
     }
 
     @Test("every text item becomes a <text> element holding its words; no glyph outlines")

@@ -34,8 +34,10 @@ public struct LayerSwitches: Sendable, Equatable {
     /// Every layer: the map Frontline publishes.
     public static let all = LayerSwitches()
     /// What the benchmark's peer renderers (Mapnik, matplotlib; see bench/) draw: basemap, rivers,
-    /// held ground, border, and the panel's title and date.
-    public static let bench = LayerSwitches(off: Set(LayerID.allCases).subtracting([.rivers, .border, .water, .coast]))
+    /// held ground, border, and the panel's title and date. Package access: `frontline bench`'s, not
+    /// part of the library's API.
+    package static let bench = LayerSwitches(off: Set(LayerID.allCases).subtracting([.rivers, .border, .water, .coast]))
 
-    public static let named: [(String, LayerSwitches)] = [("full", .all), ("bench", .bench)]
+    /// The kinds of frame `frontline bench --kinds` names.
+    package static let named: [(String, LayerSwitches)] = [("full", .all), ("bench", .bench)]
 }

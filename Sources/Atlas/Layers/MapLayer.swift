@@ -1,4 +1,5 @@
 import Cartography
+import GeoCore
 import MapData
 
 /// One layer of the map (Mapnik's symbolizers): it turns the facts of a frame into scene items and

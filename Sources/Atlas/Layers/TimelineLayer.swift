@@ -1,4 +1,5 @@
 import Cartography
+import GeoCore
 import MapData
 
 /// An animation's timeline bar, along the foot of the map frame right of the scale bar: the span's

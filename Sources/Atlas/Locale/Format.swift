@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 import MapData
 
 /// The one formatter for what a reader sees (maps, SVG, charts, reports, cards): numbers and dates

@@ -1,3 +1,4 @@
+import GeoCore
 import MapData
 
 /// The words of one locale: every user-visible phrase Atlas draws or writes comes from the string
@@ -58,7 +59,7 @@ public struct Words: Sendable {
 
     /// The names of the placeholders in a template, sorted: the catalogue test checks every locale
     /// uses the same ones as English.
-    public static func placeholderNames(_ template: String) -> [String] {
+    static func placeholderNames(_ template: String) -> [String] {
         var names: Set<String> = []
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {

@@ -1,16 +1,18 @@
-/// A calendar day (proleptic Gregorian, no time zone): what a control snapshot or an event is dated with.
+/// A calendar day (proleptic Gregorian, no time zone): what a control snapshot, an event or a scene
+/// is dated with. In GeoCore, below both the data (MapData) and the page (Cartography's `Scene`), so
+/// that a date is validated once, when it is made.
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int, month: Int, day: Int
 
-    public init(year: Int, month: Int, day: Int) throws(DataError) {
+    public init(year: Int, month: Int, day: Int) throws(DayError) {
         guard (1...9999).contains(year), (1...12).contains(month),
             (1...Day.daysIn(month: month, year: year)).contains(day)
-        else { throw DataError(message: "no such date \(year)-\(month)-\(day)") }
+        else { throw DayError(message: "no such date \(year)-\(month)-\(day)") }
         self.year = year; self.month = month; self.day = day
     }
 
     /// Parses an ISO 8601 calendar date, "YYYY-MM-DD", and nothing else.
-    public init(parsing text: String) throws(DataError) {
+    public init(parsing text: String) throws(DayError) {
         let b = Array(text.utf8)
         func digits(_ r: Range<Int>) -> Int? {
             var v = 0
@@ -18,9 +20,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
             return v
         }
         guard b.count == 10, b[4] == 45, b[7] == 45, let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10)
-        else { throw DataError(message: "'\(text)' is not a date; expected YYYY-MM-DD") }
+        else { throw DayError(message: "'\(text)' is not a date; expected YYYY-MM-DD") }
         do { try self.init(year: y, month: m, day: d) } catch {
-            throw DataError(message: "'\(text)' is not a valid date")
+            throw DayError(message: "'\(text)' is not a valid date")
         }
     }
 
@@ -63,4 +65,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         func pad(_ v: Int, _ n: Int) -> String { String(repeating: "0", count: max(0, n - String(v).count)) + String(v) }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
+}
+
+/// Why a text or three numbers are not a `Day`; readers put the file and place around the message.
+public struct DayError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let message: String
+    public init(message: String) { self.message = message }
+    public var description: String { message }
 }
