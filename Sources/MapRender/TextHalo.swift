@@ -52,10 +52,14 @@ final class TextHalo {
             })
         else { return true }
 
-        guard let mask = cairo_image_surface_create(CAIRO_FORMAT_A8, Int32(box.width), Int32(box.height)) else { return false }
-        defer { cairo_surface_destroy(mask) }
-        guard cairo_surface_status(mask) == CAIRO_STATUS_SUCCESS, let mcr = cairo_create(mask) else { return false }
-        defer { cairo_destroy(mcr) }
+        // The mask is owned like every Cairo object here (`CairoCanvas` frees it); a failure is drawn
+        // the plain way by the caller.
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_A8, Int32(box.width), Int32(box.height)),
+            let canvas = try? CairoCanvas(surface: surface, stage: "text halo")
+        else { return false }
+        // Alive to the end of the scope: `grow` reads the mask's pixels after the last use of `canvas`.
+        defer { withExtendedLifetime(canvas) {} }
+        let (mask, mcr) = (canvas.surface, canvas.context)
         var m = cairo_matrix_t(
             xx: target.scale, yx: 0, xy: 0, yy: target.scale, x0: target.x0 - Double(box.x0), y0: target.y0 - Double(box.y0))
         cairo_set_matrix(mcr, &m)

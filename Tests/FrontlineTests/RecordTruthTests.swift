@@ -13,7 +13,8 @@ import MapRender
 @Suite("Maps that keep to the record")
 struct RecordTruthTests {
     private func context(_ dataset: Dataset) throws -> SequenceContext {
-        try SequenceContext(dataset: dataset, theme: .standard, layout: Layout(width: 960, height: 540), measurer: PangoTextMeasurer())
+        // The full panel (hd): a 960×540 page sets the compact one, which leaves the plain status line out.
+        try SequenceContext(dataset: dataset, theme: .standard, layout: Layout(width: 1920, height: 1080), measurer: PangoTextMeasurer())
     }
 
     @Test("15 August 2024: Sudzha ringed as Kyiv's claim, the panel says the map is 14 days old, the chart plots ~800 and >1,000 km²")

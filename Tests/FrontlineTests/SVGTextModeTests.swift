@@ -13,7 +13,7 @@ import MapData
 struct SVGTextModeTests {
     static func scene() throws -> Scene {
         let c = try SequenceContext(
-            dataset: try KurskData.loaded.get(), theme: .standard, layout: Layout(width: 960, height: 540), measurer: PangoTextMeasurer())
+            dataset: try KurskData.loaded.get(), theme: .standard, layout: Layout(width: 1920, height: 1080), measurer: PangoTextMeasurer())
         return try c.scene(on: try Day(parsing: "2024-09-01"))
     }
 
