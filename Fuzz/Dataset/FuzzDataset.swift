@@ -27,10 +27,9 @@ public func fuzzDataset(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             try dataset.checkConsistency()
             if need == .all { _ = try dataset.timeline.snapshots() }
             _ = DatasetValidator().problems(in: dataset, engine: GeometryEngine())
-        } catch let e as DataError {
-            precondition(e.file != nil, "error without its file: \(e)")
         } catch {
-            preconditionFailure("not a DataError: \(error)")
+            // Every step throws DataError (typed throws), which must name its file.
+            precondition(error.file != nil, "error without its file: \(error)")
         }
     }
     return 0
