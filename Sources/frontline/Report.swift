@@ -90,8 +90,13 @@ struct Report: ParsableCommand {
         let renderer = options.renderer
         var frames: [HTMLReport.Frame] = []
         // A phone sees each date drawn for a phone, not the --size map scaled to a third of its type;
-        // unless --size is already a phone's.
-        let phone = try context.layout.isCompact ? nil : options.context(layout: Layout(LayoutRules.phone))
+        // unless --size is already a phone's. The data set is the one already loaded.
+        let phone =
+            try context.layout.isCompact
+            ? nil
+            : MapOptions.context(
+                context.dataset, theme: context.theme, layout: Layout(LayoutRules.phone), view: options.page().view, crs: options.crs,
+                staleAfter: options.staleAfter, since: options.since, words: context.words, emphasize: options.emphasize)
         for day in days {
             let scene = try context.scene(on: day)
             let svg = "maps/\(day).svg", png = "maps/\(day).png"

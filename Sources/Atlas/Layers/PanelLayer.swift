@@ -25,10 +25,9 @@ struct PanelLayer: MapLayer {
         let pad = c.layout.panelPadding
         let twoColumns = c.layout.panelColumns == 2
         // A compact page (`Layout.isCompact`: a phone, a card, a small GIF) sets a compact panel: a
-        // smaller date and figure;
-        // no plain status line (a dated map needs none), no explanation under the bold line that says
-        // a map is stale, no source line under the figure (the credits name it); the credits run on as
-        // one paragraph, and the legend in two columns under a map.
+        // smaller date and figure; no plain status line (a dated map needs none), no explanation
+        // under the bold line that says a map is stale, no source line under the figure (the credits
+        // name it); the credits run on as one paragraph, and the legend in two columns under a map.
         let compact = c.layout.isCompact
         // Two columns: title, date and areas on the left with the credits under them; legend and
         // events on the right.
@@ -190,8 +189,9 @@ struct PanelLayer: MapLayer {
         let eventsHeading = f.events.allSatisfy({ $0.date == f.day }) ? w(.eventsOnDate) : w(.eventsSinceFrame)
         let headingStyle = TextStyle(family: font, size: 14 * u, weight: .bold, color: c.theme.text)
         let eventStyle = TextStyle(family: font, size: 12.5 * u, color: c.theme.text)
-        // Compact: two lines an event, the summary cut short before its source (the report has it whole).
-        let eventLines = f.events.map { e in
+        // Compact: two lines an event, the summary cut short before its source (the report has it
+        // whole). Made as the list reaches each event: a compact panel shows one or two of a day's 17.
+        func eventLine(_ e: Event) -> String {
             let lead = numbers[e.id].map { "\(w.format.number($0)). " } ?? "• "
             guard compact else { return lead + "\(e.summary) \(w.attribution(e))" }
             return shortened(
@@ -206,7 +206,7 @@ struct PanelLayer: MapLayer {
         // panel blank. An animation keeps it on every frame if any of its dates has events, so the
         // legend's box, sized for the whole sequence, leaves them room on the frames that have them.
         var eventsReserve = 0.0
-        let anyEvents = c.timelineSpan.map { span in c.dataset.events.contains { span.contains($0.date) } } ?? !eventLines.isEmpty
+        let anyEvents = c.timelineSpan.map { span in c.dataset.events.contains { span.contains($0.date) } } ?? !f.events.isEmpty
         if compact, anyEvents {
             // 8 + 12: the legend's last row gap (its height counts it, its fit does not) and the gap under it.
             let twoLines = height("1\n2", eventStyle)
@@ -229,12 +229,12 @@ struct PanelLayer: MapLayer {
 
         // The heading only with room for a line under it; each event only with room left for the
         // "and N more" line that points to the rest.
-        if !eventLines.isEmpty, y + height(eventsHeading, headingStyle) + 6 * u + moreHeight <= bottom {
+        if !f.events.isEmpty, y + height(eventsHeading, headingStyle) + 6 * u + moreHeight <= bottom {
             text(eventsHeading, headingStyle, gapAfter: 6 * u)
-            for (k, line) in eventLines.enumerated() {
-                let more = k + 1 < eventLines.count ? moreHeight + 5 * u : 0
+            for (k, e) in f.events.enumerated() {
+                let line = eventLine(e), more = k + 1 < f.events.count ? moreHeight + 5 * u : 0
                 if y + height(line, eventStyle) + more > bottom {
-                    text(w(.moreEvents, ["n": w.format.number(eventLines.count - k)]), moreStyle, gapAfter: 0, always: true)
+                    text(w(.moreEvents, ["n": w.format.number(f.events.count - k)]), moreStyle, gapAfter: 0, always: true)
                     break
                 }
                 text(line, eventStyle, gapAfter: 5 * u)
