@@ -29,33 +29,25 @@ public enum ChangeWindow {
     /// seven sectors along 800 km is overlaid in seven small boxes, not in one that holds the front.
     /// Empty when the unions are the same. The same contract as `bounds`.
     public static func boxes(before: [Polygon], after: [Polygon], margin: Double = 1e-3) -> [BBox] {
-        let odd = oddEdges(before + after)
+        boxes(odd: oddEdges(before + after), margin: margin)
+    }
+
+    /// The same boxes, from the edges that occur an odd number of times (`EdgeTable.oddEdges`).
+    public static func boxes(odd: [(LonLat, LonLat)], margin: Double = 1e-3) -> [BBox] {
         guard !odd.isEmpty else { return [] }
         // Union–find over the edges' end positions: edges that share one are in one group.
-        var id: [LonLat: Int] = [:], parent: [Int] = []
-        func node(_ p: LonLat) -> Int {
-            if let i = id[p] { return i }
-            id[p] = parent.count
-            parent.append(parent.count)
-            return parent.count - 1
-        }
-        func root(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i {
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            }
-            return i
-        }
-        let ends = odd.map { (node($0.0), node($0.1)) }
-        for (a, b) in ends { parent[root(a)] = root(b) }
-        var groups: [Int: (w: Double, s: Double, e: Double, n: Double)] = [:]
+        var ids = PositionIndex(capacity: 2 * odd.count)
+        let ends = odd.map { (ids.id($0.0), ids.id($0.1)) }
+        var groups = UnionFind(count: ids.count)
+        for (a, b) in ends { groups.join(a, b) }
+        // Each group's box, indexed by its root.
+        var box = [(w: Double, s: Double, e: Double, n: Double)?](repeating: nil, count: ids.count)
         for ((p, q), (a, _)) in zip(odd, ends) {
-            let r = root(a)
-            let g = groups[r] ?? (.infinity, .infinity, -.infinity, -.infinity)
-            groups[r] = (min(g.w, p.lon, q.lon), min(g.s, p.lat, q.lat), max(g.e, p.lon, q.lon), max(g.n, p.lat, q.lat))
+            let r = groups.root(a)
+            let g = box[r] ?? (.infinity, .infinity, -.infinity, -.infinity)
+            box[r] = (min(g.w, p.lon, q.lon), min(g.s, p.lat, q.lat), max(g.e, p.lon, q.lon), max(g.n, p.lat, q.lat))
         }
-        var boxes = groups.values.map {
+        var boxes = box.compactMap { $0 }.map {
             BBox(uncheckedWest: $0.w - margin, south: $0.s - margin, east: $0.e + margin, north: $0.n + margin)
         }
         // Merge boxes that meet until none do (nested ones included), in a fixed order.

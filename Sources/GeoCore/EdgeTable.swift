@@ -9,6 +9,9 @@ public struct EdgeTable: Sendable {
     private var keys: [UInt64]
     /// Per slot: how often the edge was added; 0 marks an empty slot.
     private var counts: [UInt32]
+    /// Per slot: the sum of the weights it was added with, each signed by its direction (+ when it
+    /// runs from the key's lesser end): a chain of directed edges in which opposite ones cancel.
+    private var winding: [Int32]
     private var mask: Int
     public private(set) var distinct = 0
 
@@ -18,6 +21,7 @@ public struct EdgeTable: Sendable {
         while size < 2 * capacity { size <<= 1 }
         keys = [UInt64](repeating: 0, count: 4 * size)
         counts = [UInt32](repeating: 0, count: size)
+        winding = [Int32](repeating: 0, count: size)
         mask = size - 1
     }
 
@@ -33,25 +37,35 @@ public struct EdgeTable: Sendable {
         for i in 1..<p.count where p[i - 1] != p[i] { add(p[i - 1], p[i]) }
     }
 
-    /// Adds one occurrence of the edge between `p` and `q`.
-    public mutating func add(_ p: LonLat, _ q: LonLat) {
+    /// Adds the edges of the closed ring `p` (first position repeated last), each from `p[i]` to
+    /// `p[i + 1]` with `weight` (see `windingEdges`).
+    public mutating func addDirectedEdges(of p: [LonLat], weight: Int32) {
+        guard p.count > 1 else { return }
+        for i in 1..<p.count where p[i - 1] != p[i] { add(p[i - 1], p[i], weight: weight) }
+    }
+
+    /// Adds one occurrence of the edge between `p` and `q`; `weight` counts it from `p` to `q` in the
+    /// winding chain (0: undirected use only).
+    public mutating func add(_ p: LonLat, _ q: LonLat, weight: Int32 = 0) {
         if 2 * (distinct + 1) > counts.count { grow() }
-        let k = Self.key(p, q)
+        let (k, forward) = Self.key(p, q)
+        let w = forward ? weight : -weight
         var i = Self.hash(k) & mask
         while counts[i] != 0 {
             if matches(i, k) {
                 counts[i] += 1
+                winding[i] += w
                 return
             }
             i = (i + 1) & mask
         }
-        store(i, k, count: 1)
+        store(i, k, count: 1, winding: w)
         distinct += 1
     }
 
     /// How often the edge between `p` and `q` (either way round) was added.
     public func count(_ p: LonLat, _ q: LonLat) -> Int {
-        let k = Self.key(p, q)
+        let k = Self.key(p, q).key
         var i = Self.hash(k) & mask
         while counts[i] != 0 {
             if matches(i, k) { return Int(counts[i]) }
@@ -68,23 +82,48 @@ public struct EdgeTable: Sendable {
     /// The edges whose count passes `keep`, lesser end first, in table order.
     public func edges(where keep: (Int) -> Bool) -> [(LonLat, LonLat)] {
         var out: [(LonLat, LonLat)] = []
-        for i in counts.indices where counts[i] != 0 && keep(Int(counts[i])) {
-            let b = 4 * i
-            out.append(
-                (
-                    LonLat(uncheckedLon: Double(bitPattern: keys[b]), lat: Double(bitPattern: keys[b + 1])),
-                    LonLat(uncheckedLon: Double(bitPattern: keys[b + 2]), lat: Double(bitPattern: keys[b + 3]))
-                ))
+        for i in counts.indices where counts[i] != 0 && keep(Int(counts[i])) { out.append(ends(i)) }
+        return out
+    }
+
+    /// The edges whose weights did not cancel, each directed from `from` to `to` with its net weight
+    /// (positive), in table order.
+    public var windingEdges: [(from: LonLat, to: LonLat, weight: Int32)] {
+        var out: [(from: LonLat, to: LonLat, weight: Int32)] = []
+        for i in counts.indices where counts[i] != 0 && winding[i] != 0 {
+            let (a, b) = ends(i)
+            out.append(winding[i] > 0 ? (a, b, winding[i]) : (b, a, -winding[i]))
         }
         return out
+    }
+
+    /// The net weight of the edge from `p` to `q` (negative when the chain runs from `q` to `p`).
+    public func winding(_ p: LonLat, _ q: LonLat) -> Int32 {
+        let (k, forward) = Self.key(p, q)
+        var i = Self.hash(k) & mask
+        while counts[i] != 0 {
+            if matches(i, k) { return forward ? winding[i] : -winding[i] }
+            i = (i + 1) & mask
+        }
+        return 0
+    }
+
+    private func ends(_ i: Int) -> (LonLat, LonLat) {
+        let b = 4 * i
+        return (
+            LonLat(uncheckedLon: Double(bitPattern: keys[b]), lat: Double(bitPattern: keys[b + 1])),
+            LonLat(uncheckedLon: Double(bitPattern: keys[b + 2]), lat: Double(bitPattern: keys[b + 3]))
+        )
     }
 
     private typealias Key = (UInt64, UInt64, UInt64, UInt64)
 
     /// The edge's key: its lesser end (by lon, then lat) first; -0 read as 0 so equal positions match.
-    private static func key(_ p: LonLat, _ q: LonLat) -> Key {
-        let (a, b) = (p.lon, p.lat) < (q.lon, q.lat) ? (p, q) : (q, p)
-        return ((a.lon + 0).bitPattern, (a.lat + 0).bitPattern, (b.lon + 0).bitPattern, (b.lat + 0).bitPattern)
+    /// `forward`: `p` is the lesser end.
+    private static func key(_ p: LonLat, _ q: LonLat) -> (key: Key, forward: Bool) {
+        let forward = (p.lon, p.lat) < (q.lon, q.lat)
+        let (a, b) = forward ? (p, q) : (q, p)
+        return (((a.lon + 0).bitPattern, (a.lat + 0).bitPattern, (b.lon + 0).bitPattern, (b.lat + 0).bitPattern), forward)
     }
 
     private static func hash(_ k: Key) -> Int {
@@ -100,26 +139,28 @@ public struct EdgeTable: Sendable {
         return keys[b] == k.0 && keys[b + 1] == k.1 && keys[b + 2] == k.2 && keys[b + 3] == k.3
     }
 
-    private mutating func store(_ i: Int, _ k: Key, count: UInt32) {
+    private mutating func store(_ i: Int, _ k: Key, count: UInt32, winding w: Int32) {
         let b = 4 * i
         keys[b] = k.0
         keys[b + 1] = k.1
         keys[b + 2] = k.2
         keys[b + 3] = k.3
         counts[i] = count
+        winding[i] = w
     }
 
     private mutating func grow() {
-        let (oldKeys, oldCounts) = (keys, counts)
+        let (oldKeys, oldCounts, oldWinding) = (keys, counts, winding)
         keys = [UInt64](repeating: 0, count: 8 * oldCounts.count)
         counts = [UInt32](repeating: 0, count: 2 * oldCounts.count)
+        winding = [Int32](repeating: 0, count: 2 * oldCounts.count)
         mask = counts.count - 1
         for j in oldCounts.indices where oldCounts[j] != 0 {
             let b = 4 * j
             let k = (oldKeys[b], oldKeys[b + 1], oldKeys[b + 2], oldKeys[b + 3])
             var i = Self.hash(k) & mask
             while counts[i] != 0 { i = (i + 1) & mask }
-            store(i, k, count: oldCounts[j])
+            store(i, k, count: oldCounts[j], winding: oldWinding[j])
         }
     }
 }

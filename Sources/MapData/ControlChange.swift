@@ -30,9 +30,10 @@ public struct ControlChange: Sendable {
     public let sides: [SideChange]
     public let settlements: [HandsChange]
 
-    /// Compares the snapshots in force on `from` and `to`, for the given sides, with GEOS: per side,
-    /// the union of its areas on each date, differenced both ways. Only the boxes where the unions can
-    /// differ are overlaid (see `ChangeWindow`); outside them they agree by construction.
+    /// Compares the snapshots in force on `from` and `to`, for the given sides: per side, the union of
+    /// its areas on each date, differenced both ways. The pieces come from the edges that differ
+    /// between the dates, noded and polygonized (`ChangeChain`); should they not add up, the unions
+    /// are overlaid with GEOS, only in the boxes where they can differ (see `ChangeWindow`).
     public static func between(
         _ from: Day, _ to: Day, timeline: Timeline, sides: [String], gazetteer: Gazetteer,
         engine: GeometryEngine
@@ -47,16 +48,15 @@ public struct ControlChange: Sendable {
         let derived = sides.filter { restOfHomeOther(of: $0, sides: sides, a, b) != nil }
         for side in sides where !derived.contains(side) {
             let before = a.areas(side: side), after = b.areas(side: side)
-            var gainedParts: [Polygon] = [], lostParts: [Polygon] = []
-            // Each box holds every difference inside it and none outside (`ChangeWindow.boxes`), and
-            // the boxes are disjoint, so the parts from all of them make the whole difference.
-            let windows = try Self.windows(before, after)
+            let was = try before.polygons(), now = try after.polygons()
+            let chain = ChangeChain(before: was, after: now)
+            let windows = ChangeWindow.boxes(odd: chain.oddEdges)
             anyWindow += windows
-            // Box by box, each clip is one pass (the overlay that `clip` is would see every vertex).
-            let was = try held(before, in: windows, engine), now = try held(after, in: windows, engine)
-            for (w, n) in zip(was, now) {
-                gainedParts += try engine.difference(n, w).polygons
-                lostParts += try engine.difference(w, n).polygons
+            var gainedParts: [Polygon] = [], lostParts: [Polygon] = []
+            if let pieces = chain.pieces() {
+                (gainedParts, lostParts) = pieces
+            } else {
+                (gainedParts, lostParts) = try overlaid(before, after, in: Self.windows(windows, was, now), engine)
             }
             let gained = MultiPolygon(gainedParts), lost = MultiPolygon(lostParts)
             changes[side] = SideChange(
@@ -102,15 +102,29 @@ public struct ControlChange: Sendable {
     /// in a few sectors along its length: one overlay of most of its 28,000 vertices a side per frame);
     /// else that one box, whose single clip and overlay cost less than one per box. Both give the same
     /// ground; they differ in where rings start and in the order of the parts.
-    private static func windows(_ before: [ControlArea], _ after: [ControlArea]) throws(DataError) -> [BBox] {
-        let was = try before.polygons(), now = try after.polygons()
-        let boxes = ChangeWindow.boxes(before: was, after: now)
+    private static func windows(_ boxes: [BBox], _ was: [Polygon], _ now: [Polygon]) -> [BBox] {
         guard boxes.count > 1 else { return boxes }
         let whole = boxes.dropFirst().reduce(boxes[0]) { $0.union($1) }
         func area(_ b: BBox) -> Double { (b.east - b.west) * (b.north - b.south) }
         let vertices = (was + now).reduce(0) { $0 + ($1.bounds.intersects(whole) ? $1.vertexCount : 0) }
         let split = vertices > Self.splitVertices && boxes.reduce(0) { $0 + area($1) } < 0.5 * area(whole)
         return split ? boxes : [whole]
+    }
+
+    /// What `after` gained and lost against `before` by overlaying their unions in each box: each box
+    /// holds every difference inside it and none outside (`ChangeWindow.boxes`), and the boxes are
+    /// disjoint, so the parts from all of them make the whole difference. Box by box, each clip is
+    /// one pass (the overlay that `clip` is would see every vertex).
+    private static func overlaid(_ before: [ControlArea], _ after: [ControlArea], in windows: [BBox], _ engine: GeometryEngine)
+        throws -> (gained: [Polygon], lost: [Polygon])
+    {
+        var gained: [Polygon] = [], lost: [Polygon] = []
+        let was = try held(before, in: windows, engine), now = try held(after, in: windows, engine)
+        for (w, n) in zip(was, now) {
+            gained += try engine.difference(n, w).polygons
+            lost += try engine.difference(w, n).polygons
+        }
+        return (gained, lost)
     }
 
     /// Vertices in the one window above which the change is overlaid box by box.
