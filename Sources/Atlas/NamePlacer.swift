@@ -29,10 +29,11 @@ struct NamePlacer {
         self.open = open
     }
 
-    /// Free room inside `area`: the least of the area's own depth and the open room.
-    func room(in area: PagePath) -> DistanceField {
-        let own = DistanceField(filling: area, on: grid)
-        return DistanceField(grid: grid, values: zip(own.values, open).map { min($0, $1) })
+    /// Free room inside an area whose own field (`DistanceField(filling:on: grid)`) is `own`: the
+    /// least of the area's depth and the open room. The areas are the basemap's, the same on every
+    /// frame, so their fields are made once (`SequenceContext.namedAreaFields`).
+    func room(within own: DistanceField) -> DistanceField {
+        DistanceField(grid: grid, values: zip(own.values, open).map { min($0, $1) })
     }
 
     /// Page area of the free room, px²: what a name's size is read from.
@@ -44,12 +45,11 @@ struct NamePlacer {
     /// spare and overlaps no name placed before; nil when none fits. The box is remembered.
     mutating func place(width: Double, height: Double, in room: DistanceField, pad: Double) -> Point? {
         let need = pad + height / 2
-        var candidates: [(k: Int, depth: Float)] = []
-        for (k, v) in room.values.enumerated() where Double(v) >= need { candidates.append((k, v)) }
         // Deepest first; ties by grid order, so the choice never depends on anything but the inputs.
-        candidates.sort { $0.depth != $1.depth ? $0.depth > $1.depth : $0.k < $1.k }
+        // A heap: the search usually stops after a few of the thousands of samples deep enough.
+        var candidates = DeepestFirst(room.values, atLeast: Float(need))
         var best: (point: Point, score: Double)?
-        for c in candidates {
+        while let c = candidates.next() {
             if let best, Double(c.depth) <= best.score { break }
             let p = grid.point(c.k % grid.columns, c.k / grid.columns)
             let box = Rect(x: p.x - width / 2, y: p.y - height / 2, width: width, height: height)
@@ -77,5 +77,45 @@ struct NamePlacer {
             least = min(least, room.value(at: Point(box.x, y)), room.value(at: Point(box.maxX, y)))
         }
         return least
+    }
+}
+
+/// The samples of a field at least as deep as a bound, deepest first, ties in grid order: a binary
+/// heap, so taking the first few costs a pass over the field, not a sort of it.
+struct DeepestFirst {
+    private var heap: [(k: Int32, depth: Float)]
+
+    init(_ values: [Float], atLeast bound: Float) {
+        heap = []
+        for (k, v) in values.enumerated() where v >= bound { heap.append((Int32(k), v)) }
+        for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { down(i) }
+    }
+
+    /// Whether `a` comes before `b`: deeper, or as deep and earlier in the grid.
+    private static func before(_ a: (k: Int32, depth: Float), _ b: (k: Int32, depth: Float)) -> Bool {
+        a.depth != b.depth ? a.depth > b.depth : a.k < b.k
+    }
+
+    mutating func next() -> (k: Int, depth: Float)? {
+        guard let top = heap.first else { return nil }
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            down(0)
+        }
+        return (Int(top.k), top.depth)
+    }
+
+    private mutating func down(_ i: Int) {
+        var i = i
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var m = i
+            if l < heap.count, Self.before(heap[l], heap[m]) { m = l }
+            if r < heap.count, Self.before(heap[r], heap[m]) { m = r }
+            if m == i { return }
+            heap.swapAt(i, m)
+            i = m
+        }
     }
 }

@@ -71,6 +71,8 @@ public final class SequenceContext {
     var insetCache: (items: [SceneItem], page: PageProjection)?
     /// Area names placed per pair of snapshots shown (see `PlaceNamesLayer`).
     var namesCache: [(key: String, items: [SceneItem])] = []
+    /// The named areas' own distance fields on the names' grid (see `namedAreaFields`).
+    var namedAreaFieldsCache: (grid: FieldGrid, fields: [DistanceField])?
 
     /// - Parameter crs: draw in this CRS (`--crs`); by default a conformal conic fitted to the view.
     public init(

@@ -103,7 +103,7 @@ struct InsetLayer: MapLayer {
             haloWidth: 1.5 * u)
         let faces = inset.faces.territories.filter { $0.name != InsetMap.landName }.map { face in
             let water = InsetMap.isWater(face.name)
-            let room = placer.room(in: builder.path(face.geometry))
+            let room = placer.room(within: DistanceField(filling: builder.path(face.geometry), on: placer.grid))
             return (water: water, name: face.name, room: room, area: placer.area(of: room))
         }
         // Seas first, then countries by the room they have in the slot (file order breaks ties).

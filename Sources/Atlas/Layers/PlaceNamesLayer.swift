@@ -80,8 +80,9 @@ extension SequenceContext {
         }
         var placer = NamePlacer(frame: frameRect, blocked: blocked, cell: 8 * u)
         var rooms: [(area: NamedArea, room: DistanceField, visible: Double)] = []
-        for area in namedAreas {
-            let room = placer.room(in: area.path)
+        let areas = namedAreas
+        for (area, own) in zip(areas, namedAreaFields(areas, on: placer.grid)) {
+            let room = placer.room(within: own)
             rooms.append((area, room, placer.area(of: room)))
         }
         // Countries, then seas, then regions; the larger in view first within each kind.
@@ -107,6 +108,15 @@ extension SequenceContext {
             }
         }
         return items
+    }
+
+    /// Each named area's own distance field on `grid`, made once per grid: the basemap is the same
+    /// on every frame, and these fields were most of the names' cost on a national front.
+    func namedAreaFields(_ areas: [NamedArea], on grid: FieldGrid) -> [DistanceField] {
+        if let hit = namedAreaFieldsCache, hit.grid == grid, hit.fields.count == areas.count { return hit.fields }
+        let fields = areas.map { DistanceField(filling: $0.path, on: grid) }
+        namedAreaFieldsCache = (grid, fields)
+        return fields
     }
 
     /// Type size bounds (px at a 1080-high page) and size per √px² of the area in view.
