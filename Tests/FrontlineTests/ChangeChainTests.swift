@@ -75,6 +75,28 @@ struct ChangeChainTests {
         try expectSameAsOverlay([inner], [], "disappears")
     }
 
+    /// Someone else's daily files (scripts/make-test-front.py: one side, a coast, a border 1–2 km off
+    /// the basemap's, days missing), imported with the README's commands: every pair found by the
+    /// chain, equal to the overlay.
+    @Test func importedGeneratedFront() throws {
+        let dir = try TempDir()
+        let commands = try OwnFrontTests.readmeCommands()
+        let initialize = try OwnFrontTests.shell(commands[0], in: dir)
+        try #require(initialize.status == 0, "\(initialize.stderr)")
+        _ = try runTool(
+            "python3",
+            [CLI.root.appendingPathComponent("scripts/make-test-front.py").path, dir.path("."), "--along", dir.path("myfront"), "--days", "12"])
+        let imported = try OwnFrontTests.shell(commands[1], in: dir)
+        try #require(imported.status == 0, "\(imported.stderr)")
+        let dataset = try GeoJSONFolder(dir.path("myfront")).dataset()
+        let dates = dataset.timeline.dates
+        #expect(dates.count >= 8)
+        for (d1, d2) in zip(dates, dates.dropFirst()) {
+            let a = try #require(try dataset.timeline.state(on: d1)), b = try #require(try dataset.timeline.state(on: d2))
+            try expectSameAsOverlay(try a.areas(side: "russia").polygons(), try b.areas(side: "russia").polygons(), "\(d1)→\(d2)")
+        }
+    }
+
     /// Every consecutive pair of the bench fixture (two sides, 28,000 and 2,000 vertices, the small
     /// one moving whole) and of Kursk, every side: found by the chain, equal to the overlay.
     @Test func wholeFronts() throws {
