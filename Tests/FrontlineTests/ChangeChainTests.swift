@@ -85,7 +85,10 @@ struct ChangeChainTests {
         try #require(initialize.status == 0, "\(initialize.stderr)")
         _ = try runTool(
             "python3",
-            [CLI.root.appendingPathComponent("scripts/make-test-front.py").path, dir.path("."), "--along", dir.path("myfront"), "--days", "12"])
+            [
+                CLI.root.appendingPathComponent("scripts/make-test-front.py").path, dir.path("."), "--along", dir.path("myfront"), "--days",
+                "12",
+            ])
         let imported = try OwnFrontTests.shell(commands[1], in: dir)
         try #require(imported.status == 0, "\(imported.stderr)")
         let dataset = try GeoJSONFolder(dir.path("myfront")).dataset()
