@@ -104,21 +104,28 @@ struct WindingRows {
     private let south: Double, height: Double
     private let rows: [[Int32]]
 
-    init(_ edges: [(from: LonLat, to: LonLat, weight: Int32)]) {
+    /// Nil when the edges would fill more than `maxEntries` places in the bands (many long edges
+    /// across the height of the rest): the caller does without.
+    init?(_ edges: [(from: LonLat, to: LonLat, weight: Int32)]) {
         self.edges = edges
         let s = edges.reduce(Double.infinity) { min($0, $1.from.lat, $1.to.lat) }
         let n = edges.reduce(-Double.infinity) { max($0, $1.from.lat, $1.to.lat) }
         let count = max(1, min(4096, edges.count / 4))
         south = s
-        height = n > s ? (n - s) / Double(count) : 1
+        let height = n > s ? (n - s) / Double(count) : 1
+        self.height = height
+        let spans = edges.map { e in
+            (Self.row(min(e.from.lat, e.to.lat), s, height, count), Self.row(max(e.from.lat, e.to.lat), s, height, count))
+        }
+        guard spans.reduce(0, { $0 + $1.1 - $1.0 + 1 }) <= max(Self.maxEntries, 64 * edges.count) else { return nil }
         var rows = [[Int32]](repeating: [], count: count)
-        for (i, e) in edges.enumerated() {
-            let lo = Self.row(min(e.from.lat, e.to.lat), s, height, count)
-            let hi = Self.row(max(e.from.lat, e.to.lat), s, height, count)
+        for (i, (lo, hi)) in spans.enumerated() {
             for r in lo...hi { rows[r].append(Int32(i)) }
         }
         self.rows = rows
     }
+
+    private static let maxEntries = 1 << 22
 
     private static func row(_ lat: Double, _ south: Double, _ height: Double, _ count: Int) -> Int {
         min(count - 1, max(0, Int(((lat - south) / height).rounded(.down))))

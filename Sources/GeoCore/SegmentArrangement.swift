@@ -23,8 +23,10 @@ struct SegmentArrangement {
 
     let cycles: [Cycle]
 
+    /// Nil when the segments cannot be arranged within bounded work (see `SegmentPairs`,
+    /// `WindingRows`) or a cycle has no edge to read its winding at.
     init?(_ segments: [Segment]) {
-        guard let cycles = Self.traced(Self.noded(segments)) else { return nil }
+        guard let pieces = Self.noded(segments), let cycles = Self.traced(pieces) else { return nil }
         self.cycles = cycles
     }
 
@@ -33,9 +35,10 @@ struct SegmentArrangement {
     /// The segments split where they cross, where one's end lies inside another, and where two
     /// overlap; pieces that coincide are merged, their weights summed by direction, and dropped
     /// when they cancel (a straight stretch of front that gained a vertex on one date).
-    private static func noded(_ segments: [Segment]) -> [Segment] {
+    private static func noded(_ segments: [Segment]) -> [Segment]? {
         var cuts = [[(t: Double, p: LonLat)]](repeating: [], count: segments.count)
-        SegmentPairs(segments.map { ($0.from, $0.to) }).forEachPair { i, j in
+        guard let pairs = SegmentPairs(segments.map { ($0.from, $0.to) }) else { return nil }
+        pairs.forEachPair { i, j in
             let (a, b) = (segments[i].from, segments[i].to), (c, d) = (segments[j].from, segments[j].to)
             let d1 = orient(a, b, c), d2 = orient(a, b, d), d3 = orient(c, d, a), d4 = orient(c, d, b)
             // One segment's end inside the other (collinear overlaps included): a node there, at
@@ -152,7 +155,7 @@ struct SegmentArrangement {
             let k = Int(slot[h ^ 1])
             return Int(around[lo + (k + count - 1) % count])
         }
-        let rows = WindingRows(pieces)
+        guard let rows = WindingRows(pieces) else { return nil }
         var seen = [Bool](repeating: false, count: heads.count)
         var cycles: [Cycle] = []
         for first in heads.indices where !seen[first] {
@@ -188,14 +191,21 @@ struct SegmentArrangement {
 }
 
 /// The pairs of segments whose boxes meet, found through a grid of square cells; each pair once.
+/// A segment whose box covers more than `maxCells` cells (a long straight stretch among short ones)
+/// is set against every other segment instead.
 struct SegmentPairs {
     private let boxes: [(w: Double, s: Double, e: Double, n: Double)]
     private let west: Double, south: Double, cell: Double
     private let columns: Int
     /// (cell << 32 | segment) for every cell a segment's box covers, sorted: the cells' members in runs.
     private let entries: [UInt64]
+    /// The segments set against every other.
+    private let long: [Int]
+    private static let maxCells = 1024
+    /// Pairs a long segment may cost in all, past which the arrangement is not tried.
+    private static let maxLongPairs = 20_000_000
 
-    init(_ segments: [(LonLat, LonLat)]) {
+    init?(_ segments: [(LonLat, LonLat)]) {
         boxes = segments.map { (min($0.0.lon, $0.1.lon), min($0.0.lat, $0.1.lat), max($0.0.lon, $0.1.lon), max($0.0.lat, $0.1.lat)) }
         let w = boxes.reduce(Double.infinity) { min($0, $1.w) }, s = boxes.reduce(Double.infinity) { min($0, $1.s) }
         let e = boxes.reduce(-Double.infinity) { max($0, $1.e) }, n = boxes.reduce(-Double.infinity) { max($0, $1.n) }
@@ -208,22 +218,34 @@ struct SegmentPairs {
         south = s
         let columns = Int((e - w) / cell) + 1
         self.columns = columns
-        var entries: [UInt64] = []
+        var entries: [UInt64] = [], long: [Int] = []
         entries.reserveCapacity(2 * boxes.count)
         func key(_ v: Double, _ origin: Double) -> Int { Int(((v - origin) / cell).rounded(.down)) }
         for (i, b) in boxes.enumerated() {
-            for y in key(b.s, s)...key(b.n, s) {
-                for x in key(b.w, w)...key(b.e, w) { entries.append(UInt64(y * columns + x) << 32 | UInt64(i)) }
+            let (x0, x1, y0, y1) = (key(b.w, w), key(b.e, w), key(b.s, s), key(b.n, s))
+            guard (x1 - x0 + 1) * (y1 - y0 + 1) <= Self.maxCells else {
+                long.append(i)
+                continue
+            }
+            for y in y0...y1 {
+                for x in x0...x1 { entries.append(UInt64(y * columns + x) << 32 | UInt64(i)) }
             }
         }
+        guard long.count * boxes.count <= Self.maxLongPairs else { return nil }
         entries.sort()
         self.entries = entries
+        self.long = long
     }
 
     private func key(_ v: Double, _ origin: Double) -> Int { Int(((v - origin) / cell).rounded(.down)) }
 
-    /// Calls `body(i, j)`, i < j, for every pair whose boxes meet, in the cell where their common
-    /// box starts (so once), in a fixed order.
+    private func meet(_ i: Int, _ j: Int) -> Bool {
+        let a = boxes[i], b = boxes[j]
+        return a.w <= b.e && b.w <= a.e && a.s <= b.n && b.s <= a.n
+    }
+
+    /// Calls `body(i, j)`, i < j, for every pair whose boxes meet: in the grid, in the cell where
+    /// their common box starts (so once); then each long segment's; in a fixed order.
     func forEachPair(_ body: (Int, Int) -> Void) {
         var lo = 0
         while lo < entries.count {
@@ -235,12 +257,19 @@ struct SegmentPairs {
                 let i = Int(entries[u] & 0xFFFF_FFFF), a = boxes[i]
                 for v in (u + 1)..<hi {
                     let j = Int(entries[v] & 0xFFFF_FFFF), b = boxes[j]
-                    guard a.w <= b.e, b.w <= a.e, a.s <= b.n, b.s <= a.n else { continue }
+                    guard meet(i, j) else { continue }
                     guard key(max(a.w, b.w), west) == x, key(max(a.s, b.s), south) == y else { continue }
                     body(i, j)
                 }
             }
             lo = hi
+        }
+        guard !long.isEmpty else { return }
+        var isLong = [Bool](repeating: false, count: boxes.count)
+        for i in long { isLong[i] = true }
+        for i in long {
+            // Two long segments meet once: from the lesser.
+            for j in boxes.indices where j != i && (!isLong[j] || j > i) && meet(i, j) { body(min(i, j), max(i, j)) }
         }
     }
 }

@@ -75,6 +75,20 @@ struct ChangeChainTests {
         try expectSameAsOverlay([inner], [], "disappears")
     }
 
+    /// Long straight edges among a thousand short ones: set against every other segment, not
+    /// listed in a thousand grid cells, with the same result.
+    @Test func longEdgesAmongShortOnes() throws {
+        // A wiggly southern edge of 1,000 short segments, the rest of the outline three long edges.
+        var south = try (0...1000).map { try LonLat(lon: 30 + Double($0) / 1000, lat: 50 + 0.0005 * Double($0 % 2)) }
+        func ring(_ top: [LonLat]) throws -> Polygon { Polygon(outer: try Ring(south + top + [south[0]])) }
+        let before = try ring([try LonLat(lon: 31, lat: 51), try LonLat(lon: 30, lat: 51)])
+        let after = try ring([try LonLat(lon: 31, lat: 51.3), try LonLat(lon: 30.2, lat: 50.6), try LonLat(lon: 30, lat: 51)])
+        try expectSameAsOverlay([before], [after], "long edges")
+        // And the short ones moved too.
+        south = south.map { LonLat(uncheckedLon: $0.lon, lat: $0.lat + 0.0002) }
+        try expectSameAsOverlay([before], [try ring([try LonLat(lon: 31, lat: 51.3), try LonLat(lon: 30, lat: 51)])], "both")
+    }
+
     /// Someone else's daily files (scripts/make-test-front.py: one side, a coast, a border 1–2 km off
     /// the basemap's, days missing), imported with the README's commands: every pair found by the
     /// chain, equal to the overlay.
