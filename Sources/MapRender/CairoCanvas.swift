@@ -1,12 +1,15 @@
 internal import CCairo
 
 /// Owns one Cairo surface and one context drawing on it; both are released in `deinit`.
-final class CairoCanvas {
-    let surface: OpaquePointer
-    let context: OpaquePointer
+///
+/// `package` (not public) for the test pages of FrontlineTestSupport, which draw on one with
+/// `SceneDrawer` and `ThinStroke`; no C handle leaves the package.
+package final class CairoCanvas {
+    package let surface: OpaquePointer
+    package let context: OpaquePointer
 
     /// Takes ownership of `surface` (a reference returned by a `cairo_*_surface_create*` call).
-    init(surface: OpaquePointer, stage: String) throws {
+    package init(surface: OpaquePointer, stage: String) throws {
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
             cairo_surface_destroy(surface)
@@ -27,7 +30,7 @@ final class CairoCanvas {
     }
 
     /// Throws if the context or the surface is in an error state.
-    func check(stage: String) throws {
+    package func check(stage: String) throws {
         let contextStatus = cairo_status(context)
         guard contextStatus == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(contextStatus, stage: stage) }
         let surfaceStatus = cairo_surface_status(surface)

@@ -5,7 +5,7 @@ public struct RenderError: Error, CustomStringConvertible, Sendable, Equatable {
     /// What went wrong and at which stage, in words.
     public let message: String
 
-    init(_ message: String) { self.message = message }
+    package init(_ message: String) { self.message = message }
 
     public var description: String { "render error: \(message)" }
 

@@ -3,8 +3,9 @@ import Cartography
 
 /// Draws scene items, in order, on one Cairo context in page-pixel user space.
 ///
-/// Keeps one Pango layout for the life of a render.
-final class SceneDrawer {
+/// Keeps one Pango layout for the life of a render. `package` for FrontlineTestSupport's test pages,
+/// which compare its raster shortcuts with Cairo.
+package final class SceneDrawer {
     private let cr: OpaquePointer
     private var textLayout: TextLayout?
     private let thinStroke = ThinStroke()
@@ -14,7 +15,7 @@ final class SceneDrawer {
     /// off only in tests that compare them with Cairo's.
     private let rasterShortcuts: Bool
 
-    init(context: OpaquePointer, rasterShortcuts: Bool = true) {
+    package init(context: OpaquePointer, rasterShortcuts: Bool = true) {
         cr = context
         self.rasterShortcuts = rasterShortcuts
     }
@@ -26,7 +27,7 @@ final class SceneDrawer {
     }
 
     /// Replaces every pixel with `color`.
-    func paintBackground(_ color: Color) {
+    package func paintBackground(_ color: Color) {
         cairo_save(cr)
         CairoStyle.setColor(cr, color)
         cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE)
@@ -35,7 +36,7 @@ final class SceneDrawer {
     }
 
     /// Draws `items` in order, without painting the background (SVG draws runs of items one at a time).
-    func draw(_ items: [SceneItem]) throws {
+    package func draw(_ items: [SceneItem]) throws {
         for item in items {
             switch item {
             case let .path(path, fill, stroke):

@@ -24,16 +24,18 @@ import Cartography
 /// Used only on a `RasterTarget` (never PDF or SVG, which keep vector strokes), for solid strokes of a
 /// device width of at most `maxDeviceWidth`. Everything else goes to `cairo_stroke`. Against Cairo's stroke the coverage differs
 /// little (ThinStrokeTests measures it).
-final class ThinStroke {
+package final class ThinStroke {
     static let maxDeviceWidth = 4.0
 
     private var coverage: CoverageBuffer?
+
+    package init() {}
 
     deinit { coverage?.free() }
 
     /// Strokes `path` with `stroke` on `cr` and returns true, or returns false (drawing nothing) when
     /// this context or stroke is not one it handles.
-    func draw(_ path: PagePath, _ stroke: Stroke, on cr: OpaquePointer) -> Bool {
+    package func draw(_ path: PagePath, _ stroke: Stroke, on cr: OpaquePointer) -> Bool {
         guard stroke.dash.isEmpty, let target = RasterTarget(cr) else { return false }
         let deviceWidth = stroke.width * target.scale
         guard deviceWidth > 0, deviceWidth <= Self.maxDeviceWidth else { return false }

@@ -1,9 +1,10 @@
 internal import CCairo
 import Cartography
+import MapRender
 
 extension ThinStroke {
     /// `path` stroked by this rasterizer on a `RasterPage`, or nil where it declines.
-    static func strokedPixels(
+    public static func strokedPixels(
         _ path: PagePath, _ stroke: Stroke, width: Int, height: Int, scale: Double = 1, background: Color? = nil, clip: Rect? = nil
     ) throws -> [UInt32]? {
         var declined = false
@@ -14,8 +15,9 @@ extension ThinStroke {
     }
 }
 
-/// A small ARGB32 page for tests that compare Frontline's raster shortcuts with Cairo.
-enum RasterPage {
+/// A small ARGB32 page for tests that compare Frontline's raster shortcuts with Cairo (MapRender's
+/// drawer, stroke and canvas are `package` for it).
+public enum RasterPage {
     /// The pixels after `draw` on a new `width`×`height` page (cleared to `background`, else
     /// transparent), at `scale`, inside `clip`.
     static func pixels(
@@ -43,7 +45,7 @@ enum RasterPage {
     }
 
     /// `items` drawn by a `SceneDrawer`, with or without its raster shortcuts.
-    static func pixels(
+    public static func pixels(
         of items: [SceneItem], width: Int, height: Int, scale: Double = 1, background: Color? = nil, clip: Rect? = nil,
         rasterShortcuts: Bool
     ) throws -> [UInt32] {
