@@ -20,6 +20,15 @@ import Cartography
 ///
 /// Only on a `RasterTarget` and for halos up to `maxRadius` device pixels; elsewhere (PDF, SVG,
 /// clip paths) the stroked outline stays. TextHaloTests compares the two.
+///
+/// Why not Cartography's `DistanceTransform` (exact Euclidean, Felzenszwalb–Huttenlocher): that one
+/// gives min |p − q|² + f(q), an offset added to the *squared* distance, which is what parabola
+/// envelopes can do in linear time. The halo needs min |p − q| + ½ − c(q), an offset added to the
+/// distance itself (an additively weighted distance), for which the envelope trick does not hold: no
+/// f makes √(|p − q|² + f(q)) equal |p − q| + ½ − c(q) at every distance, and the offset is negative
+/// inside the glyphs. So the halo cannot come from that transform byte for byte (Renders and the
+/// goldens would change), and it has no need of it: it only looks `radius` + 1 pixels around the
+/// glyphs' edge pixels (interior pixels skipped), which is the cost it was tuned to.
 final class TextHalo {
     static let maxRadius = 24.0
     private var offsets: (radius: Double, list: [(dx: Int, dy: Int, length: Float)]) = (-1, [])
