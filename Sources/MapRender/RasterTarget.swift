@@ -44,7 +44,7 @@ struct RasterTarget {
 
     /// Composites `color` OVER the pixels of `box` (device, any part of it may be off the page)
     /// through 8-bit `coverage(x, y)`, inside the clip.
-    @inline(__always) func composite(_ color: PremultipliedColor, box: PixelBox, coverage: (Int, Int) -> UInt8) {
+    @inline(__always) func composite(_ color: PremultipliedPixel, box: PixelBox, coverage: (Int, Int) -> UInt8) {
         for c in clip {
             let x0 = max(box.x0, c.x0, 0), x1 = min(box.x1, c.x1, width)
             let y0 = max(box.y0, c.y0, 0), y1 = min(box.y1, c.y1, height)

@@ -16,7 +16,7 @@ import Cartography
 /// transforms, within a few tenths of a pixel). The halo covers clamp(R + ½ − distance), R being the
 /// halo width: all that a stroke of width 2R along the outlines covers outside the glyphs, with a
 /// one-pixel antialiased edge. The halo colour, then the text colour through the glyph mask, are
-/// composited with pixman's arithmetic (`PremultipliedColor`).
+/// composited with pixman's arithmetic (`PremultipliedPixel`).
 ///
 /// Only on a `RasterTarget` and for halos up to `maxRadius` device pixels; elsewhere (PDF, SVG,
 /// clip paths) the stroked outline stays. TextHaloTests compares the two.
@@ -82,12 +82,12 @@ final class TextHalo {
         grow(w, h, from: UnsafePointer(data), stride: stride, radius: radius)
         let (edge, x0, y0) = (Float(radius + 0.5), box.x0, box.y0)
         distance.withUnsafeBufferPointer { d in
-            target.composite(PremultipliedColor(halo), box: box) { x, y in
+            target.composite(PremultipliedPixel(halo), box: box) { x, y in
                 let a = edge - d[(y - y0) * w + x - x0]
                 return a <= 0 ? 0 : a >= 1 ? 255 : UInt8(a * 255 + 0.5)
             }
         }
-        target.composite(PremultipliedColor(color), box: box) { x, y in data[(y - y0) * stride + x - x0] }
+        target.composite(PremultipliedPixel(color), box: box) { x, y in data[(y - y0) * stride + x - x0] }
         target.markDirty()
         return true
     }

@@ -55,7 +55,7 @@ package final class ThinStroke {
                     buttStart: buttEnds && i == 0, buttEnd: buttEnds && i == segments - 1, coverStart: !path.closed && i == 0)
             }
         }
-        buffer.composite(PremultipliedColor(stroke.color), onto: target)
+        buffer.composite(PremultipliedPixel(stroke.color), onto: target)
         buffer.clear()
         coverage = buffer
         target.markDirty()
@@ -158,7 +158,7 @@ struct CoverageBuffer {
     }
 
     /// Composites `color` through the coverage of the touched tiles onto `target`, inside its clip.
-    func composite(_ color: PremultipliedColor, onto target: RasterTarget) {
+    func composite(_ color: PremultipliedPixel, onto target: RasterTarget) {
         for slot in 0..<touchedCount {
             let index = Int(touchedList[slot])
             let tx = (index % tilesX) * Self.tile, ty = (index / tilesX) * Self.tile
@@ -250,40 +250,5 @@ struct SegmentCoverage {
         }
         let d = outer - x
         return 1 - d * d * inverseTwoPQ
-    }
-}
-
-/// A colour as Cairo hands it to pixman (premultiplied, through 16 bits), composited OVER a
-/// premultiplied ARGB32 pixel through 8-bit coverage with pixman's rounding (its over_n_8_8888), so a
-/// stroke drawn here blends as a Cairo mask would.
-struct PremultipliedColor {
-    let a: UInt32, r: UInt32, g: UInt32, b: UInt32
-
-    init(_ color: Color) {
-        func channel(_ v: Double) -> UInt32 { UInt32(UInt16(max(0, min(1, v)) * (65536 - 1e-5))) >> 8 }
-        let alpha = max(0, min(1, color.a))
-        a = channel(alpha)
-        r = channel(color.r * alpha)
-        g = channel(color.g * alpha)
-        b = channel(color.b * alpha)
-    }
-
-    /// x·y/255, rounded as pixman rounds.
-    @inline(__always) static func multiply(_ x: UInt32, _ y: UInt32) -> UInt32 {
-        let t = x * y + 0x80
-        return ((t >> 8) + t) >> 8
-    }
-
-    @inline(__always) func over(_ dst: UInt32, coverage m: UInt8) -> UInt32 {
-        let m = UInt32(m)
-        if m == 255 && a == 255 { return a << 24 | r << 16 | g << 8 | b }
-        let (sa, sr, sg, sb) =
-            m == 255 ? (a, r, g, b) : (Self.multiply(a, m), Self.multiply(r, m), Self.multiply(g, m), Self.multiply(b, m))
-        let inverse = 255 - sa
-        let da = min(255, sa + Self.multiply(dst >> 24, inverse))
-        let dr = min(255, sr + Self.multiply((dst >> 16) & 0xFF, inverse))
-        let dg = min(255, sg + Self.multiply((dst >> 8) & 0xFF, inverse))
-        let db = min(255, sb + Self.multiply(dst & 0xFF, inverse))
-        return da << 24 | dr << 16 | dg << 8 | db
     }
 }
