@@ -8,8 +8,8 @@ extension ThinStroke {
         _ path: PagePath, _ stroke: Stroke, width: Int, height: Int, scale: Double = 1, background: Color? = nil, clip: Rect? = nil
     ) throws -> [UInt32]? {
         var declined = false
-        let pixels = try RasterPage.pixels(width: width, height: height, scale: scale, background: background, clip: clip) { cr in
-            declined = !ThinStroke().draw(path, stroke, on: cr)
+        let pixels = try RasterPage.pixels(width: width, height: height, scale: scale, background: background, clip: clip) { canvas in
+            declined = !ThinStroke().draw(path, stroke, on: canvas)
         }
         return declined ? nil : pixels
     }
@@ -21,20 +21,20 @@ public enum RasterPage {
     /// The pixels after `draw` on a new `width`×`height` page (cleared to `background`, else
     /// transparent), at `scale`, inside `clip`.
     static func pixels(
-        width: Int, height: Int, scale: Double = 1, background: Color? = nil, clip: Rect? = nil, draw: (OpaquePointer) throws -> Void
+        width: Int, height: Int, scale: Double = 1, background: Color? = nil, clip: Rect? = nil, draw: (CairoCanvas) throws -> Void
     ) throws -> [UInt32] {
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height)) else {
             throw RenderError("cairo_image_surface_create returned no surface")
         }
         let canvas = try CairoCanvas(surface: surface, stage: "test page")
         let cr = canvas.context
-        if let background { SceneDrawer(context: cr).paintBackground(background) }
+        if let background { SceneDrawer(canvas: canvas).paintBackground(background) }
         cairo_scale(cr, scale, scale)
         if let clip {
             cairo_rectangle(cr, clip.x, clip.y, clip.width, clip.height)
             cairo_clip(cr)
         }
-        try draw(cr)
+        try draw(canvas)
         cairo_surface_flush(surface)
         try canvas.check(stage: "test page")
         guard let data = cairo_image_surface_get_data(surface) else { throw RenderError("test page: no pixels") }
@@ -49,8 +49,8 @@ public enum RasterPage {
         of items: [SceneItem], width: Int, height: Int, scale: Double = 1, background: Color? = nil, clip: Rect? = nil,
         rasterShortcuts: Bool
     ) throws -> [UInt32] {
-        try pixels(width: width, height: height, scale: scale, background: background, clip: clip) { cr in
-            try SceneDrawer(context: cr, rasterShortcuts: rasterShortcuts).draw(items)
+        try pixels(width: width, height: height, scale: scale, background: background, clip: clip) { canvas in
+            try SceneDrawer(canvas: canvas, rasterShortcuts: rasterShortcuts).draw(items)
         }
     }
 }

@@ -106,7 +106,7 @@ public final class FrameRasterizer {
                 if index == 0 { continue }  // already in the base
                 overlays.next()?.composite(onto: cr, scale: scale)
             } else {
-                try run.draw(with: drawer, on: cr)
+                try run.draw(with: drawer, on: canvas)
             }
         }
         cairo_surface_flush(canvas.surface)
@@ -124,7 +124,7 @@ public final class FrameRasterizer {
         }
         let canvas = try CairoCanvas(surface: s, stage: "PNG")
         page = canvas
-        drawer = SceneDrawer(context: canvas.context)
+        drawer = SceneDrawer(canvas: canvas)
         cache = nil
         return canvas
     }
@@ -170,15 +170,12 @@ struct Run: Equatable {
     }
 
     /// Draws the run's items, each inside its clips, in user space (page pixels).
-    func draw(with drawer: SceneDrawer, on cr: OpaquePointer) throws {
+    func draw(with drawer: SceneDrawer, on canvas: CairoCanvas) throws {
         for (clips, item) in items {
-            cairo_save(cr)
-            for c in clips {
-                cairo_rectangle(cr, c.x, c.y, c.width, c.height)
-                cairo_clip(cr)
-            }
+            canvas.save()
+            for c in clips { canvas.clip(to: c) }
             try drawer.draw([item])
-            cairo_restore(cr)
+            canvas.restore()
         }
     }
 }
@@ -223,11 +220,10 @@ private final class Layer {
             throw RenderError("PNG: cairo_image_surface_create returned no surface")
         }
         canvas = try CairoCanvas(surface: s, stage: "PNG layer")
-        let cr = canvas.context
-        cairo_scale(cr, key.scale, key.scale)
-        let drawer = SceneDrawer(context: cr)
+        canvas.scale(by: key.scale)
+        let drawer = SceneDrawer(canvas: canvas)
         if let background { drawer.paintBackground(background) }
-        try run?.draw(with: drawer, on: cr)
+        try run?.draw(with: drawer, on: canvas)
         cairo_surface_flush(s)
         try canvas.check(stage: "PNG: drawing a static layer")
         if background == nil { tiles = occupiedTiles() }

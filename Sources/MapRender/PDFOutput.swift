@@ -23,7 +23,7 @@ enum PDFOutput {
             // Without these Cairo stamps the wall-clock time, and the bytes change on every run.
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
-            let drawer = SceneDrawer(context: canvas.context)
+            let drawer = SceneDrawer(canvas: canvas)
             for (index, page) in pages.enumerated() {
                 if index > 0 {
                     cairo_show_page(canvas.context)

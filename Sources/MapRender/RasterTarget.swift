@@ -14,8 +14,9 @@ struct RasterTarget {
     /// The clip in device pixels (rectangles, possibly none: everything clipped).
     let clip: [PixelBox]
 
-    /// The context's target, flushed for direct access, or nil when Cairo must draw.
-    init?(_ cr: OpaquePointer) {
+    /// The canvas's target, flushed for direct access, or nil when Cairo must draw.
+    init?(_ canvas: CairoCanvas) {
+        let cr = canvas.context
         guard cairo_get_operator(cr) == CAIRO_OPERATOR_OVER, cairo_get_antialias(cr) == CAIRO_ANTIALIAS_DEFAULT,
             let target = cairo_get_group_target(cr), target == cairo_get_target(cr),
             cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_IMAGE, cairo_image_surface_get_format(target) == CAIRO_FORMAT_ARGB32

@@ -17,7 +17,7 @@ enum SVGFragment {
             let canvas = try CairoCanvas(surface: surface, stage: "SVG")
             cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1)
             cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
-            try SceneDrawer(context: canvas.context).draw(items)
+            try SceneDrawer(canvas: canvas).draw(items)
             try canvas.finish(stage: "SVG")
         }
         // Cairo's document: `<?xml …?> <svg …> content </svg>`; keep the content.

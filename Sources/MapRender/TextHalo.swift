@@ -36,8 +36,9 @@ final class TextHalo {
 
     /// Draws the halo and the text of `layout` placed at `origin` (user space) and returns true, or
     /// returns false (drawing nothing) when Cairo must draw it.
-    func draw(_ layout: OpaquePointer, at origin: Point, halo: Color, width: Double, color: Color, on cr: OpaquePointer) -> Bool {
-        guard let target = RasterTarget(cr) else { return false }
+    func draw(_ text: TextLayout, at origin: Point, halo: Color, width: Double, color: Color, on canvas: CairoCanvas) -> Bool {
+        guard let target = RasterTarget(canvas) else { return false }
+        let layout = text.layout
         let radius = width * target.scale
         guard radius > 0, radius <= Self.maxRadius else { return false }
         var ink = PangoRectangle()

@@ -1,4 +1,3 @@
-internal import CCairo
 import Cartography
 
 /// Antialiased strokes of thin solid lines on image surfaces, rasterized here instead of by Cairo.
@@ -33,10 +32,10 @@ package final class ThinStroke {
 
     deinit { coverage?.free() }
 
-    /// Strokes `path` with `stroke` on `cr` and returns true, or returns false (drawing nothing) when
-    /// this context or stroke is not one it handles.
-    package func draw(_ path: PagePath, _ stroke: Stroke, on cr: OpaquePointer) -> Bool {
-        guard stroke.dash.isEmpty, let target = RasterTarget(cr) else { return false }
+    /// Strokes `path` with `stroke` on `canvas` and returns true, or returns false (drawing nothing)
+    /// when this canvas or stroke is not one it handles.
+    package func draw(_ path: PagePath, _ stroke: Stroke, on canvas: CairoCanvas) -> Bool {
+        guard stroke.dash.isEmpty, let target = RasterTarget(canvas) else { return false }
         let deviceWidth = stroke.width * target.scale
         guard deviceWidth > 0, deviceWidth <= Self.maxDeviceWidth else { return false }
         if coverage?.width != target.width || coverage?.height != target.height {
