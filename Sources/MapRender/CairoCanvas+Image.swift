@@ -7,8 +7,9 @@ struct ImagePixels {
     let width: Int, height: Int, stride: Int
 }
 
-/// Image canvases: ARGB32 pages (in huge pages where wanted, see `PageMemory`), their pixels, and one
-/// composited over another. What `FrameRasterizer` needs, so that it holds no Cairo call itself.
+/// Image canvases: ARGB32 pages (in huge pages where wanted, see `PageMemory`) and A8 masks, their
+/// pixels, and one composited over another. What `FrameRasterizer` and `TextHalo` need, so that they
+/// hold no Cairo call themselves.
 extension CairoCanvas {
     /// A new transparent ARGB32 canvas of `width`×`height` device pixels, its memory in huge pages
     /// when `hugePages` (the same pixels either way).
@@ -18,6 +19,14 @@ extension CairoCanvas {
             ? Self.hugePageSurface(CAIRO_FORMAT_ARGB32, width: width, height: height)
             : cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height)
         guard let surface else { throw RenderError("\(stage): cairo_image_surface_create returned no surface") }
+        return try CairoCanvas(surface: surface, stage: stage)
+    }
+
+    /// A new transparent 8-bit alpha canvas of `width`×`height` device pixels (a mask).
+    static func alphaMask(width: Int32, height: Int32, stage: String) throws -> CairoCanvas {
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_A8, width, height) else {
+            throw RenderError("\(stage): cairo_image_surface_create returned no surface")
+        }
         return try CairoCanvas(surface: surface, stage: stage)
     }
 
@@ -38,6 +47,12 @@ extension CairoCanvas {
 
     /// Tells Cairo the pixels were changed directly.
     func markDirty() { cairo_surface_mark_dirty(surface) }
+
+    /// Sets user space to `scale` device pixels a unit, its origin at device (`x0`, `y0`).
+    func setMatrix(scale: Double, x0: Double, y0: Double) {
+        var m = cairo_matrix_t(xx: scale, yx: 0, xy: 0, yy: scale, x0: x0, y0: y0)
+        cairo_set_matrix(context, &m)
+    }
 
     /// Sets user space to device space, then scales it by `scale`.
     func resetMatrix(scale: Double) {

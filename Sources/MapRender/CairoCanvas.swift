@@ -163,6 +163,9 @@ package final class CairoCanvas {
     /// Draws `text`'s glyphs in `color`, its origin at the current point.
     func show(_ text: TextLayout, color: Color) {
         setSource(color)
-        pango_cairo_show_layout(context, text.layout)
+        show(text)
     }
+
+    /// Draws `text`'s glyphs in the current source, its origin at the current point.
+    func show(_ text: TextLayout) { pango_cairo_show_layout(context, text.layout) }
 }
