@@ -1,4 +1,3 @@
-internal import CCairo
 import Cartography
 import MapRender
 
@@ -15,32 +14,24 @@ extension ThinStroke {
     }
 }
 
-/// A small ARGB32 page for tests that compare Frontline's raster shortcuts with Cairo (MapRender's
-/// drawer, stroke and canvas are `package` for it).
+/// A small ARGB32 page for tests that compare Frontline's raster shortcuts with Cairo, drawn through
+/// MapRender's canvas, drawer and stroke (`package` for it), with no Cairo call of its own.
 public enum RasterPage {
     /// The pixels after `draw` on a new `width`×`height` page (cleared to `background`, else
     /// transparent), at `scale`, inside `clip`.
     static func pixels(
         width: Int, height: Int, scale: Double = 1, background: Color? = nil, clip: Rect? = nil, draw: (CairoCanvas) throws -> Void
     ) throws -> [UInt32] {
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height)) else {
-            throw RenderError("cairo_image_surface_create returned no surface")
-        }
-        let canvas = try CairoCanvas(surface: surface, stage: "test page")
-        let cr = canvas.context
+        let canvas = try CairoCanvas.argb(width: Int32(width), height: Int32(height), hugePages: false, stage: "test page")
         if let background { SceneDrawer(canvas: canvas).paintBackground(background) }
-        cairo_scale(cr, scale, scale)
-        if let clip {
-            cairo_rectangle(cr, clip.x, clip.y, clip.width, clip.height)
-            cairo_clip(cr)
-        }
+        canvas.scale(by: scale)
+        if let clip { canvas.clip(to: clip) }
         try draw(canvas)
-        cairo_surface_flush(surface)
+        canvas.flush()
         try canvas.check(stage: "test page")
-        guard let data = cairo_image_surface_get_data(surface) else { throw RenderError("test page: no pixels") }
-        let rowBytes = Int(cairo_image_surface_get_stride(surface))
+        guard let page = canvas.pixels else { throw RenderError("test page: no pixels") }
         return (0..<height).flatMap { y in
-            (0..<width).map { x in UnsafeRawPointer(data + y * rowBytes).load(fromByteOffset: x * 4, as: UInt32.self) }
+            (0..<width).map { x in UnsafeRawPointer(page.base + y * page.stride).load(fromByteOffset: x * 4, as: UInt32.self) }
         }
     }
 

@@ -2,9 +2,9 @@ internal import CCairo
 
 /// The pixels of a `B, G, R, A` image canvas (premultiplied ARGB32 on little-endian machines), rows
 /// `stride` bytes apart; valid while the canvas lives and until it draws again.
-struct ImagePixels {
-    let base: UnsafeMutablePointer<UInt8>
-    let width: Int, height: Int, stride: Int
+package struct ImagePixels {
+    package let base: UnsafeMutablePointer<UInt8>
+    package let width: Int, height: Int, stride: Int
 }
 
 /// Image canvases: ARGB32 pages (in huge pages where wanted, see `PageMemory`) and A8 masks, their
@@ -13,7 +13,7 @@ struct ImagePixels {
 extension CairoCanvas {
     /// A new transparent ARGB32 canvas of `width`×`height` device pixels, its memory in huge pages
     /// when `hugePages` (the same pixels either way).
-    static func argb(width: Int32, height: Int32, hugePages: Bool, stage: String) throws -> CairoCanvas {
+    package static func argb(width: Int32, height: Int32, hugePages: Bool, stage: String) throws -> CairoCanvas {
         let surface =
             hugePages
             ? Self.hugePageSurface(CAIRO_FORMAT_ARGB32, width: width, height: height)
@@ -35,7 +35,7 @@ extension CairoCanvas {
 
     /// The image's pixels, or nil when the surface has none (not an image, or in error). Call
     /// `flush()` first if Cairo has drawn since.
-    var pixels: ImagePixels? {
+    package var pixels: ImagePixels? {
         guard let data = cairo_image_surface_get_data(surface) else { return nil }
         return ImagePixels(
             base: data, width: Int(cairo_image_surface_get_width(surface)), height: Int(cairo_image_surface_get_height(surface)),
@@ -43,7 +43,7 @@ extension CairoCanvas {
     }
 
     /// Finishes Cairo's pending drawing, so the pixels can be read or written directly.
-    func flush() { cairo_surface_flush(surface) }
+    package func flush() { cairo_surface_flush(surface) }
 
     /// Tells Cairo the pixels were changed directly.
     func markDirty() { cairo_surface_mark_dirty(surface) }

@@ -3,18 +3,18 @@ import Cartography
 
 /// Owns one Cairo surface and one context drawing on it; both are released in `deinit`.
 ///
-/// Drawing goes through its methods (paths, clips, typed styles, Pango layouts), so that the files
-/// that draw (`SceneDrawer`, the shapes of CairoCanvas+Shapes, `Hatching`, `ThinStroke`) never
-/// touch the raw context or import Cairo. Each method is the Cairo call sequence the drawing code
-/// used to make itself, in the same order, so output is unchanged to the byte. `package` (not public) for the test pages of
-/// FrontlineTestSupport, which draw on one with `SceneDrawer` and `ThinStroke`; no C handle leaves
-/// the package.
+/// Drawing goes through its methods (paths, clips, typed styles, Pango layouts, image pixels), so
+/// that the files that draw (`SceneDrawer`, the shapes of CairoCanvas+Shapes, `Hatching`,
+/// `ThinStroke`, `TextHalo`, `FrameRasterizer`) never touch the raw context or import Cairo. Each
+/// method is the Cairo call sequence the drawing code used to make itself, in the same order, so
+/// output is unchanged to the byte. The type and the methods FrontlineTestSupport's test pages use
+/// are `package` (not public); the C handles stay internal to MapRender.
 package final class CairoCanvas {
-    package let surface: OpaquePointer
-    package let context: OpaquePointer
+    let surface: OpaquePointer
+    let context: OpaquePointer
 
     /// Takes ownership of `surface` (a reference returned by a `cairo_*_surface_create*` call).
-    package init(surface: OpaquePointer, stage: String) throws {
+    init(surface: OpaquePointer, stage: String) throws {
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
             cairo_surface_destroy(surface)
@@ -61,7 +61,7 @@ package final class CairoCanvas {
     func save() { cairo_save(context) }
     func restore() { cairo_restore(context) }
     /// Multiplies user space by `factor` on both axes.
-    func scale(by factor: Double) { cairo_scale(context, factor, factor) }
+    package func scale(by factor: Double) { cairo_scale(context, factor, factor) }
     /// Rotates user space by `radians` (positive turns +x towards +y).
     func rotate(by radians: Double) { cairo_rotate(context, radians) }
 
@@ -89,7 +89,7 @@ package final class CairoCanvas {
     // MARK: clipping
 
     /// Narrows the clip to `rect` (the current fill rule; a rectangle is the same under both).
-    func clip(to rect: Rect) {
+    package func clip(to rect: Rect) {
         cairo_rectangle(context, rect.x, rect.y, rect.width, rect.height)
         cairo_clip(context)
     }
