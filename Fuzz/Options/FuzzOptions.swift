@@ -14,7 +14,10 @@ public func fuzzOptions(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case 0:
         if let days = try? OptionText.step(text) { precondition(OptionText.stepRangeDays.contains(days)) }
     case 1:
-        if let copies = try? OptionText.hold(text, fps: Int(bytes.count % 130)) { precondition((0...7200).contains(copies)) }
+        if let seconds = try? OptionText.holdSeconds(text) {
+            precondition(OptionText.holdRangeSeconds.contains(seconds))
+            precondition((0...7200).contains(OptionText.holdCopies(seconds: seconds, fps: Int(bytes.count % 130))))
+        }
     case 2:
         if let (w, h) = try? OptionText.size(text, in: 100...10000) { precondition((100...10000).contains(w) && (100...10000).contains(h)) }
     case 3:

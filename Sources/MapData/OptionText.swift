@@ -3,25 +3,28 @@
 /// conversions: any text gives a value in range or an error stating the range, never a trap. Here,
 /// below the CLI, so that a fuzz target (Fuzz/Options) can drive them.
 public enum OptionText {
-    /// Days between frames, "Nd" or "Nw": 1 day to 100 years.
+    /// Days between frames, "Nd" or "Nw": 1 day to 100 years. An error gives the reason only: the
+    /// argument parser names the option and the value before it.
     public static let stepRangeDays = 1...36_525
 
     public static func step(_ text: String) throws(DataError) -> Int {
         let t = text.trimmingSpaces.lowercased()
         let unit = t.last.map(String.init) ?? ""
         guard unit == "d" || unit == "w", let number = CheckedNumber.whole(t.dropLast(), in: Int.min...Int.max) else {
-            throw DataError(message: "--step '\(text)': expected a number of days or weeks, e.g. 1d, 7d or 2w")
+            throw DataError(message: "expected a number of days or weeks, e.g. 1d, 7d or 2w")
         }
         let (days, overflow) = number.multipliedReportingOverflow(by: unit == "w" ? 7 : 1)
         guard !overflow, stepRangeDays.contains(days) else {
-            throw DataError(
-                message: "--step '\(text)' must be positive and at most 100 years (\(CheckedNumber.describe(stepRangeDays)) days)")
+            throw DataError(message: "must be positive and at most 100 years (\(CheckedNumber.describe(stepRangeDays)) days)")
         }
         return days
     }
 
-    /// "1s", "0.5s", "500ms", "0" → extra copies of a held frame at `fps` (1…120).
-    public static func hold(_ text: String, fps: Int) throws(DataError) -> Int {
+    /// A held frame's extra time, "1s", "0.5s", "500ms" or "0", in seconds (0…60). An error gives the
+    /// reason only, as `step`'s does.
+    public static let holdRangeSeconds = 0.0...60.0
+
+    public static func holdSeconds(_ text: String) throws(DataError) -> Double {
         let t = text.trimmingSpaces.lowercased()
         let seconds: Double?
         if t == "0" {
@@ -35,9 +38,14 @@ public enum OptionText {
         } else {
             seconds = nil
         }
-        guard let seconds else { throw DataError(message: "--hold '\(text)': expected a duration such as 1s, 500ms or 0") }
-        guard (0...60).contains(seconds) else { throw DataError(message: "--hold '\(text)' must be between 0 and 60 s") }
-        return CheckedNumber.whole((seconds * Double(max(1, min(fps, 120)))).rounded(), in: 0...7200) ?? 0
+        guard let seconds else { throw DataError(message: "expected a duration such as 1s, 500ms or 0") }
+        guard holdRangeSeconds.contains(seconds) else { throw DataError(message: "must be between 0 and 60 s") }
+        return seconds
+    }
+
+    /// `seconds` of hold as extra copies of a frame at `fps` (clamped to 1…120), 0…7200, never a trap.
+    public static func holdCopies(seconds: Double, fps: Int) -> Int {
+        CheckedNumber.whole((seconds * Double(max(1, min(fps, 120)))).rounded(), in: 0...7200) ?? 0
     }
 
     /// "WxH" in pixels, each within `range`.

@@ -1,4 +1,3 @@
-internal import CCairo
 import Cartography
 
 /// Draws the frames of a sequence on one reused ARGB32 surface, drawing the scene's static groups
@@ -40,11 +39,8 @@ public final class FrameRasterizer {
         _ scene: Scene, scale: Double, _ body: (UnsafeRawPointer, _ width: Int, _ height: Int, _ stride: Int) throws -> T
     ) throws -> T {
         let canvas = try draw(scene, scale: scale)
-        let width = Int(cairo_image_surface_get_width(canvas.surface))
-        let height = Int(cairo_image_surface_get_height(canvas.surface))
-        let stride = Int(cairo_image_surface_get_stride(canvas.surface))
-        guard let data = cairo_image_surface_get_data(canvas.surface) else { throw RenderError("pixels: image surface has no data") }
-        return try body(UnsafeRawPointer(data), width, height, stride)
+        guard let p = canvas.pixels else { throw RenderError("pixels: image surface has no data") }
+        return try body(UnsafeRawPointer(p.base), p.width, p.height, p.stride)
     }
 
     /// The frame as PNG bytes.
@@ -94,37 +90,30 @@ public final class FrameRasterizer {
             reused += 1
         }
         guard let cache, let drawer else { throw RenderError("PNG: no surface") }
-        let cr = canvas.context
-        cairo_surface_flush(canvas.surface)
-        cache.base.copy(into: canvas.surface)
-        cairo_surface_mark_dirty(canvas.surface)
-        cairo_identity_matrix(cr)
-        cairo_scale(cr, scale, scale)
+        canvas.flush()
+        cache.base.copy(into: canvas)
+        canvas.markDirty()
+        canvas.resetMatrix(scale: scale)
         var overlays = cache.overlays.makeIterator()
         for (index, run) in runs.enumerated() {
             if run.isStatic {
                 if index == 0 { continue }  // already in the base
-                overlays.next()?.composite(onto: cr, scale: scale)
+                overlays.next()?.composite(onto: canvas)
             } else {
-                try run.draw(with: drawer, on: cr)
+                try run.draw(with: drawer, on: canvas)
             }
         }
-        cairo_surface_flush(canvas.surface)
+        canvas.flush()
         try canvas.check(stage: "PNG: drawing")
         return canvas
     }
 
     /// The page surface, made again only when the size changes.
     private func surface(_ width: Int32, _ height: Int32) throws -> CairoCanvas {
-        if let page, cairo_image_surface_get_width(page.surface) == width, cairo_image_surface_get_height(page.surface) == height {
-            return page
-        }
-        guard let s = PageMemory.imageSurface(CAIRO_FORMAT_ARGB32, width: width, height: height) else {
-            throw RenderError("PNG: cairo_image_surface_create returned no surface")
-        }
-        let canvas = try CairoCanvas(surface: s, stage: "PNG")
+        if let page, page.imageSize == (width, height) { return page }
+        let canvas = try CairoCanvas.argb(width: width, height: height, hugePages: true, stage: "PNG")
         page = canvas
-        drawer = SceneDrawer(context: canvas.context)
+        drawer = SceneDrawer(canvas: canvas)
         cache = nil
         return canvas
     }
@@ -170,15 +159,12 @@ struct Run: Equatable {
     }
 
     /// Draws the run's items, each inside its clips, in user space (page pixels).
-    func draw(with drawer: SceneDrawer, on cr: OpaquePointer) throws {
+    func draw(with drawer: SceneDrawer, on canvas: CairoCanvas) throws {
         for (clips, item) in items {
-            cairo_save(cr)
-            for c in clips {
-                cairo_rectangle(cr, c.x, c.y, c.width, c.height)
-                cairo_clip(cr)
-            }
+            canvas.save()
+            for c in clips { canvas.clip(to: c) }
             try drawer.draw([item])
-            cairo_restore(cr)
+            canvas.restore()
         }
     }
 }
@@ -215,49 +201,32 @@ private final class Layer {
     /// `hugePages` for a layer painted all over (the base) or drawn once: an overlay is mostly empty,
     /// and huge pages would make all of it resident where 4 KiB pages leave the untouched parts unmapped.
     init(_ key: Cache.Key, background: Color?, run: Run?, hugePages: Bool) throws {
-        let surface =
-            hugePages
-            ? PageMemory.imageSurface(CAIRO_FORMAT_ARGB32, width: key.width, height: key.height)
-            : cairo_image_surface_create(CAIRO_FORMAT_ARGB32, key.width, key.height)
-        guard let s = surface else {
-            throw RenderError("PNG: cairo_image_surface_create returned no surface")
-        }
-        canvas = try CairoCanvas(surface: s, stage: "PNG layer")
-        let cr = canvas.context
-        cairo_scale(cr, key.scale, key.scale)
-        let drawer = SceneDrawer(context: cr)
+        canvas = try CairoCanvas.argb(width: key.width, height: key.height, hugePages: hugePages, stage: "PNG layer")
+        canvas.scale(by: key.scale)
+        let drawer = SceneDrawer(canvas: canvas)
         if let background { drawer.paintBackground(background) }
-        try run?.draw(with: drawer, on: cr)
-        cairo_surface_flush(s)
+        try run?.draw(with: drawer, on: canvas)
+        canvas.flush()
         try canvas.check(stage: "PNG: drawing a static layer")
         if background == nil { tiles = occupiedTiles() }
     }
 
     /// Copies this layer's pixels over `target` (same size and format): the base of a frame.
-    func copy(into target: OpaquePointer) {
-        let bytes = Int(cairo_image_surface_get_stride(canvas.surface)) * Int(cairo_image_surface_get_height(canvas.surface))
-        guard let from = cairo_image_surface_get_data(canvas.surface), let to = cairo_image_surface_get_data(target) else { return }
-        UnsafeMutableRawPointer(to).copyMemory(from: from, byteCount: bytes)
+    func copy(into target: CairoCanvas) {
+        guard let from = canvas.pixels, let to = target.pixels else { return }
+        UnsafeMutableRawPointer(to.base).copyMemory(from: from.base, byteCount: from.stride * from.height)
     }
 
     /// Composites this layer over the frame (OVER), through a clip made of its occupied tiles.
-    func composite(onto cr: OpaquePointer, scale: Double) {
+    func composite(onto target: CairoCanvas) {
         guard !tiles.isEmpty else { return }
-        cairo_save(cr)
-        cairo_identity_matrix(cr)
-        for t in tiles { cairo_rectangle(cr, Double(t.x), Double(t.y), Double(t.width), Double(t.height)) }
-        cairo_clip(cr)
-        cairo_set_source_surface(cr, canvas.surface, 0, 0)
-        cairo_paint(cr)
-        cairo_restore(cr)
+        target.paint(canvas, inside: tiles)
     }
 
     /// The 64 px tiles with any pixel that is not fully transparent, merged along each tile row.
     private func occupiedTiles() -> [(x: Int32, y: Int32, width: Int32, height: Int32)] {
-        let s = canvas.surface
-        let w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s)
-        let rowStride = Int(cairo_image_surface_get_stride(s))
-        guard let data = cairo_image_surface_get_data(s) else { return [] }
+        guard let p = canvas.pixels else { return [] }
+        let (w, h, rowStride, data) = (Int32(p.width), Int32(p.height), p.stride, p.base)
         var out: [(x: Int32, y: Int32, width: Int32, height: Int32)] = []
         var ty: Int32 = 0
         while ty < h {

@@ -1,4 +1,3 @@
-internal import CCairo
 import Cartography
 
 /// Draws a hatch as explicit parallel strokes clipped to a shape.
@@ -13,39 +12,35 @@ enum Hatching {
     static let maxLines = 50_000.0
 
     /// Hatches the area enclosed by `addShape` (even-odd). Leaves no current path.
-    static func draw(_ hatch: Hatch, in addShape: () -> Void, on cr: OpaquePointer) {
+    static func draw(_ hatch: Hatch, in addShape: () -> Void, on canvas: CairoCanvas) {
         let s = hatch.spacing
         guard s.isFinite, s > 0, hatch.lineWidth.isFinite, hatch.lineWidth > 0, hatch.color.a > 0,
             hatch.angle.isFinite
         else { return }
-        cairo_save(cr)
-        defer { cairo_restore(cr) }
-        cairo_new_path(cr)
+        canvas.save()
+        defer { canvas.restore() }
+        canvas.newPath()
         addShape()
-        cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD)
-        cairo_clip(cr)
+        canvas.clipEvenOdd()
         // Rotate user space so the hatch runs along its x axis: page y points down, so a line at `angle`
         // degrees counter-clockwise runs along (cos a, −sin a), the image of the x axis under rotate(−a).
-        cairo_rotate(cr, -hatch.angle * Double.pi / 180)
-        var x1 = 0.0, y1 = 0.0, x2 = 0.0, y2 = 0.0
-        cairo_clip_extents(cr, &x1, &y1, &x2, &y2)
+        canvas.rotate(by: -hatch.angle * Double.pi / 180)
+        let (x1, y1, x2, y2) = canvas.clipExtents()
         guard x2 > x1, y2 > y1 else { return }
         let first = (y1 / s).rounded(.down) - 1, last = (y2 / s).rounded(.up) + 1
         guard hatch.lineWidth < s, last - first <= maxLines else {
             let coverage = min(1, hatch.lineWidth / s)
-            CairoStyle.setColor(cr, hatch.color.with(alpha: hatch.color.a * coverage))
-            cairo_paint(cr)
+            canvas.paint(hatch.color.with(alpha: hatch.color.a * coverage))
             return
         }
         // Run each line a line width past the clip so butt ends never show.
         let left = x1 - hatch.lineWidth, right = x2 + hatch.lineWidth
         var k = first
         while k <= last {
-            cairo_move_to(cr, left, k * s)
-            cairo_line_to(cr, right, k * s)
+            canvas.move(to: Point(left, k * s))
+            canvas.line(to: Point(right, k * s))
             k += 1
         }
-        CairoStyle.apply(Stroke(hatch.color, width: hatch.lineWidth, cap: .butt), to: cr)
-        cairo_stroke(cr)
+        canvas.stroke(Stroke(hatch.color, width: hatch.lineWidth, cap: .butt))
     }
 }

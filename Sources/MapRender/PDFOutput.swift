@@ -1,4 +1,3 @@
-internal import CCairo
 import Cartography
 import GeoCore
 
@@ -12,27 +11,12 @@ enum PDFOutput {
         let date = pdfDate(first.date)
         let sink = ByteSink()
         try withExtendedLifetime(sink) {
-            guard
-                let surface = cairo_pdf_surface_create_for_stream(
-                    ByteSink.write, sink.closure, Double(first.width), Double(first.height))
-            else { throw RenderError("PDF: cairo_pdf_surface_create_for_stream returned no surface") }
-            let canvas = try CairoCanvas(surface: surface, stage: "PDF")
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, first.title)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, first.description)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Frontline")
-            // Without these Cairo stamps the wall-clock time, and the bytes change on every run.
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
-            let drawer = SceneDrawer(context: canvas.context)
+            let canvas = try CairoCanvas.pdf(width: Double(first.width), height: Double(first.height), into: sink)
+            canvas.setPDFMetadata(title: first.title, subject: first.description, date: date)
+            let drawer = SceneDrawer(canvas: canvas)
             for (index, page) in pages.enumerated() {
-                if index > 0 {
-                    cairo_show_page(canvas.context)
-                    cairo_pdf_surface_set_size(surface, Double(page.width), Double(page.height))
-                }
-                if pages.count > 1 {
-                    _ = cairo_pdf_surface_add_outline(
-                        surface, CAIRO_PDF_OUTLINE_ROOT, page.title, "page=\(index + 1)", CAIRO_PDF_OUTLINE_FLAG_OPEN)
-                }
+                if index > 0 { canvas.startPDFPage(width: Double(page.width), height: Double(page.height)) }
+                if pages.count > 1 { canvas.addPDFBookmark(page.title, page: index + 1) }
                 try drawer.draw(page)
                 try canvas.check(stage: "PDF page \(index + 1)")
             }

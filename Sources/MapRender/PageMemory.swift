@@ -1,11 +1,10 @@
-internal import CCairo
-
 #if canImport(Glibc)
     import Glibc
 #endif
 
 /// Zeroed memory for page-sized pixel buffers, in transparent huge pages where the kernel offers them
-/// (`madvise` mode, Debian's default).
+/// (`madvise` mode, Debian's default). Image canvases draw in it (`CairoCanvas.argb`), and so do
+/// the PNG encoder's rows.
 ///
 /// Why: a fresh 1920×1080 ARGB32 surface is 8 MB. In 4 KiB pages that is 2,025 page faults the first
 /// time it is touched, each a trip into the kernel; a one-date render makes several such buffers (the
@@ -44,29 +43,4 @@ final class PageMemory {
     }
 
     deinit { munmap(mapping, mappedLength) }
-
-    /// A new image surface over huge-page memory that lives as long as the surface does, or Cairo's
-    /// own surface when the memory cannot be mapped.
-    static func imageSurface(_ format: cairo_format_t, width: Int32, height: Int32) -> OpaquePointer? {
-        let stride = cairo_format_stride_for_width(format, width)
-        guard stride > 0, height > 0, let memory = PageMemory(bytes: Int(stride) * Int(height)),
-            let surface = cairo_image_surface_create_for_data(
-                memory.pointer.assumingMemoryBound(to: UInt8.self), format, width, height, stride)
-        else { return cairo_image_surface_create(format, width, height) }
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else { return surface }
-        // The surface holds the memory; Cairo releases it when it destroys the surface.
-        let owner = Unmanaged.passRetained(memory).toOpaque()
-        let status = cairo_surface_set_user_data(surface, &userDataKey, owner) { p in
-            if let p { Unmanaged<PageMemory>.fromOpaque(p).release() }
-        }
-        if status != CAIRO_STATUS_SUCCESS {
-            Unmanaged<PageMemory>.fromOpaque(owner).release()
-            cairo_surface_destroy(surface)
-            return cairo_image_surface_create(format, width, height)
-        }
-        return surface
-    }
 }
-
-/// Cairo tells user data apart by the address of a key.
-nonisolated(unsafe) private var userDataKey = cairo_user_data_key_t()

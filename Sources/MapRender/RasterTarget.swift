@@ -14,8 +14,9 @@ struct RasterTarget {
     /// The clip in device pixels (rectangles, possibly none: everything clipped).
     let clip: [PixelBox]
 
-    /// The context's target, flushed for direct access, or nil when Cairo must draw.
-    init?(_ cr: OpaquePointer) {
+    /// The canvas's target, flushed for direct access, or nil when Cairo must draw.
+    init?(_ canvas: CairoCanvas) {
+        let cr = canvas.context
         guard cairo_get_operator(cr) == CAIRO_OPERATOR_OVER, cairo_get_antialias(cr) == CAIRO_ANTIALIAS_DEFAULT,
             let target = cairo_get_group_target(cr), target == cairo_get_target(cr),
             cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_IMAGE, cairo_image_surface_get_format(target) == CAIRO_FORMAT_ARGB32
@@ -44,7 +45,7 @@ struct RasterTarget {
 
     /// Composites `color` OVER the pixels of `box` (device, any part of it may be off the page)
     /// through 8-bit `coverage(x, y)`, inside the clip.
-    @inline(__always) func composite(_ color: PremultipliedColor, box: PixelBox, coverage: (Int, Int) -> UInt8) {
+    @inline(__always) func composite(_ color: PremultipliedPixel, box: PixelBox, coverage: (Int, Int) -> UInt8) {
         for c in clip {
             let x0 = max(box.x0, c.x0, 0), x1 = min(box.x1, c.x1, width)
             let y0 = max(box.y0, c.y0, 0), y1 = min(box.y1, c.y1, height)

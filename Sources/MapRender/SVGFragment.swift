@@ -1,4 +1,3 @@
-internal import CCairo
 import Cartography
 
 /// A run of non-text scene items drawn by Cairo's SVG surface, as markup to splice into a larger document.
@@ -11,13 +10,8 @@ enum SVGFragment {
     static func markup(_ items: [SceneItem], width: Int, height: Int, namespace: String) throws -> String {
         let sink = ByteSink()
         try withExtendedLifetime(sink) {
-            guard
-                let surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, Double(width), Double(height))
-            else { throw RenderError("SVG: cairo_svg_surface_create_for_stream returned no surface") }
-            let canvas = try CairoCanvas(surface: surface, stage: "SVG")
-            cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1)
-            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
-            try SceneDrawer(context: canvas.context).draw(items)
+            let canvas = try CairoCanvas.svg(width: Double(width), height: Double(height), into: sink)
+            try SceneDrawer(canvas: canvas).draw(items)
             try canvas.finish(stage: "SVG")
         }
         // Cairo's document: `<?xml …?> <svg …> content </svg>`; keep the content.

@@ -1,11 +1,11 @@
-internal import CCairo
 import Cartography
 
-/// Draws scene items, in order, on one Cairo context in page-pixel user space.
+/// Draws scene items, in order, on one canvas in page-pixel user space.
 ///
-/// Keeps one Pango layout for the life of a render.
-final class SceneDrawer {
-    private let cr: OpaquePointer
+/// Keeps one Pango layout for the life of a render. `package` for FrontlineTestSupport's test pages,
+/// which compare its raster shortcuts with Cairo.
+package final class SceneDrawer {
+    private let canvas: CairoCanvas
     private var textLayout: TextLayout?
     private let thinStroke = ThinStroke()
     private let textHalo = TextHalo()
@@ -14,8 +14,8 @@ final class SceneDrawer {
     /// off only in tests that compare them with Cairo's.
     private let rasterShortcuts: Bool
 
-    init(context: OpaquePointer, rasterShortcuts: Bool = true) {
-        cr = context
+    package init(canvas: CairoCanvas, rasterShortcuts: Bool = true) {
+        self.canvas = canvas
         self.rasterShortcuts = rasterShortcuts
     }
 
@@ -26,34 +26,25 @@ final class SceneDrawer {
     }
 
     /// Replaces every pixel with `color`.
-    func paintBackground(_ color: Color) {
-        cairo_save(cr)
-        CairoStyle.setColor(cr, color)
-        cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE)
-        cairo_paint(cr)
-        cairo_restore(cr)
-    }
+    package func paintBackground(_ color: Color) { canvas.replaceAll(with: color) }
 
     /// Draws `items` in order, without painting the background (SVG draws runs of items one at a time).
-    func draw(_ items: [SceneItem]) throws {
+    package func draw(_ items: [SceneItem]) throws {
         for item in items {
             switch item {
             case let .path(path, fill, stroke):
-                paint(fill: fill, stroke: stroke, path: path) { CairoShapes.add(path, to: cr) }
+                paint(fill: fill, stroke: stroke, path: path) { canvas.add(path) }
             case let .marker(shape, center, size, fill, stroke):
-                paint(fill: fill, stroke: stroke) { CairoShapes.addMarker(shape, at: center, size: size, to: cr) }
+                paint(fill: fill, stroke: stroke) { canvas.addMarker(shape, at: center, size: size) }
             case let .rect(rect, fill, stroke, cornerRadius):
-                paint(fill: fill, stroke: stroke) { CairoShapes.add(rect, cornerRadius: cornerRadius, to: cr) }
+                paint(fill: fill, stroke: stroke) { canvas.add(rect, cornerRadius: cornerRadius) }
             case let .text(text):
                 try draw(text)
             case let .group(_, clip, items):
-                cairo_save(cr)
-                if let clip {
-                    cairo_rectangle(cr, clip.x, clip.y, clip.width, clip.height)
-                    cairo_clip(cr)
-                }
+                canvas.save()
+                if let clip { canvas.clip(to: clip) }
                 try draw(items)
-                cairo_restore(cr)
+                canvas.restore()
             }
         }
     }
@@ -62,23 +53,21 @@ final class SceneDrawer {
     /// (thin solid outlines of `path` on image surfaces through `ThinStroke`).
     private func paint(fill: Fill?, stroke: Stroke?, path: PagePath? = nil, shape addShape: () -> Void) {
         if let fill, fill.color.a > 0 {
-            cairo_new_path(cr)
+            canvas.newPath()
             addShape()
-            cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD)
-            CairoStyle.setColor(cr, fill.color)
-            cairo_fill(cr)
+            canvas.fillEvenOdd(fill.color)
         }
         if let hatch = fill?.hatch {
-            Hatching.draw(hatch, in: addShape, on: cr)
+            Hatching.draw(hatch, in: addShape, on: canvas)
         }
-        if let stroke, CairoStyle.isVisible(stroke) {
-            cairo_new_path(cr)
-            if rasterShortcuts, let path, thinStroke.draw(path, stroke, on: cr) { return }
+        // A stroke of no width or no alpha leaves no mark.
+        if let stroke, stroke.width > 0, stroke.color.a > 0 {
+            canvas.newPath()
+            if rasterShortcuts, let path, thinStroke.draw(path, stroke, on: canvas) { return }
             addShape()
-            CairoStyle.apply(stroke, to: cr)
-            cairo_stroke(cr)
+            canvas.stroke(stroke)
         }
-        cairo_new_path(cr)
+        canvas.newPath()
     }
 
     /// Flattening tolerance of halo strokes, in device pixels.
@@ -96,27 +85,21 @@ final class SceneDrawer {
         let box = item.box(width: extents.width, height: extents.height)
         let origin = Point(box.x - extents.x, box.y - extents.y)
 
-        cairo_new_path(cr)
+        canvas.newPath()
         if let halo = item.style.halo, item.style.haloWidth > 0, halo.a > 0 {
-            if rasterShortcuts,
-                textHalo.draw(layout.layout, at: origin, halo: halo, width: item.style.haloWidth, color: item.style.color, on: cr)
-            {
+            let style = item.style
+            if rasterShortcuts, textHalo.draw(layout, at: origin, halo: halo, width: style.haloWidth, color: style.color, on: canvas) {
                 return
             }
-            cairo_move_to(cr, origin.x, origin.y)
-            pango_cairo_layout_path(cr, layout.layout)
-            CairoStyle.apply(Stroke(halo, width: item.style.haloWidth * 2, cap: .round), to: cr)
+            canvas.move(to: origin)
+            canvas.addOutline(of: layout)
             // Glyph curves are flattened to 0.3 px here rather than Cairo's 0.1: the halo's soft edge
             // on open ground shows no difference at 4× zoom, and the round-joined stroke of finely
             // flattened outlines was the largest single cost of a one-date render (~100 ms of 430).
-            let tolerance = cairo_get_tolerance(cr)
-            cairo_set_tolerance(cr, Self.haloTolerance)
-            cairo_stroke(cr)
-            cairo_set_tolerance(cr, tolerance)
+            canvas.stroke(Stroke(halo, width: item.style.haloWidth * 2, cap: .round), tolerance: Self.haloTolerance)
         }
-        cairo_move_to(cr, origin.x, origin.y)
-        CairoStyle.setColor(cr, item.style.color)
-        pango_cairo_show_layout(cr, layout.layout)
-        cairo_new_path(cr)
+        canvas.move(to: origin)
+        canvas.show(layout, color: item.style.color)
+        canvas.newPath()
     }
 }

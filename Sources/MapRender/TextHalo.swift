@@ -1,4 +1,3 @@
-internal import CCairo
 import Cartography
 
 /// Haloed text on raster targets: the halo grown from the glyphs' own coverage instead of stroking
@@ -16,10 +15,19 @@ import Cartography
 /// transforms, within a few tenths of a pixel). The halo covers clamp(R + ½ − distance), R being the
 /// halo width: all that a stroke of width 2R along the outlines covers outside the glyphs, with a
 /// one-pixel antialiased edge. The halo colour, then the text colour through the glyph mask, are
-/// composited with pixman's arithmetic (`PremultipliedColor`).
+/// composited with pixman's arithmetic (`PremultipliedPixel`).
 ///
 /// Only on a `RasterTarget` and for halos up to `maxRadius` device pixels; elsewhere (PDF, SVG,
 /// clip paths) the stroked outline stays. TextHaloTests compares the two.
+///
+/// Why not Cartography's `DistanceTransform` (exact Euclidean, Felzenszwalb–Huttenlocher): that one
+/// gives min |p − q|² + f(q), an offset added to the *squared* distance, which is what parabola
+/// envelopes can do in linear time. The halo needs min |p − q| + ½ − c(q), an offset added to the
+/// distance itself (an additively weighted distance), for which the envelope trick does not hold: no
+/// f makes √(|p − q|² + f(q)) equal |p − q| + ½ − c(q) at every distance, and the offset is negative
+/// inside the glyphs. So the halo cannot come from that transform byte for byte (Renders and the
+/// goldens would change), and it has no need of it: it only looks `radius` + 1 pixels around the
+/// glyphs' edge pixels (interior pixels skipped), which is the cost it was tuned to.
 final class TextHalo {
     static let maxRadius = 24.0
     private var offsets: (radius: Double, list: [(dx: Int, dy: Int, length: Float)]) = (-1, [])
@@ -27,17 +35,14 @@ final class TextHalo {
 
     /// Draws the halo and the text of `layout` placed at `origin` (user space) and returns true, or
     /// returns false (drawing nothing) when Cairo must draw it.
-    func draw(_ layout: OpaquePointer, at origin: Point, halo: Color, width: Double, color: Color, on cr: OpaquePointer) -> Bool {
-        guard let target = RasterTarget(cr) else { return false }
+    func draw(_ text: TextLayout, at origin: Point, halo: Color, width: Double, color: Color, on canvas: CairoCanvas) -> Bool {
+        guard let target = RasterTarget(canvas) else { return false }
         let radius = width * target.scale
         guard radius > 0, radius <= Self.maxRadius else { return false }
-        var ink = PangoRectangle()
-        pango_layout_get_extents(layout, &ink, nil)
+        let ink = text.inkExtents()
         guard ink.width > 0, ink.height > 0 else { return true }
-        let unit = Double(PANGO_SCALE)
-        let topLeft = target.device(Point(origin.x + Double(ink.x) / unit, origin.y + Double(ink.y) / unit))
-        let bottomRight = target.device(
-            Point(origin.x + Double(ink.x + ink.width) / unit, origin.y + Double(ink.y + ink.height) / unit))
+        let topLeft = target.device(Point(origin.x + ink.x, origin.y + ink.y))
+        let bottomRight = target.device(Point(origin.x + ink.maxX, origin.y + ink.maxY))
         let margin = radius + 2
         let limit = 1e6
         guard abs(topLeft.x) < limit, abs(topLeft.y) < limit, abs(bottomRight.x) < limit, abs(bottomRight.y) < limit else { return false }
@@ -54,31 +59,28 @@ final class TextHalo {
 
         // The mask is owned like every Cairo object here (`CairoCanvas` frees it); a failure is drawn
         // the plain way by the caller.
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_A8, Int32(box.width), Int32(box.height)),
-            let canvas = try? CairoCanvas(surface: surface, stage: "text halo")
-        else { return false }
-        // Alive to the end of the scope: `grow` reads the mask's pixels after the last use of `canvas`.
-        defer { withExtendedLifetime(canvas) {} }
-        let (mask, mcr) = (canvas.surface, canvas.context)
-        var m = cairo_matrix_t(
-            xx: target.scale, yx: 0, xy: 0, yy: target.scale, x0: target.x0 - Double(box.x0), y0: target.y0 - Double(box.y0))
-        cairo_set_matrix(mcr, &m)
-        cairo_move_to(mcr, origin.x, origin.y)
-        pango_cairo_show_layout(mcr, layout)
-        cairo_surface_flush(mask)
-        guard cairo_status(mcr) == CAIRO_STATUS_SUCCESS, let data = cairo_image_surface_get_data(mask) else { return false }
-        let stride = Int(cairo_image_surface_get_stride(mask))
+        guard let mask = try? CairoCanvas.alphaMask(width: Int32(box.width), height: Int32(box.height), stage: "text halo") else {
+            return false
+        }
+        // Alive to the end of the scope: `grow` reads the mask's pixels after the last use of `mask`.
+        defer { withExtendedLifetime(mask) {} }
+        mask.setMatrix(scale: target.scale, x0: target.x0 - Double(box.x0), y0: target.y0 - Double(box.y0))
+        mask.move(to: origin)
+        mask.show(text)
+        mask.flush()
+        guard (try? mask.check(stage: "text halo")) != nil, let pixels = mask.pixels else { return false }
+        let (data, stride) = (pixels.base, pixels.stride)
 
         let (w, h) = (box.width, box.height)
         grow(w, h, from: UnsafePointer(data), stride: stride, radius: radius)
         let (edge, x0, y0) = (Float(radius + 0.5), box.x0, box.y0)
         distance.withUnsafeBufferPointer { d in
-            target.composite(PremultipliedColor(halo), box: box) { x, y in
+            target.composite(PremultipliedPixel(halo), box: box) { x, y in
                 let a = edge - d[(y - y0) * w + x - x0]
                 return a <= 0 ? 0 : a >= 1 ? 255 : UInt8(a * 255 + 0.5)
             }
         }
-        target.composite(PremultipliedColor(color), box: box) { x, y in data[(y - y0) * stride + x - x0] }
+        target.composite(PremultipliedPixel(color), box: box) { x, y in data[(y - y0) * stride + x - x0] }
         target.markDirty()
         return true
     }

@@ -72,6 +72,15 @@ final class TextLayout {
         pango_layout_set_text(layout, laid, -1)
     }
 
+    /// The ink rectangle of the current text (what its glyphs cover) in page pixels, fractional,
+    /// relative to the layout origin.
+    func inkExtents() -> Rect {
+        var ink = PangoRectangle()
+        pango_layout_get_extents(layout, &ink, nil)
+        let unit = Double(PANGO_SCALE)
+        return Rect(x: Double(ink.x) / unit, y: Double(ink.y) / unit, width: Double(ink.width) / unit, height: Double(ink.height) / unit)
+    }
+
     /// The logical rectangle of the current text in page pixels, fractional, relative to the layout origin.
     func logicalExtents() -> Rect {
         var ink = PangoRectangle(), logical = PangoRectangle()

@@ -1,4 +1,3 @@
-internal import CCairo
 import Cartography
 
 /// Antialiased strokes of thin solid lines on image surfaces, rasterized here instead of by Cairo.
@@ -24,17 +23,19 @@ import Cartography
 /// Used only on a `RasterTarget` (never PDF or SVG, which keep vector strokes), for solid strokes of a
 /// device width of at most `maxDeviceWidth`. Everything else goes to `cairo_stroke`. Against Cairo's stroke the coverage differs
 /// little (ThinStrokeTests measures it).
-final class ThinStroke {
+package final class ThinStroke {
     static let maxDeviceWidth = 4.0
 
     private var coverage: CoverageBuffer?
 
+    package init() {}
+
     deinit { coverage?.free() }
 
-    /// Strokes `path` with `stroke` on `cr` and returns true, or returns false (drawing nothing) when
-    /// this context or stroke is not one it handles.
-    func draw(_ path: PagePath, _ stroke: Stroke, on cr: OpaquePointer) -> Bool {
-        guard stroke.dash.isEmpty, let target = RasterTarget(cr) else { return false }
+    /// Strokes `path` with `stroke` on `canvas` and returns true, or returns false (drawing nothing)
+    /// when this canvas or stroke is not one it handles.
+    package func draw(_ path: PagePath, _ stroke: Stroke, on canvas: CairoCanvas) -> Bool {
+        guard stroke.dash.isEmpty, let target = RasterTarget(canvas) else { return false }
         let deviceWidth = stroke.width * target.scale
         guard deviceWidth > 0, deviceWidth <= Self.maxDeviceWidth else { return false }
         if coverage?.width != target.width || coverage?.height != target.height {
@@ -53,7 +54,7 @@ final class ThinStroke {
                     buttStart: buttEnds && i == 0, buttEnd: buttEnds && i == segments - 1, coverStart: !path.closed && i == 0)
             }
         }
-        buffer.composite(PremultipliedColor(stroke.color), onto: target)
+        buffer.composite(PremultipliedPixel(stroke.color), onto: target)
         buffer.clear()
         coverage = buffer
         target.markDirty()
@@ -156,7 +157,7 @@ struct CoverageBuffer {
     }
 
     /// Composites `color` through the coverage of the touched tiles onto `target`, inside its clip.
-    func composite(_ color: PremultipliedColor, onto target: RasterTarget) {
+    func composite(_ color: PremultipliedPixel, onto target: RasterTarget) {
         for slot in 0..<touchedCount {
             let index = Int(touchedList[slot])
             let tx = (index % tilesX) * Self.tile, ty = (index / tilesX) * Self.tile
@@ -248,40 +249,5 @@ struct SegmentCoverage {
         }
         let d = outer - x
         return 1 - d * d * inverseTwoPQ
-    }
-}
-
-/// A colour as Cairo hands it to pixman (premultiplied, through 16 bits), composited OVER a
-/// premultiplied ARGB32 pixel through 8-bit coverage with pixman's rounding (its over_n_8_8888), so a
-/// stroke drawn here blends as a Cairo mask would.
-struct PremultipliedColor {
-    let a: UInt32, r: UInt32, g: UInt32, b: UInt32
-
-    init(_ color: Color) {
-        func channel(_ v: Double) -> UInt32 { UInt32(UInt16(max(0, min(1, v)) * (65536 - 1e-5))) >> 8 }
-        let alpha = max(0, min(1, color.a))
-        a = channel(alpha)
-        r = channel(color.r * alpha)
-        g = channel(color.g * alpha)
-        b = channel(color.b * alpha)
-    }
-
-    /// x·y/255, rounded as pixman rounds.
-    @inline(__always) static func multiply(_ x: UInt32, _ y: UInt32) -> UInt32 {
-        let t = x * y + 0x80
-        return ((t >> 8) + t) >> 8
-    }
-
-    @inline(__always) func over(_ dst: UInt32, coverage m: UInt8) -> UInt32 {
-        let m = UInt32(m)
-        if m == 255 && a == 255 { return a << 24 | r << 16 | g << 8 | b }
-        let (sa, sr, sg, sb) =
-            m == 255 ? (a, r, g, b) : (Self.multiply(a, m), Self.multiply(r, m), Self.multiply(g, m), Self.multiply(b, m))
-        let inverse = 255 - sa
-        let da = min(255, sa + Self.multiply(dst >> 24, inverse))
-        let dr = min(255, sr + Self.multiply((dst >> 16) & 0xFF, inverse))
-        let dg = min(255, sg + Self.multiply((dst >> 8) & 0xFF, inverse))
-        let db = min(255, sb + Self.multiply(dst & 0xFF, inverse))
-        return da << 24 | dr << 16 | dg << 8 | db
     }
 }

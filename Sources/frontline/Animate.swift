@@ -28,11 +28,15 @@ struct Animate: ParsableCommand {
 
     @Option(help: ArgumentHelp("First date, YYYY-MM-DD (default: the first snapshot).", valueName: dateValueName)) var from: Day?
     @Option(help: ArgumentHelp("Last date, YYYY-MM-DD (default: the last snapshot).", valueName: dateValueName)) var to: Day?
-    @Option(help: "Time between frames: Nd (days) or Nw (weeks).") var step: String = "1d"
+    @Option(help: "Time between frames: Nd (days) or Nw (weeks). (default: \(FrameStep.daily))", transform: FrameStep.init(parsing:))
+    var step = FrameStep.daily
     @Option(help: "Frames per second of the video.") var fps: Int = 24
     @Option(help: "Days of data per second of video, at most.") var speed: Double = 7
     @Option(help: "Shortest time a date stays on screen, in seconds.") var dateSeconds: Double = 0.3
-    @Option(help: "Extra time on sparse snapshot dates and the last date: Ns, Nms, or 0.") var hold: String = "1s"
+    @Option(
+        help: "Extra time on sparse snapshot dates and the last date: Ns, Nms, or 0. (default: \(HoldTime.oneSecond))",
+        transform: HoldTime.init(parsing:))
+    var hold = HoldTime.oneSecond
     @Flag(help: "Leave out the title card and the end card with the sources.") var noCards = false
     @Flag(help: "Hold each snapshot until the next instead of morphing between them (every frame then shows an assessment).")
     var noInterpolate = false
@@ -47,9 +51,7 @@ struct Animate: ParsableCommand {
 
     /// Everything is checked before any work starts, so a bad argument writes nothing.
     func validate() throws {
-        _ = try OptionText.step(step)
         guard (1...120).contains(fps) else { throw UsageError("--fps must be between 1 and 120") }
-        _ = try OptionText.hold(hold, fps: fps)
         guard speed.isFinite, (0.1...3650).contains(speed) else { throw UsageError("--speed must be between 0.1 and 3650 days a second") }
         guard dateSeconds.isFinite, (0...10).contains(dateSeconds) else { throw UsageError("--date-seconds must be between 0 and 10") }
         let target = try AnimationTarget(out)
@@ -61,8 +63,8 @@ struct Animate: ParsableCommand {
     }
 
     func run() throws {
-        let stepDays = try OptionText.step(step)
-        let holdCopies = try OptionText.hold(hold, fps: fps)
+        let stepDays = step.days
+        let holdCopies = hold.copies(fps: fps)
         let pacing = AnimationPlan.Pacing(
             fps: fps, daysPerSecond: speed, minDateSeconds: dateSeconds, holdSeconds: Double(holdCopies) / Double(fps),
             titleSeconds: noCards ? 0 : 1, endSeconds: noCards ? 0 : 2)

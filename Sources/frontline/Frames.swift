@@ -28,20 +28,21 @@ struct Frames: ParsableCommand {
     @Option(help: "File name prefix.") var prefix: String = ""
     @Option(help: ArgumentHelp("Render part I of N (0-based), e.g. 0/4.", valueName: shardValueName)) var shard: Shard?
     @Option(help: "Worker threads (default: all cores).") var workers: Int?
-    @Option(help: "A map every N days (Nd) or weeks (Nw) from --from to --to, not only on reported dates.") var step: String?
+    @Option(
+        help: "A map every N days (Nd) or weeks (Nw) from --from to --to, not only on reported dates.", transform: FrameStep.init(parsing:))
+    var step: FrameStep?
     @Flag(help: "Finish an interrupted run in --out: keep the frames written in full, render the rest.") var resume = false
     @OptionGroup var options: MapOptions
 
     /// The options checked together, before any file is read.
     func validate() throws {
-        _ = try step.map(OptionText.step)
         try checkOrder(from: from, to: to)
         _ = try Shard.resolve(shard)
         _ = try options.workerCount(workers, layout: options.page().layout)
     }
 
     func run() throws {
-        let stepDays = try step.map(OptionText.step)
+        let stepDays = step?.days
         let (first, last, formats) = (from, to, format.formats)
         let part = try Shard.resolve(shard)
         let (layout, view) = options.page()

@@ -1,4 +1,5 @@
 import Cartography
+import FrontlineTestSupport
 @testable import MapRender
 import Testing
 

@@ -1,5 +1,6 @@
 import Cartography
 import Foundation
+import FrontlineTestSupport
 @testable import MapRender
 import Testing
 
