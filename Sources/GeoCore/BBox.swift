@@ -40,6 +40,8 @@ public struct BBox: Hashable, Sendable, CustomStringConvertible {
         west = w; south = s; east = e; north = n
     }
 
+    /// The box grown by `d` degrees on every side.
+    public func grown(by d: Double) -> BBox { BBox(uncheckedWest: west - d, south: south - d, east: east + d, north: north + d) }
     public func contains(_ p: LonLat) -> Bool { p.lon >= west && p.lon <= east && p.lat >= south && p.lat <= north }
     public func contains(_ o: BBox) -> Bool { o.west >= west && o.east <= east && o.south >= south && o.north <= north }
     public func intersects(_ o: BBox) -> Bool { !(o.west > east || o.east < west || o.south > north || o.north < south) }

@@ -102,7 +102,8 @@ public struct ChangeChain {
 struct WindingRows {
     private let edges: [(from: LonLat, to: LonLat, weight: Int32)]
     private let south: Double, height: Double
-    private let rows: [[Int32]]
+    /// Band b's edges: `members[first[b]..<first[b + 1]]`.
+    private let first: [Int32], members: [Int32]
 
     /// Nil when the edges would fill more than `maxEntries` places in the bands (many long edges
     /// across the height of the rest): the caller does without.
@@ -118,11 +119,18 @@ struct WindingRows {
             (Self.row(min(e.from.lat, e.to.lat), s, height, count), Self.row(max(e.from.lat, e.to.lat), s, height, count))
         }
         guard spans.reduce(0, { $0 + $1.1 - $1.0 + 1 }) <= max(Self.maxEntries, 64 * edges.count) else { return nil }
-        var rows = [[Int32]](repeating: [], count: count)
+        var first = [Int32](repeating: 0, count: count + 1)
+        for (lo, hi) in spans { for r in lo...hi { first[r + 1] += 1 } }
+        for r in 0..<count { first[r + 1] += first[r] }
+        var fill = first, members = [Int32](repeating: 0, count: Int(first[count]))
         for (i, (lo, hi)) in spans.enumerated() {
-            for r in lo...hi { rows[r].append(Int32(i)) }
+            for r in lo...hi {
+                members[Int(fill[r])] = Int32(i)
+                fill[r] += 1
+            }
         }
-        self.rows = rows
+        self.first = first
+        self.members = members
     }
 
     private static let maxEntries = 1 << 22
@@ -134,9 +142,11 @@ struct WindingRows {
     /// How many times the edges wind around `p`, counter-clockwise positive (a ray to the east,
     /// each upward crossing with `p` on its left counted +, each downward one with `p` on its right -).
     func winding(at p: LonLat, excluding skip: Int = -1) -> Int {
-        guard p.lat >= south, p.lat <= south + height * Double(rows.count) else { return 0 }
+        let count = first.count - 1
+        guard p.lat >= south, p.lat <= south + height * Double(count) else { return 0 }
         var w = 0
-        for i in rows[Self.row(p.lat, south, height, rows.count)] where Int(i) != skip {
+        let r = Self.row(p.lat, south, height, count)
+        for i in members[Int(first[r])..<Int(first[r + 1])] where Int(i) != skip {
             let e = edges[Int(i)]
             let (a, b) = (e.from, e.to)
             let side = (b.lon - a.lon) * (p.lat - a.lat) - (p.lon - a.lon) * (b.lat - a.lat)

@@ -50,12 +50,14 @@ public struct ControlChange: Sendable {
             let before = a.areas(side: side), after = b.areas(side: side)
             let was = try before.polygons(), now = try after.polygons()
             let chain = ChangeChain(before: was, after: now)
-            let windows = ChangeWindow.boxes(odd: chain.oddEdges)
-            anyWindow += windows
             var gainedParts: [Polygon] = [], lostParts: [Polygon] = []
             if let pieces = chain.pieces() {
                 (gainedParts, lostParts) = pieces
+                // The unions differ only inside the pieces: their boxes, grown as the windows are.
+                anyWindow += (gainedParts + lostParts).map { $0.bounds.grown(by: 1e-3) }
             } else {
+                let windows = ChangeWindow.boxes(odd: chain.oddEdges)
+                anyWindow += windows
                 (gainedParts, lostParts) = try overlaid(before, after, in: Self.windows(windows, was, now), engine)
             }
             let gained = MultiPolygon(gainedParts), lost = MultiPolygon(lostParts)
