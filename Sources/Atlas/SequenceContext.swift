@@ -51,6 +51,9 @@ public final class SequenceContext {
         let grid: SegmentGrid
     }
     private var edgeIndexCache: EdgeIndex?
+    /// The front line's stretches near territory edges, and what of them lies farther than the
+    /// tolerance, for the last snapshot drawn (see `frontLine`).
+    private var frontNearCache: (close: [LineString], kept: [LineString])?
     private(set) var changes: [Day: ControlChange] = [:]
     private var morph: MorphFields?
     /// Ground held across the border per snapshot, in km² (see `acrossKm2`).
@@ -177,8 +180,16 @@ public final class SequenceContext {
         let free = index.segments.runs(of: outline, keep: false)
         // Stretches farther than a cell from every edge are kept whole; only the others are tested.
         let (close, far) = index.grid.split(free)
-        let near = index.grid.runs(near: close)
-        let lines = try engine.merged(far + (try engine.lines(close, fartherThan: index.tolerance, from: near)))
+        // Where the front meets the borders and coasts it rarely moves: the last snapshot's test of
+        // the same stretches is reused (GEOS's buffer of them was a tenth of a bench/fixture frame).
+        let kept: [LineString]
+        if let hit = frontNearCache, hit.close == close {
+            kept = hit.kept
+        } else {
+            kept = try engine.lines(close, fartherThan: index.tolerance, from: index.grid.runs(near: close))
+            frontNearCache = (close, kept)
+        }
+        let lines = try engine.merged(far + kept)
         let path = builder.path(lines)
         if frontLines.count >= Self.cachedSnapshots { frontLines.removeAll() }
         frontLines[snapshot.date] = path
