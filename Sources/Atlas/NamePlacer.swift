@@ -54,7 +54,8 @@ struct NamePlacer {
             let p = grid.point(c.k % grid.columns, c.k / grid.columns)
             let box = Rect(x: p.x - width / 2, y: p.y - height / 2, width: width, height: height)
             guard !placed.contains(where: { $0.intersects(box.insetBy(-pad)) }) else { continue }
-            let score = clearance(of: box, in: room)
+            // A box is taken only with at least `pad` of room and more than the best so far.
+            let score = clearance(of: box, in: room, unless: max(pad, best?.score ?? -.infinity))
             if score >= pad, best.map({ score > $0.score }) ?? true { best = (p, score) }
         }
         guard let best else { return nil }
@@ -62,19 +63,21 @@ struct NamePlacer {
         return best.point
     }
 
-    /// The least room along the box's edges and middle line, sampled every half cell.
-    private func clearance(of box: Rect, in room: DistanceField) -> Double {
+    /// The least room along the box's edges and middle line, sampled every half cell; once it falls
+    /// below `bound` (when the box could not be taken), some value below it.
+    private func clearance(of box: Rect, in room: DistanceField, unless bound: Double) -> Double {
         let step = grid.cell / 2
         var least = room.value(at: box.center)
         let xs = Int((box.width / step).rounded(.up)), ys = Int((box.height / step).rounded(.up))
         for i in 0...xs {
             let x = box.x + box.width * Double(i) / Double(xs)
             for y in [box.y, box.center.y, box.maxY] { least = min(least, room.value(at: Point(x, y))) }
-            if least < 0 { return least }
+            if least < max(bound, 0) { return least }
         }
         for j in 0...ys {
             let y = box.y + box.height * Double(j) / Double(ys)
             least = min(least, room.value(at: Point(box.x, y)), room.value(at: Point(box.maxX, y)))
+            if least < max(bound, 0) { return least }
         }
         return least
     }
