@@ -40,9 +40,10 @@ public struct ChangeChain {
     public var oddEdges: [(LonLat, LonLat)] { table.oddEdges }
 
     /// The pieces gained (inside `after` only) and lost (inside `before` only), or nil when they
-    /// cannot be read from the chain alone: two changed edges that overlap along a stretch, a face
-    /// whose winding is not -1, 0 or 1, a hole with no face around it, or gained less lost not the
-    /// change in area (planar, to a billionth of the ground that changed). The caller then overlays.
+    /// cannot be read from the chain alone: more work than `SegmentArrangement` allows itself, a face
+    /// whose winding is not -1, 0 or 1, a cycle with no area, a hole with no face around it, or
+    /// gained less lost not the change in area (planar, to a billionth of the ground that changed).
+    /// The caller then overlays.
     public func pieces() -> (gained: [Polygon], lost: [Polygon])? {
         let chain = table.windingEdges
         guard !chain.isEmpty else { return ([], []) }
@@ -52,6 +53,8 @@ public struct ChangeChain {
         for (k, c) in arrangement.cycles.enumerated() {
             guard abs(c.leftWinding) <= 1 else { return nil }
             guard c.leftWinding != 0 else { continue }
+            // A cycle that encloses nothing is an edge walked both ways: the noding went wrong.
+            guard c.doubleArea != 0 else { return nil }
             let kind = c.leftWinding > 0 ? 0 : 1
             if c.doubleArea > 0 { outers[kind].append(k) } else { holes[kind].append(k) }
             net += Double(c.leftWinding) * c.doubleArea / 2
