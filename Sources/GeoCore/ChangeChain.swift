@@ -21,7 +21,7 @@ public struct ChangeChain {
                 for (k, ring) in polygon.rings.enumerated() {
                     let points = ring.points.map(Self.snapped)
                     // Interior on the left: an outer ring counter-clockwise, a hole clockwise.
-                    let turn: Int32 = (Self.signedArea(points) > 0) == (k == 0) ? 1 : -1
+                    let turn: Int32 = (Ring.doubleSignedArea(points) > 0) == (k == 0) ? 1 : -1
                     table.addDirectedEdges(of: points, weight: weight * turn)
                 }
             }
@@ -92,73 +92,5 @@ public struct ChangeChain {
         return chain.reduce(0) {
             $0 + Double($1.weight) * (($1.from.lon - o.lon) * ($1.to.lat - o.lat) - ($1.to.lon - o.lon) * ($1.from.lat - o.lat))
         } / 2
-    }
-
-    /// Twice the signed area of a closed ring on the plane: positive when it runs counter-clockwise.
-    static func signedArea(_ p: [LonLat]) -> Double {
-        zip(p, p.dropFirst()).reduce(0) { $0 + ($1.0.lon * $1.1.lat - $1.1.lon * $1.0.lat) }
-    }
-}
-
-/// Directed, weighted edges in horizontal bands, for winding numbers at many points: a ray from a
-/// point crosses only edges in its band.
-struct WindingRows {
-    private let edges: [(from: LonLat, to: LonLat, weight: Int32)]
-    private let south: Double, height: Double
-    /// Band b's edges: `members[first[b]..<first[b + 1]]`.
-    private let first: [Int32], members: [Int32]
-
-    /// Nil when the edges would fill more than `maxEntries` places in the bands (many long edges
-    /// across the height of the rest): the caller does without.
-    init?(_ edges: [(from: LonLat, to: LonLat, weight: Int32)]) {
-        self.edges = edges
-        let s = edges.reduce(Double.infinity) { min($0, $1.from.lat, $1.to.lat) }
-        let n = edges.reduce(-Double.infinity) { max($0, $1.from.lat, $1.to.lat) }
-        let count = max(1, min(4096, edges.count / 4))
-        south = s
-        let height = n > s ? (n - s) / Double(count) : 1
-        self.height = height
-        let spans = edges.map { e in
-            (Self.row(min(e.from.lat, e.to.lat), s, height, count), Self.row(max(e.from.lat, e.to.lat), s, height, count))
-        }
-        guard spans.reduce(0, { $0 + $1.1 - $1.0 + 1 }) <= max(Self.maxEntries, 64 * edges.count) else { return nil }
-        var first = [Int32](repeating: 0, count: count + 1)
-        for (lo, hi) in spans { for r in lo...hi { first[r + 1] += 1 } }
-        for r in 0..<count { first[r + 1] += first[r] }
-        var fill = first, members = [Int32](repeating: 0, count: Int(first[count]))
-        for (i, (lo, hi)) in spans.enumerated() {
-            for r in lo...hi {
-                members[Int(fill[r])] = Int32(i)
-                fill[r] += 1
-            }
-        }
-        self.first = first
-        self.members = members
-    }
-
-    private static let maxEntries = 1 << 22
-
-    private static func row(_ lat: Double, _ south: Double, _ height: Double, _ count: Int) -> Int {
-        min(count - 1, max(0, Int(((lat - south) / height).rounded(.down))))
-    }
-
-    /// How many times the edges wind around `p`, counter-clockwise positive (a ray to the east,
-    /// each upward crossing with `p` on its left counted +, each downward one with `p` on its right -).
-    func winding(at p: LonLat, excluding skip: Int = -1) -> Int {
-        let count = first.count - 1
-        guard p.lat >= south, p.lat <= south + height * Double(count) else { return 0 }
-        var w = 0
-        let r = Self.row(p.lat, south, height, count)
-        for i in members[Int(first[r])..<Int(first[r + 1])] where Int(i) != skip {
-            let e = edges[Int(i)]
-            let (a, b) = (e.from, e.to)
-            let side = (b.lon - a.lon) * (p.lat - a.lat) - (p.lon - a.lon) * (b.lat - a.lat)
-            if a.lat <= p.lat {
-                if b.lat > p.lat && side > 0 { w += Int(e.weight) }
-            } else if b.lat <= p.lat && side < 0 {
-                w -= Int(e.weight)
-            }
-        }
-        return w
     }
 }

@@ -16,6 +16,11 @@ public struct Polygon: Hashable, Sendable {
     }
 
     public var vertexCount: Int { rings.reduce(0) { $0 + $1.points.count } }
+
+    /// Area in square degrees on the plane (outer ring less holes, shoelace): a size test only.
+    public var planarAreaDegrees: Double {
+        abs(Ring.doubleSignedArea(outer.points)) / 2 - holes.reduce(0) { $0 + abs(Ring.doubleSignedArea($1.points)) / 2 }
+    }
 }
 
 /// Any number of polygons in degrees; the empty value is valid and means "nothing held".

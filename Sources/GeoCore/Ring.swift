@@ -21,6 +21,12 @@ public struct Ring: Hashable, Sendable {
 
     public var bounds: BBox { BBox(coveringValidated: points) }
 
+    /// Twice the signed area on the plane of the closed ring through `p` (first position repeated
+    /// last): positive when it runs counter-clockwise.
+    static func doubleSignedArea(_ p: [LonLat]) -> Double {
+        zip(p, p.dropFirst()).reduce(0) { $0 + ($1.0.lon * $1.1.lat - $1.1.lon * $1.0.lat) }
+    }
+
     /// Even-odd crossing test; points exactly on the boundary may fall either way.
     public func contains(_ p: LonLat) -> Bool {
         var inside = false

@@ -15,23 +15,13 @@ public struct SegmentSet: Sendable {
     /// The runs of `lines` whose segments are in the set (`keep: true`) or not in it (`keep: false`),
     /// each in its line's own direction; repeated positions neither start nor break a run.
     public func runs(of lines: [LineString], keep: Bool) -> [LineString] {
-        SegmentRuns(lines: lines) { contains($0, $1) == keep }.runs
-    }
-}
-
-/// The runs of some lines along whose segments `keep` holds, each in its line's own direction;
-/// repeated positions neither start nor break a run.
-struct SegmentRuns {
-    let runs: [LineString]
-
-    init(lines: [LineString], keep: (LonLat, LonLat) -> Bool) {
         var out: [LineString] = []
         for line in lines {
             // The run as a range of positions, copied out only when it ends (see `LineString.part`).
             let p = line.points
             var start: Int?, end = 0
             for i in 0..<max(0, p.count - 1) where p[i] != p[i + 1] {
-                if keep(p[i], p[i + 1]) {
+                if contains(p[i], p[i + 1]) == keep {
                     if start == nil { start = i }
                     end = i + 1
                 } else if let s = start {
@@ -41,7 +31,7 @@ struct SegmentRuns {
             }
             if let s = start { out.append(line.part(s...end, droppingRepeats: true)) }
         }
-        runs = out
+        return out
     }
 }
 

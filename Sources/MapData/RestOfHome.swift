@@ -94,13 +94,3 @@ public struct RestOfHome {
         var description: String { "GEOS failed with the areas as given (\(asGiven)) and made valid (\(madeValid))" }
     }
 }
-
-extension Polygon {
-    /// Area in square degrees on the plane (outer ring less holes, shoelace): a size test only.
-    var planarAreaDegrees: Double {
-        func ring(_ p: [LonLat]) -> Double {
-            abs(zip(p, p.dropFirst()).reduce(0) { $0 + ($1.0.lon * $1.1.lat - $1.1.lon * $1.0.lat) }) / 2
-        }
-        return ring(outer.points) - holes.reduce(0) { $0 + ring($1.points) }
-    }
-}
