@@ -28,18 +28,43 @@ import Cartography
 /// inside the glyphs. So the halo cannot come from that transform byte for byte (Renders and the
 /// goldens would change), and it has no need of it: it only looks `radius` + 1 pixels around the
 /// glyphs' edge pixels (interior pixels skipped), which is the cost it was tuned to.
+///
+/// A sequence draws the same labels at the same places on every frame, so what the glyphs give (their
+/// mask and the halo's coverage, a "stamp") is kept per text, place, scale and width, and a frame
+/// that repeats a label only composites it. Kept stamps are bytes made exactly as a new one would be,
+/// so a frame's pixels do not depend on the frames before it.
 final class TextHalo {
     static let maxRadius = 24.0
     private var offsets: (radius: Double, list: [(dx: Int, dy: Int, length: Float)]) = (-1, [])
     private var distance: [Float] = []
 
-    /// Draws the halo and the text of `layout` placed at `origin` (user space) and returns true, or
+    /// Everything a stamp's bytes depend on.
+    private struct StampKey: Hashable {
+        let shape: TextShape
+        let originX: Double, originY: Double
+        let scale: Double, x0: Double, y0: Double
+        let radius: Double
+    }
+    /// The glyphs' coverage and the halo's on the box the key gives, a byte a pixel each.
+    private struct Stamp {
+        let glyphs: [UInt8]
+        let halo: [UInt8]
+    }
+    private var stamps: [StampKey: Stamp] = [:]
+    private var stampBytes = 0
+    /// Bytes of stamps kept at most (then all are forgotten): a Kursk frame's labels take about 1 MB.
+    static let stampBytesKept = 16 << 20
+
+    /// Draws the halo and the text of `shape` (its ink box `ink`; `layout` gives the layout holding it,
+    /// asked for only when the stamp is not kept) placed at `origin` (user space) and returns true, or
     /// returns false (drawing nothing) when Cairo must draw it.
-    func draw(_ text: TextLayout, at origin: Point, halo: Color, width: Double, color: Color, on canvas: CairoCanvas) -> Bool {
+    func draw(
+        _ shape: TextShape, ink: Rect, at origin: Point, halo: Color, width: Double, color: Color, on canvas: CairoCanvas,
+        layout: () throws -> TextLayout
+    ) throws -> Bool {
         guard let target = RasterTarget(canvas) else { return false }
         let radius = width * target.scale
         guard radius > 0, radius <= Self.maxRadius else { return false }
-        let ink = text.inkExtents()
         guard ink.width > 0, ink.height > 0 else { return true }
         let topLeft = target.device(Point(origin.x + ink.x, origin.y + ink.y))
         let bottomRight = target.device(Point(origin.x + ink.maxX, origin.y + ink.maxY))
@@ -57,32 +82,60 @@ final class TextHalo {
             })
         else { return true }
 
-        // The mask is owned like every Cairo object here (`CairoCanvas` frees it); a failure is drawn
-        // the plain way by the caller.
-        guard let mask = try? CairoCanvas.alphaMask(width: Int32(box.width), height: Int32(box.height), stage: "text halo") else {
-            return false
+        let key = StampKey(
+            shape: shape, originX: origin.x, originY: origin.y, scale: target.scale, x0: target.x0, y0: target.y0, radius: radius)
+        let stamp: Stamp
+        if let kept = stamps[key] {
+            stamp = kept
+        } else {
+            guard let made = self.stamp(try layout(), at: origin, box: box, target: target, radius: radius) else { return false }
+            let bytes = made.glyphs.count + made.halo.count
+            if stampBytes + bytes > Self.stampBytesKept {
+                stamps.removeAll(keepingCapacity: true)
+                stampBytes = 0
+            }
+            stamps[key] = made
+            stampBytes += bytes
+            stamp = made
         }
-        // Alive to the end of the scope: `grow` reads the mask's pixels after the last use of `mask`.
+        let w = box.width
+        stamp.halo.withUnsafeBufferPointer { a in
+            target.composite(PremultipliedPixel(halo), box: box) { x, y in a[(y - box.y0) * w + x - box.x0] }
+        }
+        stamp.glyphs.withUnsafeBufferPointer { g in
+            target.composite(PremultipliedPixel(color), box: box) { x, y in g[(y - box.y0) * w + x - box.x0] }
+        }
+        target.markDirty()
+        return true
+    }
+
+    /// The glyphs of `text` drawn into a mask on `box` of the target's device grid, and the halo's
+    /// coverage grown from them; nil when the mask could not be made (Cairo then draws the text).
+    private func stamp(_ text: TextLayout, at origin: Point, box: PixelBox, target: RasterTarget, radius: Double) -> Stamp? {
+        // The mask is owned like every Cairo object here (`CairoCanvas` frees it).
+        guard let mask = try? CairoCanvas.alphaMask(width: Int32(box.width), height: Int32(box.height), stage: "text halo") else {
+            return nil
+        }
+        // Alive to the end of the scope: the bytes are read after the last use of `mask`.
         defer { withExtendedLifetime(mask) {} }
         mask.setMatrix(scale: target.scale, x0: target.x0 - Double(box.x0), y0: target.y0 - Double(box.y0))
         mask.move(to: origin)
         mask.show(text)
         mask.flush()
-        guard (try? mask.check(stage: "text halo")) != nil, let pixels = mask.pixels else { return false }
+        guard (try? mask.check(stage: "text halo")) != nil, let pixels = mask.pixels else { return nil }
         let (data, stride) = (pixels.base, pixels.stride)
-
         let (w, h) = (box.width, box.height)
         grow(w, h, from: UnsafePointer(data), stride: stride, radius: radius)
-        let (edge, x0, y0) = (Float(radius + 0.5), box.x0, box.y0)
-        distance.withUnsafeBufferPointer { d in
-            target.composite(PremultipliedPixel(halo), box: box) { x, y in
-                let a = edge - d[(y - y0) * w + x - x0]
-                return a <= 0 ? 0 : a >= 1 ? 255 : UInt8(a * 255 + 0.5)
-            }
+        let edge = Float(radius + 0.5)
+        let halo = distance.map { d -> UInt8 in
+            let a = edge - d
+            return a <= 0 ? 0 : a >= 1 ? 255 : UInt8(a * 255 + 0.5)
         }
-        target.composite(PremultipliedPixel(color), box: box) { x, y in data[(y - y0) * stride + x - x0] }
-        target.markDirty()
-        return true
+        var glyphs = [UInt8](repeating: 0, count: w * h)
+        for y in 0..<h {
+            for x in 0..<w { glyphs[y * w + x] = data[y * stride + x] }
+        }
+        return Stamp(glyphs: glyphs, halo: halo)
     }
 
     /// Fills `distance` (w × h) with each pixel's estimated distance to the glyphs of `mask`, for the

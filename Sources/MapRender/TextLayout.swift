@@ -72,22 +72,47 @@ final class TextLayout {
         pango_layout_set_text(layout, laid, -1)
     }
 
-    /// The ink rectangle of the current text (what its glyphs cover) in page pixels, fractional,
-    /// relative to the layout origin.
-    func inkExtents() -> Rect {
-        var ink = PangoRectangle()
-        pango_layout_get_extents(layout, &ink, nil)
-        let unit = Double(PANGO_SCALE)
-        return Rect(x: Double(ink.x) / unit, y: Double(ink.y) / unit, width: Double(ink.width) / unit, height: Double(ink.height) / unit)
+    /// Lays out `shape` (see `set(_:style:maxWidth:alignment:)`).
+    func set(_ shape: TextShape) {
+        set(shape.text, style: shape.style, maxWidth: shape.maxWidth, alignment: shape.alignment)
     }
 
-    /// The logical rectangle of the current text in page pixels, fractional, relative to the layout origin.
-    func logicalExtents() -> Rect {
+    /// The logical and the ink rectangle of the current text (one Pango call for both).
+    func extents() -> (logical: Rect, ink: Rect) {
         var ink = PangoRectangle(), logical = PangoRectangle()
         pango_layout_get_extents(layout, &ink, &logical)
         let unit = Double(PANGO_SCALE)
-        return Rect(
-            x: Double(logical.x) / unit, y: Double(logical.y) / unit,
-            width: Double(logical.width) / unit, height: Double(logical.height) / unit)
+        func rect(_ r: PangoRectangle) -> Rect {
+            Rect(x: Double(r.x) / unit, y: Double(r.y) / unit, width: Double(r.width) / unit, height: Double(r.height) / unit)
+        }
+        return (rect(logical), rect(ink))
     }
+
+    /// The logical rectangle of the current text in page pixels, fractional, relative to the layout origin.
+    func logicalExtents() -> Rect { extents().logical }
+}
+
+/// What a layout's glyphs depend on: the text and how it is set, not its colours, halo or place.
+/// Renders key what they keep of a text between frames (its extents, its halo) on it.
+struct TextShape: Hashable {
+    let text: String
+    let family: String
+    let size: Double
+    let weight: TextStyle.Weight
+    let italic: Bool
+    let maxWidth: Double?
+    let alignment: TextAnchor.Horizontal
+
+    init(_ text: String, style: TextStyle, maxWidth: Double?, alignment: TextAnchor.Horizontal) {
+        self.text = text
+        family = style.family
+        size = style.size
+        weight = style.weight
+        italic = style.italic
+        self.maxWidth = maxWidth
+        self.alignment = alignment
+    }
+
+    /// The style as far as the layout sees it (black, no halo).
+    var style: TextStyle { TextStyle(family: family, size: size, weight: weight, italic: italic) }
 }
