@@ -45,9 +45,7 @@ public struct DistanceField: Sendable {
     /// to the union's own edge: where two shapes meet, the shared edge is inside, not an edge.
     public init(filling paths: [PagePath], on grid: FieldGrid) {
         var inside = [Bool](repeating: false, count: grid.columns * grid.rows)
-        for path in paths {
-            for (k, isIn) in Self.rasterize(path, grid).enumerated() where isIn { inside[k] = true }
-        }
+        for path in paths { Self.rasterize(path, grid, into: &inside) }
         let toInside = DistanceTransform.squared(columns: grid.columns, rows: grid.rows) { inside[$0] }
         let toOutside = DistanceTransform.squared(columns: grid.columns, rows: grid.rows) { !inside[$0] }
         // An empty shape is "far" everywhere: farther than anything on the grid.
@@ -148,8 +146,9 @@ public struct DistanceField: Sendable {
     }
 
     /// Samples inside when their point falls inside the even–odd fill: crossings of each sample row
-    /// by every edge, sorted, filled between pairs.
-    static func rasterize(_ path: PagePath, _ grid: FieldGrid) -> [Bool] {
+    /// by every edge, sorted, filled between pairs; set in `inside` (one pass for several paths: their
+    /// union), never cleared.
+    static func rasterize(_ path: PagePath, _ grid: FieldGrid, into inside: inout [Bool]) {
         var crossings = [[Double]](repeating: [], count: grid.rows)
         for ring in path.subpaths where ring.count >= 3 {
             var a = ring[ring.count - 1]
@@ -166,7 +165,6 @@ public struct DistanceField: Sendable {
                 }
             }
         }
-        var inside = [Bool](repeating: false, count: grid.columns * grid.rows)
         for j in 0..<grid.rows where crossings[j].count >= 2 {
             let xs = crossings[j].sorted()
             var k = 0
@@ -177,6 +175,5 @@ public struct DistanceField: Sendable {
                 k += 2
             }
         }
-        return inside
     }
 }
