@@ -21,6 +21,8 @@ public final class FrameRasterizer {
     /// these, through `@testable import`; not part of the API).
     private(set) var reused = 0
     private(set) var redrawn = 0
+    /// Halo stamps the page's drawer made (tests: labels repeated from frame to frame make none).
+    var haloStampsMade: Int { drawer?.haloStampsMade ?? 0 }
     /// Seconds the last `png` call spent drawing and encoding: `frontline bench` reads these, within
     /// the package only, so that timing never becomes part of the library's API.
     package private(set) var lastDrawSeconds = 0.0

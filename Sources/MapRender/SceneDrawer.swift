@@ -16,6 +16,8 @@ package final class SceneDrawer {
     static let extentsKept = 4096
     private let thinStroke = ThinStroke()
     private let textHalo = TextHalo()
+    /// Halo stamps made so far (see `TextHalo.stampsMade`).
+    var haloStampsMade: Int { textHalo.stampsMade }
 
     /// Whether raster targets take Frontline's own thin strokes and halos (`ThinStroke`, `TextHalo`);
     /// off only in tests that compare them with Cairo's.

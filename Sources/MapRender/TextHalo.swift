@@ -52,6 +52,8 @@ final class TextHalo {
     }
     private var stamps: [StampKey: Stamp] = [:]
     private var stampBytes = 0
+    /// Stamps made so far (tests read it: a repeated label must not make another).
+    private(set) var stampsMade = 0
     /// Bytes of stamps kept at most (then all are forgotten): a Kursk frame's labels take about 1 MB.
     static let stampBytesKept = 16 << 20
 
@@ -96,6 +98,7 @@ final class TextHalo {
             }
             stamps[key] = made
             stampBytes += bytes
+            stampsMade += 1
             stamp = made
         }
         let w = box.width

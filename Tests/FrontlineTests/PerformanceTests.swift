@@ -37,6 +37,31 @@ struct PerformanceTests {
         #expect(printed == (try FrameRasterizer().png(try other.scene(on: Day(parsing: "2025-01-05")), compression: .fast)))
     }
 
+    @Test("Labels repeated on the next frame come from their kept halo stamps; the frame equals the same frame drawn alone")
+    func keptTextStamps() throws {
+        let c = try context()
+        let dates = try ["2024-08-15", "2024-09-01", "2025-01-05"].map { try Day(parsing: $0) }
+        let shared = FrameRasterizer()
+        _ = try shared.png(try c.scene(on: dates[0]), compression: .fast)
+        let first = shared.haloStampsMade
+        #expect(first > 20, "the first frame makes a stamp per haloed label (\(first))")
+        for day in dates.dropFirst() {
+            let scene = try c.scene(on: day)
+            let made = shared.haloStampsMade
+            let kept = try shared.png(scene, compression: .fast)
+            // Settlement labels stay put from date to date; only the panel's own lines and the few
+            // labels that move make stamps.
+            #expect(shared.haloStampsMade - made < first / 2, "\(day): \(shared.haloStampsMade - made) new stamps of \(first)")
+            #expect(kept == (try FrameRasterizer().png(scene, compression: .fast)), "\(day)")
+        }
+        // Another scale is another page (and drawer): its labels get stamps of their own, and the
+        // pixels are still those of the frame drawn alone.
+        let scene = try c.scene(on: dates[2])
+        let scaled = try shared.png(scene, scale: 2, compression: .fast)
+        #expect(shared.haloStampsMade >= first / 2)
+        #expect(scaled == (try FrameRasterizer().png(scene, scale: 2, compression: .fast)))
+    }
+
     @Test("The scene is cut into static and dynamic runs in drawing order; static groups are the basemap, border, furniture")
     func runs() throws {
         let scene = try context().scene(on: Day(parsing: "2024-09-01"))
