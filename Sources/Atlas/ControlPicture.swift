@@ -75,7 +75,7 @@ extension SequenceContext {
         if let hit = pathCache.first(where: { $0.date == snapshot.date }) { return hit.paths }
         let paths = try filledAreas(snapshot).map { a throws(DataError) in builder.path(try a.geometry) }
         pathCache.append((snapshot.date, paths))
-        if pathCache.count > 2 { pathCache.removeFirst() }
+        pathCache.keepLatest(2, date: \.date)
         return paths
     }
 

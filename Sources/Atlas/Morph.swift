@@ -56,7 +56,7 @@ final class MorphFields {
             }
         }
         cache.append((snapshot.date, fields, territories))
-        if cache.count > 3 { cache.removeFirst() }
+        cache.keepLatest(3, date: \.date)
         return (fields, territories)
     }
 }

@@ -26,6 +26,7 @@ struct Bench: ParsableCommand {
 
     @Option(help: "Frames timed one at a time, per kind of frame.") var frames: Int = 30
     @Option(help: "Frames for the frames-per-second runs (one worker, then all cores).") var fpsFrames: Int = 120
+    @Option(help: "Rounds of frames-per-second runs, each one worker then all cores (medians are reported).") var fpsRounds: Int = 3
     @Option(help: "Frames in the long run whose peak memory is reported (all cores).") var memoryFrames: Int = 1000
     @Option(help: "Kind of frame the frames-per-second and memory runs draw: bench or full.") var fpsKind: String = "full"
     @Option(help: "Peer results, one JSON object a line (bench/run_peers.sh).") var peers: String?
@@ -45,6 +46,7 @@ struct Bench: ParsableCommand {
         guard (1...100_000).contains(frames), (1...100_000).contains(fpsFrames), (0...100_000).contains(memoryFrames) else {
             throw UsageError("--frames, --fps-frames and --memory-frames must be between 1 (0 for memory) and 100000")
         }
+        guard (1...20).contains(fpsRounds) else { throw UsageError("--fps-rounds must be between 1 and 20") }
         guard (1...100).contains(processRuns) else { throw UsageError("--process-runs must be between 1 and 100") }
     }
 
@@ -117,11 +119,21 @@ struct Bench: ParsableCommand {
             report.kinds.append(timings.summary(name: name))
         }
 
-        for workers in Array(Set([1, cores])).sorted() {
-            let start = MonotonicClock.seconds()
-            try Self.renderAll(count: fpsFrames, workers: workers, day: day, make: { try makeContext(fpsLayers) }, renderer, scale)
-            report.fps.append((workers, Double(fpsFrames) / (MonotonicClock.seconds() - start)))
+        // One worker, then all cores, side by side in each round: this host's speed drifts by 10–30 %
+        // within minutes, so a ratio of two runs minutes apart measured the drift as much as the code.
+        let counts = Array(Set([1, cores])).sorted()
+        var rounds: [[Double]] = []
+        for _ in 0..<fpsRounds {
+            var round: [Double] = []
+            for workers in counts {
+                let start = MonotonicClock.seconds()
+                try Self.renderAll(count: fpsFrames, workers: workers, day: day, make: { try makeContext(fpsLayers) }, renderer, scale)
+                round.append(Double(fpsFrames) / (MonotonicClock.seconds() - start))
+            }
+            rounds.append(round)
         }
+        report.fps = counts.indices.map { i in (counts[i], median(rounds.map { $0[i] })) }
+        report.fpsRatios = counts.count > 1 ? rounds.map { $0[$0.count - 1] / $0[0] } : []
         if let processDate {
             report.process = try processTiming(date: processDate)
         }

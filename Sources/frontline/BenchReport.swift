@@ -81,7 +81,10 @@ struct BenchReport {
     let compression: String
     let peers: [PeerResult]
     var kinds: [KindSummary] = []
+    /// Median frames per second of the rounds, per number of workers.
     var fps: [(workers: Int, fps: Double)] = []
+    /// Per round: all cores' frames per second over one worker's, measured side by side.
+    var fpsRatios: [Double] = []
     /// The kind of frame the frames-per-second and memory runs draw.
     var fpsKind = "full"
     var memoryFrames = 0
@@ -125,11 +128,12 @@ struct BenchReport {
             out += targets()
         }
         out.append("")
-        let one = fps.first { $0.workers == 1 }?.fps ?? .nan
         out.append(
-            "frames per second (\(fpsKind) frames, PNG in memory): "
-                + fps.map { "\($0.workers) worker\($0.workers == 1 ? "" : "s") \(f($0.fps)) (\(f($0.fps / one, 2))×)" }.joined(
-                    separator: ", "))
+            "frames per second (\(fpsKind) frames, PNG in memory, median of \(fpsRatios.count) rounds): "
+                + fps.map { "\($0.workers) worker\($0.workers == 1 ? "" : "s") \(f($0.fps))" }.joined(separator: ", ")
+                + (fps.count > 1
+                    ? "; all cores over one worker in each round \(fpsRatios.map { f($0, 2) + "×" }.joined(separator: ", ")), "
+                        + "median \(f(median(fpsRatios), 2))×" : ""))
         out.append(
             "peak resident memory of a \(memoryFrames)-frame sequence (its own process: load, then \(fpsKind) frames on all cores): "
                 + "\(f(peakRSSMB)) MB")
@@ -176,6 +180,7 @@ struct BenchReport {
         }
         o["fps_kind"] = fpsKind
         o["fps"] = fps.map { ["workers": $0.workers, "fps": $0.fps] }
+        o["fps_ratios"] = fpsRatios
         if let p = process {
             o["process"] =
                 ["data": p.data, "date": p.date, "runs": p.runs, "median_ms": p.medianMs, "fastest_ms": p.fastestMs] as [String: Any]

@@ -165,7 +165,7 @@ struct PerformanceTests {
         let peers = dir.url.appendingPathComponent("peers.jsonl")
         try Data(#"{"peer": "mapnik-agg", "frame_ms_median": 120.0, "draw_ms_median": 60.0, "peak_rss_mb": 110.0}"#.utf8).write(to: peers)
         let r = try await CLI.run([
-            "bench", "--data", CLI.data, "--size", "640x360", "--frames", "3", "--fps-frames", "3", "--memory-frames", "4",
+            "bench", "--data", CLI.data, "--size", "640x360", "--frames", "3", "--fps-frames", "3", "--fps-rounds", "2", "--memory-frames", "4",
             "--peers", peers.path, "--json",
         ])
         #expect(r.status == 0, "\(r.stderr)")
@@ -178,6 +178,9 @@ struct PerformanceTests {
             #expect((k["frame_ms"] as? Double ?? 0) > 0 && (k["floor_ms"] as? Double ?? 0) > 0)
         }
         #expect((json["fps"] as? [[String: Any]])?.first?["workers"] as? Int == 1)
+        // One ratio per round (one worker, then all cores, side by side); a one-core machine has none to give.
+        let ratios = try #require(json["fps_ratios"] as? [Double])
+        #expect(ratios.count == (ProcessInfo.processInfo.activeProcessorCount > 1 ? 2 : 0) && ratios.allSatisfy { $0 > 0 })
         #expect((json["peak_rss_mb"] as? Double ?? 0) > 0)
         #expect((json["peers"] as? [[String: Any]])?.first?["peer"] as? String == "mapnik-agg")
 
