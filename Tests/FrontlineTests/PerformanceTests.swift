@@ -165,8 +165,8 @@ struct PerformanceTests {
         let peers = dir.url.appendingPathComponent("peers.jsonl")
         try Data(#"{"peer": "mapnik-agg", "frame_ms_median": 120.0, "draw_ms_median": 60.0, "peak_rss_mb": 110.0}"#.utf8).write(to: peers)
         let r = try await CLI.run([
-            "bench", "--data", CLI.data, "--size", "640x360", "--frames", "3", "--fps-frames", "3", "--fps-rounds", "2", "--memory-frames", "4",
-            "--peers", peers.path, "--json",
+            "bench", "--data", CLI.data, "--size", "640x360", "--frames", "3", "--fps-frames", "3", "--fps-rounds", "2",
+            "--memory-frames", "4", "--peers", peers.path, "--json",
         ])
         #expect(r.status == 0, "\(r.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
