@@ -81,6 +81,9 @@ extension SequenceContext {
 
     /// Ground held across the border, per area: the one rule (`Dataset.acrossBorder`) that snapshot
     /// maps, morphs, stats and the chart all state. Measured once per snapshot.
+    /// The big rings' piece areas, shared by every worker of the data set (see `acrossKm2`).
+    var pieceAreas: RingPieceAreas { dataset.cache.value("ring-piece-areas") { RingPieceAreas() } }
+
     func acrossKm2(_ snapshot: ControlSnapshot) throws(DataError) -> [(side: String, territory: String, km2: Double)] {
         if let hit = acrossCache.first(where: { $0.date == snapshot.date }) { return hit.areas }
         let derived = (try? derivedAcrossKm2(snapshot)) ?? [:]
@@ -88,7 +91,9 @@ extension SequenceContext {
         for a in dataset.acrossBorder(snapshot) {
             guard let t = a.territory else { continue }
             let km2: Double
-            if let d = derived[a.side] { km2 = d } else { km2 = try a.geometry.areaKm2 }
+            // A worker's first frame of a run measures afresh: the pieces of the big rings that the
+            // snapshots measured before share are kept for every worker (`RingPieceAreas`).
+            if let d = derived[a.side] { km2 = d } else { km2 = pieceAreas.areaKm2(try a.geometry) }
             areas.append((side: a.side, territory: t, km2: km2))
         }
         acrossCache.append((snapshot.date, areas))

@@ -63,6 +63,8 @@ extern "C" double frontline_geodesic_polygon(const double *lonlat, long count, l
     return area;
 }
 
+extern "C" double frontline_geodesic_earth_area(void) { return wgs84().EllipsoidArea(); }
+
 extern "C" void frontline_geodesic_inverse(double lat1, double lon1, double lat2, double lon2, double *s12, double *azi1, double *azi2) {
     wgs84().Inverse(lat1, lon1, lat2, lon2, *s12, *azi1, *azi2);
 }

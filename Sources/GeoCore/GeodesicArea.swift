@@ -14,12 +14,17 @@ public enum Geodesic {
 
     /// The same for the first `count` of `points`, read where they lie (no copy of a long ring).
     static func signedAreaKm2(_ points: [LonLat], count: Int) -> Double {
-        signedAreaKm2(points, count: count, chunks: count >= parallelFrom ? 8 : 1)
+        if count >= RingPieceAreas.from, count < parallelFrom {
+            return RingPieceAreas.signedAreaM2(points, count: count, kept: nil) / 1e6
+        }
+        return signedAreaKm2(points, count: count, chunks: count >= parallelFrom ? 8 : 1)
     }
 
     /// Rings of at least this many positions are measured in 8 pieces on every core (a geodesic per
-    /// edge is about half a microsecond: 5 s for 10 million). Smaller ones, every real front among
-    /// them, are measured in one pass, so their areas stay exactly what they were.
+    /// edge is about half a microsecond: 5 s for 10 million). Those from `RingPieceAreas.from` up are
+    /// measured in content-defined pieces (a national front, so that the next snapshot's can reuse
+    /// them); smaller ones, every Kursk ring among them, in one pass, so their areas stay exactly
+    /// what they were.
     static let parallelFrom = 1_000_000
 
     /// `chunks` pieces (see `frontline_geodesic_polygon`); a fixed number, so the sum is the same on
@@ -27,6 +32,21 @@ public enum Geodesic {
     static func signedAreaKm2(_ points: [LonLat], count: Int, chunks: Int) -> Double {
         guard count >= 3, count <= points.count else { return 0 }
         return LonLat.withPairs(points) { pairs in frontline_geodesic_polygon(pairs, count, chunks) } / 1e6
+    }
+
+    /// Signed area in m² of the ring through `count` of `points` from `from` on, closed back to its
+    /// first (see `RingPieceAreas`).
+    static func signedAreaM2(_ points: [LonLat], from: Int, count: Int) -> Double {
+        guard count >= 3, from >= 0, from + count <= points.count else { return 0 }
+        return LonLat.withPairs(points) { pairs in frontline_geodesic_polygon(pairs + 2 * from, count, 1) }
+    }
+
+    /// A signed area in m² brought into (-½, ½] of the ellipsoid's, as a whole ring's is.
+    static func withinHalfEarth(_ m2: Double) -> Double {
+        let earth = frontline_geodesic_earth_area()
+        if m2 > earth / 2 { return m2 - earth }
+        if m2 <= -earth / 2 { return m2 + earth }
+        return m2
     }
 
     /// Area of a polygon in km²: outer ring less its holes.

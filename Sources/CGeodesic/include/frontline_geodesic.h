@@ -14,6 +14,9 @@ extern "C" {
 /// the polygon through the pieces' ends: the same area to about 1e-15, summed in a fixed order.
 double frontline_geodesic_polygon(const double *lonlat, long count, long chunks);
 
+/// The area (m²) of the whole WGS84 ellipsoid: a signed sum of pieces is brought into (-½, ½] of it.
+double frontline_geodesic_earth_area(void);
+
 /// Distance (m) and azimuths (degrees) of the geodesic from (lat1, lon1) to (lat2, lon2).
 void frontline_geodesic_inverse(double lat1, double lon1, double lat2, double lon2, double *s12, double *azi1, double *azi2);
 
