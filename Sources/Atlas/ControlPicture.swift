@@ -79,11 +79,11 @@ extension SequenceContext {
         return paths
     }
 
-    /// Ground held across the border, per area: the one rule (`Dataset.acrossBorder`) that snapshot
-    /// maps, morphs, stats and the chart all state. Measured once per snapshot.
     /// The big rings' piece areas, shared by every worker of the data set (see `acrossKm2`).
     var pieceAreas: RingPieceAreas { dataset.cache.value("ring-piece-areas") { RingPieceAreas() } }
 
+    /// Ground held across the border, per area: the one rule (`Dataset.acrossBorder`) that snapshot
+    /// maps, morphs, stats and the chart all state. Measured once per snapshot.
     func acrossKm2(_ snapshot: ControlSnapshot) throws(DataError) -> [(side: String, territory: String, km2: Double)] {
         if let hit = acrossCache.first(where: { $0.date == snapshot.date }) { return hit.areas }
         let derived = (try? derivedAcrossKm2(snapshot)) ?? [:]

@@ -30,18 +30,31 @@ double ringArea(const double *lonlat, long first, long last) {
 }
 }  // namespace
 
+namespace {
+/// The ring's area from its pieces' `parts` (each piece measured closed back to its first position),
+/// summed in order, and the ring through the `nEnds` positions `ends` where pieces meet: each closing
+/// edge is that ring's edge the other way round, so the two add up to the ring. Into (-earth/2,
+/// earth/2], as the whole ring's signed area is.
+double piecesSum(const double *lonlat, const long *ends, long nEnds, const double *parts, long nParts) {
+    std::vector<double> skeleton;
+    for (long k = 0; k < nEnds; ++k) { skeleton.push_back(lonlat[2 * ends[k]]); skeleton.push_back(lonlat[2 * ends[k] + 1]); }
+    double area = 0;
+    for (long k = 0; k < nParts; ++k) area += parts[k];
+    area += ringArea(skeleton.data(), 0, nEnds - 1);
+    double earth = wgs84().EllipsoidArea();
+    if (area > earth / 2) area -= earth;
+    if (area <= -earth / 2) area += earth;
+    return area;
+}
+}  // namespace
+
 extern "C" double frontline_geodesic_polygon(const double *lonlat, long count, long chunks) {
     if (count < 3) return 0;
     if (chunks <= 1 || count < 3 * chunks) return ringArea(lonlat, 0, count - 1);
-    // Chunk k runs from bounds[k] to bounds[k + 1] and closes back; the skeleton through every
-    // bounds[k] closes the ring as the whole would. Each closing edge is the skeleton's edge the
-    // other way round, so the chunks and the skeleton add up to the ring.
+    // Chunk k runs from bounds[k] to bounds[k + 1] and closes back (see piecesSum).
     std::vector<long> bounds(chunks + 1);
     for (long k = 0; k <= chunks; ++k) bounds[k] = k * (count - 1) / chunks;
-    std::vector<double> parts(chunks + 1, 0.0);
-    std::vector<double> skeleton;
-    for (long b : bounds) { skeleton.push_back(lonlat[2 * b]); skeleton.push_back(lonlat[2 * b + 1]); }
-    parts[chunks] = ringArea(skeleton.data(), 0, chunks);
+    std::vector<double> parts(chunks, 0.0);
     long threads = std::max(1L, std::min<long>(chunks, std::thread::hardware_concurrency()));
     auto work = [&](long t) {
         for (long k = t; k < chunks; k += threads) parts[k] = ringArea(lonlat, bounds[k], bounds[k + 1]);
@@ -54,16 +67,12 @@ extern "C" double frontline_geodesic_polygon(const double *lonlat, long count, l
     work(0);
     for (auto &w : workers) w.join();
     // Summed in a fixed order, whatever the number of threads, so the bytes stay the same.
-    double area = 0;
-    for (double a : parts) area += a;
-    // Into (-earth/2, earth/2], as the whole ring's signed area is.
-    double earth = wgs84().EllipsoidArea();
-    if (area > earth / 2) area -= earth;
-    if (area <= -earth / 2) area += earth;
-    return area;
+    return piecesSum(lonlat, bounds.data(), chunks + 1, parts.data(), chunks);
 }
 
-extern "C" double frontline_geodesic_earth_area(void) { return wgs84().EllipsoidArea(); }
+extern "C" double frontline_geodesic_pieces(const double *lonlat, const long *ends, long nEnds, const double *parts, long nParts) {
+    return piecesSum(lonlat, ends, nEnds, parts, nParts);
+}
 
 extern "C" void frontline_geodesic_inverse(double lat1, double lon1, double lat2, double lon2, double *s12, double *azi1, double *azi2) {
     wgs84().Inverse(lat1, lon1, lat2, lon2, *s12, *azi1, *azi2);

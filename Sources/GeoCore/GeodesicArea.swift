@@ -41,12 +41,17 @@ public enum Geodesic {
         return LonLat.withPairs(points) { pairs in frontline_geodesic_polygon(pairs + 2 * from, count, 1) }
     }
 
-    /// A signed area in m² brought into (-½, ½] of the ellipsoid's, as a whole ring's is.
-    static func withinHalfEarth(_ m2: Double) -> Double {
-        let earth = frontline_geodesic_earth_area()
-        if m2 > earth / 2 { return m2 - earth }
-        if m2 <= -earth / 2 { return m2 + earth }
-        return m2
+    /// Signed area in m² of a ring from its pieces' areas `parts` (in ring order, each closed back to
+    /// its first position) and the indices `ends` of the positions where they meet (see
+    /// `frontline_geodesic_pieces`, which the chunked measure shares).
+    static func piecesSum(_ points: [LonLat], ends: [Int], parts: [Double]) -> Double {
+        LonLat.withPairs(points) { pairs in
+            ends.withUnsafeBufferPointer { e in
+                parts.withUnsafeBufferPointer { p in
+                    frontline_geodesic_pieces(pairs, e.baseAddress, e.count, p.baseAddress, p.count)
+                }
+            }
+        }
     }
 
     /// Area of a polygon in km²: outer ring less its holes.

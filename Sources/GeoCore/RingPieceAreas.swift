@@ -47,18 +47,20 @@ public final class RingPieceAreas: Sendable {
         for i in 1..<count where endsPiece(points[i]) || i - ends[ends.count - 1] >= longestPiece { ends.append(i) }
         ends.append(count)
         let closed = count < points.count ? points : points + [points[0]]
-        func piece(_ k: Int) -> Piece { Piece(positions: Array(closed[ends[k]...ends[k + 1]])) }
-        var found = [Double?](repeating: nil, count: ends.count - 1)
+        let range = 0..<(ends.count - 1)
+        // Keys only when pieces are kept; made outside the lock, once.
+        let pieces = kept == nil ? [] : range.map { Piece(positions: Array(closed[ends[$0]...ends[$0 + 1]])) }
+        var found = [Double?](repeating: nil, count: range.count)
         if let kept {
             kept.areas.withLock { areas in
-                for k in found.indices { found[k] = areas[piece(k)] }
+                for k in range { found[k] = areas[pieces[k]] }
             }
         }
         var made: [(Piece, Double)] = []
-        for k in found.indices where found[k] == nil {
+        for k in range where found[k] == nil {
             let a = Geodesic.signedAreaM2(closed, from: ends[k], count: ends[k + 1] - ends[k] + 1)
             found[k] = a
-            if kept != nil { made.append((piece(k), a)) }
+            if kept != nil { made.append((pieces[k], a)) }
         }
         if let kept, !made.isEmpty {
             kept.areas.withLock { areas in
@@ -67,11 +69,7 @@ public final class RingPieceAreas: Sendable {
             }
         }
         // Pieces in ring order, then the ring through their ends: a fixed order, the same bytes.
-        var sum = 0.0
-        for a in found { sum += a ?? 0 }
-        let skeleton = ends.dropLast().map { closed[$0] }
-        sum += Geodesic.signedAreaM2(skeleton, from: 0, count: skeleton.count)
-        return Geodesic.withinHalfEarth(sum)
+        return Geodesic.piecesSum(closed, ends: Array(ends.dropLast()), parts: found.map { $0 ?? 0 })
     }
 
     /// Area in km² of a polygon: outer ring less its holes.

@@ -2,18 +2,13 @@ import Cartography
 
 /// Draws scene items, in order, on one canvas in page-pixel user space.
 ///
-/// Keeps one Pango layout for the life of a render, and each text's extents: a sequence's rasterizer
-/// keeps its drawer from frame to frame, so the labels every frame repeats are shaped once (and their
-/// halos grown once, see `TextHalo`). `package` for FrontlineTestSupport's test pages, which compare
+/// Keeps one Pango layout for the life of a render: a sequence's rasterizer keeps its drawer from
+/// frame to frame, so the labels every frame repeats are shaped once (`TextLayout.extents(of:)`) and
+/// their halos grown once (`TextHalo`). `package` for FrontlineTestSupport's test pages, which compare
 /// its raster shortcuts with Cairo.
 package final class SceneDrawer {
     private let canvas: CairoCanvas
     private var textLayout: TextLayout?
-    /// What `textLayout` holds now.
-    private var laidOut: TextShape?
-    private var extents: [TextShape: (logical: Rect, ink: Rect)] = [:]
-    /// Texts whose extents are kept at most (then all are forgotten: a sequence repeats far fewer).
-    static let extentsKept = 4096
     private let thinStroke = ThinStroke()
     private let textHalo = TextHalo()
     /// Halo stamps made so far (see `TextHalo.stampsMade`).
@@ -88,7 +83,7 @@ package final class SceneDrawer {
     private func draw(_ item: TextItem) throws {
         guard TextLayout.canSet(item.style) else { return }
         let shape = TextShape(item.text, style: item.style, maxWidth: item.maxWidth, alignment: item.anchor.horizontal)
-        let (logical, ink) = try measure(shape)
+        let (logical, ink) = try layout().extents(of: shape)
         let box = item.box(width: logical.width, height: logical.height)
         let origin = Point(box.x - logical.x, box.y - logical.y)
 
@@ -98,39 +93,27 @@ package final class SceneDrawer {
             if rasterShortcuts,
                 try textHalo.draw(
                     shape, ink: ink, at: origin, halo: halo, width: style.haloWidth, color: style.color, on: canvas,
-                    layout: { try self.layout(shape) })
+                    layout: { try self.layout(holding: shape) })
             {
                 return
             }
             canvas.move(to: origin)
-            canvas.addOutline(of: try layout(shape))
+            canvas.addOutline(of: try layout(holding: shape))
             // Glyph curves are flattened to 0.3 px here rather than Cairo's 0.1: the halo's soft edge
             // on open ground shows no difference at 4× zoom, and the round-joined stroke of finely
             // flattened outlines was the largest single cost of a one-date render (~100 ms of 430).
             canvas.stroke(Stroke(halo, width: item.style.haloWidth * 2, cap: .round), tolerance: Self.haloTolerance)
         }
         canvas.move(to: origin)
-        canvas.show(try layout(shape), color: item.style.color)
+        canvas.show(try layout(holding: shape), color: item.style.color)
         canvas.newPath()
     }
 
-    /// The layout, holding `shape`.
-    private func layout(_ shape: TextShape) throws -> TextLayout {
+    /// The layout, made on first use; holding `shape` when given.
+    private func layout(holding shape: TextShape? = nil) throws -> TextLayout {
         let layout = try textLayout ?? TextLayout()
         textLayout = layout
-        if laidOut != shape {
-            layout.set(shape)
-            laidOut = shape
-        }
+        if let shape { layout.hold(shape) }
         return layout
-    }
-
-    /// The logical and ink extents of `shape`, shaped once.
-    private func measure(_ shape: TextShape) throws -> (logical: Rect, ink: Rect) {
-        if let known = extents[shape] { return known }
-        let measured = try layout(shape).extents()
-        if extents.count >= Self.extentsKept { extents.removeAll(keepingCapacity: true) }
-        extents[shape] = measured
-        return measured
     }
 }

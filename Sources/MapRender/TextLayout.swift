@@ -13,6 +13,12 @@ import Cartography
 /// `logicalExtents()`, so a measured box is the box that is drawn.
 final class TextLayout {
     let layout: OpaquePointer
+    /// The shape set last through `hold` (nil after a plain `set`).
+    private var holding: TextShape?
+    /// Extents of the shapes measured (see `extents(of:)`).
+    private var known: [TextShape: (logical: Rect, ink: Rect)] = [:]
+    /// Shapes whose extents are kept at most (then all are forgotten: a sequence repeats far fewer).
+    static let extentsKept = 4096
     /// Whether the text last set had break opportunities added (see `withBreakOpportunities`), which
     /// `lines()` then leaves out of the lines' text.
     private(set) var insertedBreaks = false
@@ -44,6 +50,7 @@ final class TextLayout {
     /// Lays out `text` in `style`; with `maxWidth`, wraps at word (then character) boundaries and aligns
     /// lines within the widest one as `alignment` says.
     func set(_ text: String, style: TextStyle, maxWidth: Double?, alignment: TextAnchor.Horizontal) {
+        holding = nil
         guard let font = pango_font_description_new() else { return }
         defer { pango_font_description_free(font) }
         pango_font_description_set_family(font, style.family)
@@ -72,9 +79,23 @@ final class TextLayout {
         pango_layout_set_text(layout, laid, -1)
     }
 
-    /// Lays out `shape` (see `set(_:style:maxWidth:alignment:)`).
-    func set(_ shape: TextShape) {
+    /// Lays out `shape` unless it is what the layout holds already.
+    func hold(_ shape: TextShape) {
+        guard holding != shape else { return }
         set(shape.text, style: shape.style, maxWidth: shape.maxWidth, alignment: shape.alignment)
+        holding = shape
+    }
+
+    /// The logical and ink rectangles of `shape`, shaped once: a sequence's drawer and measurer keep
+    /// their layout from frame to frame, so the legend, labels and panel lines every frame repeats
+    /// are shaped on the first only. The layout may hold another text afterwards.
+    func extents(of shape: TextShape) -> (logical: Rect, ink: Rect) {
+        if let known = known[shape] { return known }
+        hold(shape)
+        let measured = extents()
+        if known.count >= Self.extentsKept { known.removeAll(keepingCapacity: true) }
+        known[shape] = measured
+        return measured
     }
 
     /// The logical and the ink rectangle of the current text (one Pango call for both).

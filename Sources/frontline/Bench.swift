@@ -133,6 +133,7 @@ struct Bench: ParsableCommand {
             rounds.append(round)
         }
         report.fps = counts.indices.map { i in (counts[i], median(rounds.map { $0[i] })) }
+        report.fpsRounds = fpsRounds
         report.fpsRatios = counts.count > 1 ? rounds.map { $0[$0.count - 1] / $0[0] } : []
         if let processDate {
             report.process = try processTiming(date: processDate)

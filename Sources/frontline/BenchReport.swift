@@ -85,6 +85,7 @@ struct BenchReport {
     var fps: [(workers: Int, fps: Double)] = []
     /// Per round: all cores' frames per second over one worker's, measured side by side.
     var fpsRatios: [Double] = []
+    var fpsRounds = 0
     /// The kind of frame the frames-per-second and memory runs draw.
     var fpsKind = "full"
     var memoryFrames = 0
@@ -129,7 +130,7 @@ struct BenchReport {
         }
         out.append("")
         out.append(
-            "frames per second (\(fpsKind) frames, PNG in memory, median of \(fpsRatios.count) rounds): "
+            "frames per second (\(fpsKind) frames, PNG in memory, median of \(fpsRounds) rounds): "
                 + fps.map { "\($0.workers) worker\($0.workers == 1 ? "" : "s") \(f($0.fps))" }.joined(separator: ", ")
                 + (fps.count > 1
                     ? "; all cores over one worker in each round \(fpsRatios.map { f($0, 2) + "×" }.joined(separator: ", ")), "

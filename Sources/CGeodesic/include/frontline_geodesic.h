@@ -14,8 +14,10 @@ extern "C" {
 /// the polygon through the pieces' ends: the same area to about 1e-15, summed in a fixed order.
 double frontline_geodesic_polygon(const double *lonlat, long count, long chunks);
 
-/// The area (m²) of the whole WGS84 ellipsoid: a signed sum of pieces is brought into (-½, ½] of it.
-double frontline_geodesic_earth_area(void);
+/// Signed area (m²) of a ring measured in pieces: `parts` are the pieces' areas in ring order (each
+/// piece closed back to its first position), `ends` the indices of the `nEnds` positions where the
+/// pieces meet, in order. The sum the chunked measure above uses, so both give the same bytes.
+double frontline_geodesic_pieces(const double *lonlat, const long *ends, long nEnds, const double *parts, long nParts);
 
 /// Distance (m) and azimuths (degrees) of the geodesic from (lat1, lon1) to (lat2, lon2).
 void frontline_geodesic_inverse(double lat1, double lon1, double lat2, double lon2, double *s12, double *azi1, double *azi2);
